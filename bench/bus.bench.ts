@@ -1,0 +1,92 @@
+import EventEmitter3 from 'eventemitter3';
+import Emittery from 'emittery';
+import { EventBus } from '../main/core/bus/event-bus';
+import { PerformanceMonitor } from '../main/core/performance';
+import { medianOf, type BenchRow } from './measure';
+
+const EVENTS = 500_000;
+/** Events published before waiting for their delivery: a producer that is not infinitely ahead. */
+const BATCH = 1000;
+
+/** The handler every emitter runs: async, as engine handlers are. */
+function makeHandler(): { handler: () => Promise<void>; count: () => number } {
+  let n = 0;
+  return {
+    handler: async (): Promise<void> => {
+      n++;
+    },
+    count: () => n
+  };
+}
+
+/** publish → async handler through our bus, with history, priorities, metrics and timeouts on. */
+async function ourBus(): Promise<number> {
+  const monitor = new PerformanceMonitor({ publish: () => undefined });
+  const bus = new EventBus({ metrics: monitor });
+  const { handler, count } = makeHandler();
+  let wake: () => void = () => undefined;
+  let target = 0;
+  bus.subscribe('propulsion', ['configuration_changed'], async () => {
+    await handler();
+    if (count() === target) wake();
+  });
+  bus.startProcessing();
+  const startedAt = performance.now();
+  for (let sent = 0; sent < EVENTS; sent += BATCH) {
+    target += BATCH;
+    const delivered = new Promise<void>((resolve) => (wake = resolve));
+    for (let i = 0; i < BATCH; i++) bus.publish({ eventType: 'configuration_changed', sourceEngine: 'design', data: {} });
+    await delivered;
+  }
+  const rate = (EVENTS / (performance.now() - startedAt)) * 1000;
+  bus.dispose();
+  monitor.dispose();
+  return rate;
+}
+
+async function eventEmitter3(): Promise<number> {
+  const emitter = new EventEmitter3();
+  const { handler } = makeHandler();
+  const pending: Promise<void>[] = new Array(BATCH);
+  let i = 0;
+  emitter.on('configuration_changed', () => {
+    pending[i++] = handler();
+  });
+  const startedAt = performance.now();
+  for (let sent = 0; sent < EVENTS; sent += BATCH) {
+    i = 0;
+    for (let j = 0; j < BATCH; j++) emitter.emit('configuration_changed', {});
+    await Promise.all(pending);
+  }
+  return (EVENTS / (performance.now() - startedAt)) * 1000;
+}
+
+async function emittery(): Promise<number> {
+  const emitter = new Emittery();
+  const { handler } = makeHandler();
+  emitter.on('configuration_changed', handler);
+  const pending: Promise<void>[] = new Array(BATCH);
+  const startedAt = performance.now();
+  for (let sent = 0; sent < EVENTS; sent += BATCH) {
+    for (let j = 0; j < BATCH; j++) pending[j] = emitter.emit('configuration_changed', {});
+    await Promise.all(pending);
+  }
+  return (EVENTS / (performance.now() - startedAt)) * 1000;
+}
+
+export async function benchBus(): Promise<BenchRow[]> {
+  // Warm-up so that JIT tiers are comparable across the three.
+  await ourBus();
+  await eventEmitter3();
+  await emittery();
+  const ours = await medianOf(3, ourBus);
+  const ee3 = await medianOf(3, eventEmitter3);
+  const emt = await medianOf(3, emittery);
+  return [
+    { key: 'bus.eventsPerSec', value: ours, unit: 'events/s', note: 'publish → async handler, 1 subscriber, history + metrics + timeouts on' },
+    { key: 'bus.eventEmitter3PerSec', value: ee3, unit: 'events/s', note: 'same handler, same run' },
+    { key: 'bus.emitteryPerSec', value: emt, unit: 'events/s', note: 'same handler, same run' },
+    { key: 'bus.vsEventEmitter3', value: ours / ee3, unit: '×' },
+    { key: 'bus.vsEmittery', value: ours / emt, unit: '×' }
+  ];
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { busOptionsFrom, parseFlightdeckConfig } from './flightdeck-config';
+
+describe('Flightdeck configuration file', () => {
+  it('reads the seed shape from YAML, applies defaults and resolves library paths', () => {
+    const config = parseFlightdeckConfig(
+      '/etc/flightdeck/session.yaml',
+      'max_workers: 2\nengines:\n  propulsion: { library_path: data/engines.yaml }\nevent_bus: { event_timeout: 5 }\n'
+    );
+    expect(config.engines.propulsion?.library_path).toBe('/etc/flightdeck/data/engines.yaml');
+    expect(busOptionsFrom(config)).toEqual({ maxWorkers: 2, maxHistorySize: 1000, eventTimeoutMs: 5000, maxQueueSize: 1_000_000 });
+  });
+
+  it('reads JSON too', () => {
+    const config = parseFlightdeckConfig('/x/c.json', JSON.stringify({ engines: { design: { library_path: '/abs/m.json' } } }));
+    expect(config.max_workers).toBe(4);
+    expect(config.engines.design?.library_path).toBe('/abs/m.json');
+  });
+
+  it('names the file and the unknown key', () => {
+    expect(() =>
+      parseFlightdeckConfig('session.yaml', 'engines: {}\nevent_bus: { max_histroy_size: 10 }\n')
+    ).toThrow(/session\.yaml: event_bus: Unrecognized key: "max_histroy_size"/);
+  });
+
+  it('names the file and the key with a wrong type', () => {
+    expect(() => parseFlightdeckConfig('session.yaml', 'max_workers: four\nengines: {}\n')).toThrow(
+      /session\.yaml: max_workers: .*number/
+    );
+  });
+
+  it('names the file when it is not valid YAML', () => {
+    expect(() => parseFlightdeckConfig('broken.yaml', 'engines: [\n')).toThrow(/broken\.yaml: cannot parse/);
+  });
+});
