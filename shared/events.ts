@@ -35,7 +35,9 @@ export const LIFECYCLE_EVENT_TYPES = [
   'simulation_progress',
   'simulation_cancelled',
   /** A fault was injected into an engine on purpose (crash, slow, fail next N). */
-  'fault_injected'
+  'fault_injected',
+  /** Synthetic traffic from the load generator, for stress tests and demos. */
+  'synthetic_load'
 ] as const;
 
 export const EVENT_TYPES = [...SEED_EVENT_TYPES, ...LIFECYCLE_EVENT_TYPES] as const;

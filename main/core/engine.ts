@@ -1,7 +1,15 @@
-import type { EngineId } from '../../shared/events';
+import type { EngineId, EventType, Priority } from '../../shared/events';
 
 /** An engine's outputs as cached by the consistency manager: plain, serialisable values. */
 export type EngineData = Record<string, unknown>;
+
+/** An event an engine raises about its own work (the runner adds ids and causation). */
+export interface EngineEmission {
+  eventType: EventType;
+  data: Record<string, unknown>;
+  priority?: Priority;
+  targetEngines?: EngineId[];
+}
 
 /** What an engine gets when it recomputes. */
 export interface ComputeContext<TConfig = unknown> {
@@ -9,6 +17,11 @@ export interface ComputeContext<TConfig = unknown> {
   configVersion: number;
   /** Cached outputs of the engines this one depends on (direct and transitive). */
   upstream: Readonly<Record<EngineId, EngineData>>;
+  /**
+   * Publishes an event from this engine, linked to the change being computed (e.g.
+   * `module_added`, `material_updated`, `validation_failed`). Absent outside a session.
+   */
+  emit?: (emission: EngineEmission) => void;
 }
 
 /** What an engine gets when it contributes to a cross-engine analysis. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InletTypeSchema } from '../aircraft';
+import { InletTypeSchema, MissionTypeSchema } from '../aircraft';
 
 /**
  * The generic aerodynamic model coefficients (`resources/data/cfd.yaml`): one set for every
@@ -20,6 +20,23 @@ export const InletModelSchema = z.strictObject({
   maxMach: positive
 });
 export type InletModel = z.infer<typeof InletModelSchema>;
+
+/** One generic combat-radius profile (MIL-C-5011A style allowances). */
+export const MissionProfileSchema = z.strictObject({
+  /** Low-level leg flown at sea level each way next to the target (0 = hi-hi-hi). */
+  lowLevelLegKm: z.number().nonnegative(),
+  lowLevelMach: positive,
+  combatMinutes: z.number().nonnegative(),
+  combatAltitudeM: z.number().nonnegative(),
+  combatMach: positive,
+  /** Power setting of the combat allowance. */
+  combatThrottle: z.enum(['dry', 'wet']),
+  /** Empty external tanks are carried home (true) or jettisoned at the combat point (false). */
+  retainTanks: z.boolean(),
+  /** Air-to-air missiles are fired in combat (true) or carried home (false). */
+  fireMissiles: z.boolean()
+});
+export type MissionProfile = z.infer<typeof MissionProfileSchema>;
 
 export const CfdModelSchema = z.strictObject({
   version: z.number().int().min(1),
@@ -87,16 +104,17 @@ export const CfdModelSchema = z.strictObject({
     cruiseAltitudeM: z.number().nonnegative(),
     cruiseMachMin: positive,
     cruiseMachMax: positive,
-    combatMinutes: z.number().nonnegative(),
-    combatAltitudeM: z.number().nonnegative(),
-    combatMach: positive,
     reserveLoiterMinutes: z.number().nonnegative(),
     /** Unusable/trapped and contingency fuel, as a fraction of the fuel carried. */
     reserveFuelFraction: fraction,
     /** Descent and landing fuel fraction of the mass at the end of the return cruise. */
     landingFraction: fraction,
     /** Drag area (m²) per kg of mission payload not carried as modules (generic bombs on pylons). */
-    missionStoresDragAreaM2PerKg: z.number().nonnegative()
+    missionStoresDragAreaM2PerKg: z.number().nonnegative(),
+    /** Mission types flown on the strike profile when they carry air-to-ground mission stores. */
+    strikeMissionTypes: z.array(MissionTypeSchema),
+    /** Strike (hi-lo-lo-hi) and air-to-air (hi-hi-hi) profiles. */
+    profiles: z.strictObject({ strike: MissionProfileSchema, airToAir: MissionProfileSchema })
   })
 });
 export type CfdModel = z.infer<typeof CfdModelSchema>;

@@ -18,7 +18,9 @@ describe('valuesAgree', () => {
     expect(valuesAgree({ a: [1, { b: 'x' }] }, { a: [1, { b: 'x' }] })).toBe(true);
     expect(valuesAgree({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
     expect(valuesAgree({ a: 1 }, { a: 1, b: undefined })).toBe(false);
-    expect(valuesAgree({ massKg: [100, 200] }, { massKg: [100.4, 200] }, { absolute: 0.5 })).toBe(true);
+    expect(valuesAgree({ massKg: [100, 200] }, { massKg: [100.4, 200] }, { absolute: 0.5 })).toBe(
+      true
+    );
     expect(valuesAgree([1], { 0: 1 })).toBe(false);
     expect(valuesAgree(null, {})).toBe(false);
     expect(valuesAgree('1', 1)).toBe(false);

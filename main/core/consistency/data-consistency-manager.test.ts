@@ -44,10 +44,8 @@ const massBudget: ConsistencyRule = {
 describe('DataConsistencyManager cache', () => {
   it('versions each engine and reports the changed top-level fields', () => {
     const { manager } = setup();
-    expect(manager.updateDataCache('design', { a: 1, b: { c: [1] } }, { configVersion: 4 })).toEqual({
-      version: 1,
-      changedFields: ['a', 'b']
-    });
+    const first = manager.updateDataCache('design', { a: 1, b: { c: [1] } }, { configVersion: 4 });
+    expect(first).toEqual({ version: 1, changedFields: ['a', 'b'] });
     expect(manager.updateDataCache('design', { a: 1, b: { c: [1] }, d: 0 })).toEqual({
       version: 2,
       changedFields: ['d']
@@ -59,7 +57,10 @@ describe('DataConsistencyManager cache', () => {
       data: { a: 1, b: { c: [1] }, d: 0 },
       updatedAt: 1_000
     });
-    expect(manager.getAllCachedData().map((entry) => entry.engineId)).toEqual(['design', 'materials']);
+    expect(manager.getAllCachedData().map((entry) => entry.engineId)).toEqual([
+      'design',
+      'materials'
+    ]);
   });
 
   it('copies data in, so a later mutation by the caller changes nothing', () => {
@@ -72,11 +73,19 @@ describe('DataConsistencyManager cache', () => {
 });
 
 describe('DataConsistencyManager violations', () => {
-  it('opens one violation naming field, engines and rule, with the causal ids of the update', () => {
+  it('opens one violation naming field, engines and rule, citing the update', () => {
     const { manager, events } = setup();
     manager.addConsistencyRule(massBudget);
-    manager.updateDataCache('design', { totalMassKg: 19_700 }, { causationId: 'c-1', correlationId: 'k-1' });
-    manager.updateDataCache('materials', { totalMassKg: 19_900 }, { causationId: 'c-2', correlationId: 'k-1' });
+    manager.updateDataCache(
+      'design',
+      { totalMassKg: 19_700 },
+      { causationId: 'c-1', correlationId: 'k-1' }
+    );
+    manager.updateDataCache(
+      'materials',
+      { totalMassKg: 19_900 },
+      { causationId: 'c-2', correlationId: 'k-1' }
+    );
     const result = manager.validateDataConsistency('design');
     expect(result.checkedRules).toEqual(['mass_budget']);
     expect(result.opened).toHaveLength(1);
@@ -116,7 +125,9 @@ describe('DataConsistencyManager violations', () => {
     manager.updateDataCache('materials', { totalMassKg: 19_900 });
     const first = manager.validateDataConsistency('materials');
     const id = first.opened[0]?.violationId;
-    expect(events.map((event) => [event.eventType, event.priority])).toEqual([['violation_opened', 'NORMAL']]);
+    expect(events.map((event) => [event.eventType, event.priority])).toEqual([
+      ['violation_opened', 'NORMAL']
+    ]);
 
     manager.updateDataCache('materials', { totalMassKg: 20_000 });
     const second = manager.validateDataConsistency('materials');
@@ -127,7 +138,11 @@ describe('DataConsistencyManager violations', () => {
     expect(events).toHaveLength(1);
 
     clock.ms = 5_000;
-    manager.updateDataCache('materials', { totalMassKg: 19_700 }, { causationId: 'fix', correlationId: 'k-2' });
+    manager.updateDataCache(
+      'materials',
+      { totalMassKg: 19_700 },
+      { causationId: 'fix', correlationId: 'k-2' }
+    );
     const third = manager.validateDataConsistency('materials');
     expect(third.resolved).toHaveLength(1);
     expect(third.resolved[0]).toMatchObject({
@@ -188,7 +203,12 @@ describe('DataConsistencyManager violations', () => {
   it('counts open violations by severity and by rule', () => {
     const { manager } = setup();
     manager.addConsistencyRule({ ...massBudget, dataFields: ['totalMassKg', 'wingAreaM2'] });
-    manager.addConsistencyRule({ ...massBudget, ruleId: 'cost', severity: 'info', dataFields: ['costM'] });
+    manager.addConsistencyRule({
+      ...massBudget,
+      ruleId: 'cost',
+      severity: 'info',
+      dataFields: ['costM']
+    });
     manager.updateDataCache('design', { totalMassKg: 1, wingAreaM2: 50, costM: 80 });
     manager.updateDataCache('materials', { totalMassKg: 2, wingAreaM2: 51, costM: 81 });
     manager.validateAll();
@@ -201,7 +221,7 @@ describe('DataConsistencyManager violations', () => {
 });
 
 describe('DataConsistencyManager coverage', () => {
-  it('lists fields not compared, with the engine that lacked them, and never counts them as passing', () => {
+  it('lists fields not compared, with who lacked them, and never counts them as passing', () => {
     const { manager, events } = setup();
     manager.addConsistencyRule({
       ...massBudget,
@@ -236,7 +256,10 @@ describe('DataConsistencyManager coverage', () => {
     manager.validateDataConsistency('materials');
     const [coverage] = manager.getRuleCoverage('mass_budget');
     expect(coverage?.fieldsCompared).toEqual(['totalMassKg', 'fuelMassKg']);
-    expect(coverage?.fieldsNeverCompared.map((entry) => entry.field)).toEqual(['payloadKg', 'ghostKg']);
+    expect(coverage?.fieldsNeverCompared.map((entry) => entry.field)).toEqual([
+      'payloadKg',
+      'ghostKg'
+    ]);
   });
 
   it('leaves an open violation open when its field goes missing', () => {
@@ -272,7 +295,9 @@ describe('DataConsistencyManager code rules', () => {
     const totalKg = design.data['totalMassKg'];
     const modules = materials.data['moduleMassKg'];
     if (typeof totalKg !== 'number' || typeof modules !== 'object' || modules === null) {
-      return [{ field: 'totalMassKg', passed: false, compared: false, expected: totalKg, actual: modules }];
+      return [
+        { field: 'totalMassKg', passed: false, compared: false, expected: totalKg, actual: modules }
+      ];
     }
     const sumKg = Object.values(modules as Record<string, number>).reduce((a, b) => a + b, 0);
     return [
@@ -295,10 +320,14 @@ describe('DataConsistencyManager code rules', () => {
 
     manager.updateDataCache('materials', { moduleMassKg: { wing: 4_000, fuselage: 6_060 } });
     const failing = manager.validateAll();
-    expect(failing.opened[0]).toMatchObject({ field: 'totalMassKg', expected: 10_000, actual: 10_060 });
+    expect(failing.opened[0]).toMatchObject({
+      field: 'totalMassKg',
+      expected: 10_000,
+      actual: 10_060
+    });
     expect(failing.opened[0]?.message).toBe(
-      'rule mass_sum: field totalMassKg of design (expected 10000) differs from materials (actual 10060): ' +
-        'module masses must sum to the total within 0.5 %'
+      'rule mass_sum: field totalMassKg of design (expected 10000) ' +
+        'differs from materials (actual 10060): module masses must sum to the total within 0.5 %'
     );
     manager.updateDataCache('materials', { moduleMassKg: { wing: 3_990, fuselage: 6_000 } });
     expect(manager.validateAll().resolved).toHaveLength(1);
@@ -329,7 +358,10 @@ describe('DataConsistencyManager rules', () => {
       manager.addConsistencyRule({ ...massBudget, severity: 'fatal' } as unknown as ConsistencyRule)
     ).toThrow(/severity/);
     expect(() =>
-      manager.addConsistencyRule({ ...massBudget, dependentEngines: [42] } as unknown as ConsistencyRule)
+      manager.addConsistencyRule({
+        ...massBudget,
+        dependentEngines: [42]
+      } as unknown as ConsistencyRule)
     ).toThrow(/dependentEngines\.0/);
     expect(() => manager.updateConsistencyRule('nope', { severity: 'info' })).toThrow(/nope/);
     manager.addConsistencyRule(massBudget);
@@ -347,7 +379,9 @@ describe('DataConsistencyManager rules', () => {
     manager.updateDataCache('materials', { totalMassKg: 20_050, spanM: 12 });
     expect(manager.validateAll().opened).toHaveLength(2);
 
-    const loosened = manager.updateConsistencyRule('mass_budget', { tolerance: { relative: 0.01 } });
+    const loosened = manager.updateConsistencyRule('mass_budget', {
+      tolerance: { relative: 0.01 }
+    });
     expect(loosened.resolved.map((violation) => violation.field)).toEqual(['totalMassKg']);
     expect(loosened.stillOpen.map((violation) => violation.field)).toEqual(['spanM']);
 

@@ -41,7 +41,7 @@ export interface DataConsistencyManagerOptions {
   now?: () => number;
 }
 
-/** One (rule, dependent) pair to check, with the source and dependent entries to compare. */
+/** One (rule, dependent engine) pair to check. */
 interface PairToCheck {
   rule: ConsistencyRule;
   dependentEngine: EngineId;
@@ -176,11 +176,7 @@ export class DataConsistencyManager implements Disposable {
 
   /** Checks every enabled rule for every dependent. */
   validateAll(): ConsistencyCheckResult {
-    return this.check(
-      this.rules.all().flatMap((rule) => this.pairsOf(rule)),
-      new Map(),
-      {}
-    );
+    return this.check(this.rules.all().flatMap((rule) => this.pairsOf(rule)), new Map(), {});
   }
 
   getViolationReport(): ViolationReport {

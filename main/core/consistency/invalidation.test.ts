@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PropagationResultSchema, type ConsistencyRule, type Invalidation } from '../../../shared/consistency';
+import {
+  PropagationResultSchema,
+  type ConsistencyRule,
+  type Invalidation
+} from '../../../shared/consistency';
 import type { EventInput } from '../../../shared/events';
 import { EngineRegistry } from '../registry/engine-registry';
 import { DataConsistencyManager } from './data-consistency-manager';
@@ -66,7 +70,7 @@ const invalidations = (events: EventInput[]): EventInput[] =>
   events.filter((event) => event.eventType === 'data_invalidated');
 
 describe('propagateInvalidation', () => {
-  it('invalidates A → B → C → D in topological order, each hop caused by the previous one', async () => {
+  it('invalidates A → B → C → D in topological order, each hop caused by the last', async () => {
     const { manager, events, calls } = harness(
       [
         ['D', ['C']],
@@ -94,12 +98,15 @@ describe('propagateInvalidation', () => {
     ]);
     expect(manager.getCachedData('D')?.data).toEqual({ value: 13 });
     const sent = invalidations(events);
-    expect(sent.map((event) => [event.sourceEngine, event.targetEngines, event.causationId])).toEqual([
+    const links = sent.map((event) => [event.sourceEngine, event.targetEngines, event.causationId]);
+    expect(links).toEqual([
       ['A', ['B'], 'cfg-event'],
       ['B', ['C'], result.hops[0]?.eventId],
       ['C', ['D'], result.hops[1]?.eventId]
     ]);
-    expect(sent.every((event) => event.correlationId === 'corr-1' && event.priority === 'NORMAL')).toBe(true);
+    expect(
+      sent.every((event) => event.correlationId === 'corr-1' && event.priority === 'NORMAL')
+    ).toBe(true);
     expect(sent[2]?.data).toMatchObject({
       originEngine: 'A',
       hop: 3,
@@ -134,7 +141,9 @@ describe('propagateInvalidation', () => {
     expect(result.hops).toHaveLength(1);
     expect(result.hops[0]?.changedFields).toEqual([]);
     expect(result.cutoffs.map((cutoff) => cutoff.engineId)).toEqual(['C', 'D']);
-    expect(result.cutoffs[0]?.reason).toBe('no upstream change reached C: B recomputed without changes');
+    expect(result.cutoffs[0]?.reason).toBe(
+      'no upstream change reached C: B recomputed without changes'
+    );
     expect(invalidations(events).map((event) => event.targetEngines)).toEqual([['B']]);
     expect(manager.getCachedData('C')).toBeUndefined();
   });
@@ -189,10 +198,15 @@ describe('propagateInvalidation', () => {
     const result = await manager.propagateInvalidation('A', ['value']);
     expect(calls.map((call) => call.engineId)).toEqual(['C', 'B', 'D']);
     const bottom = result.hops[2];
-    expect(bottom).toMatchObject({ engineId: 'D', fromEngines: ['B', 'C'], ruleIds: ['B_to_D', 'C_to_D'] });
+    expect(bottom).toMatchObject({
+      engineId: 'D',
+      fromEngines: ['B', 'C'],
+      ruleIds: ['B_to_D', 'C_to_D']
+    });
     expect(calls[2]?.invalidation.hop).toBe(2);
     expect(manager.getCachedData('D')?.data).toEqual({ value: 5 });
-    expect(invalidations(events).filter((event) => event.targetEngines?.[0] === 'D')).toHaveLength(1);
+    const intoD = invalidations(events).filter((event) => event.targetEngines?.[0] === 'D');
+    expect(intoD).toHaveLength(1);
   });
 
   it('keeps a reason chain for an engine left stale, until marked fresh', async () => {
@@ -210,13 +224,17 @@ describe('propagateInvalidation', () => {
       ],
       (engineId) => (engineId === 'propulsion' ? undefined : { value: 2 })
     );
-    const result = await manager.propagateInvalidation('design', ['value'], { correlationId: 'corr-9' });
+    const result = await manager.propagateInvalidation('design', ['value'], {
+      correlationId: 'corr-9'
+    });
     expect(calls.map((call) => call.engineId)).toEqual(['materials', 'propulsion']);
     expect(result.stale).toEqual(['propulsion']);
     expect(result.cutoffs).toEqual([
       {
         engineId: 'manufacturing',
-        reason: 'no upstream change reached manufacturing: propulsion is stale (recompute returned no data)'
+        reason:
+          'no upstream change reached manufacturing: ' +
+          'propulsion is stale (recompute returned no data)'
       }
     ]);
     const [stale] = manager.getStaleness('propulsion');
@@ -226,7 +244,8 @@ describe('propagateInvalidation', () => {
       correlationId: 'corr-9',
       reason: 'recompute returned no data'
     });
-    expect(stale?.chain.map((hop) => [hop.fromEngine, hop.engineId, hop.ruleId, hop.fields])).toEqual([
+    const steps = stale?.chain.map((hop) => [hop.fromEngine, hop.engineId, hop.ruleId, hop.fields]);
+    expect(steps).toEqual([
       ['design', 'materials', 'design_to_materials', ['value']],
       ['materials', 'propulsion', 'materials_to_propulsion', ['value']]
     ]);
@@ -294,7 +313,9 @@ describe('propagateInvalidation', () => {
       description: 'materials agree with the design mass'
     });
     manager.updateDataCache('design', { totalMassKg: 20_000 });
-    const result = await manager.propagateInvalidation('design', ['totalMassKg'], { correlationId: 'corr-2' });
+    const result = await manager.propagateInvalidation('design', ['totalMassKg'], {
+      correlationId: 'corr-2'
+    });
     expect(result.violationsOpened).toHaveLength(1);
     const opened = events.find((event) => event.eventType === 'violation_opened');
     expect(opened).toMatchObject({

@@ -1,9 +1,4 @@
-import type {
-  Resolution,
-  Severity,
-  Violation,
-  ViolationReport
-} from '../../../shared/consistency';
+import type { Resolution, Severity, Violation, ViolationReport } from '../../../shared/consistency';
 import type { EngineId } from '../../../shared/events';
 
 /** What identifies a violation: it stays one violation while this keeps failing. */
@@ -15,7 +10,7 @@ export interface ViolationKey {
 }
 
 /** A failing check to record. */
-export interface Failure extends ViolationKey {
+export interface FailedCheck extends ViolationKey {
   severity: Severity;
   expected: unknown;
   actual: unknown;
@@ -55,7 +50,7 @@ export class ViolationLedger {
   }
 
   /** Records a failure: opens a violation, or updates the open one with the same identity. */
-  fail(failure: Failure): { violation: Violation; opened: boolean } {
+  fail(failure: FailedCheck): { violation: Violation; opened: boolean } {
     const key = keyOf(failure);
     const existing = this.open.get(key);
     if (existing) {

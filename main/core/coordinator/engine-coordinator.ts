@@ -13,7 +13,8 @@ import { EngineRunner, type RunnerSession } from './engine-runner';
 import type { Fault } from './fault-injector';
 import { runAnalysisWaves, ANALYSIS_TYPES, type AnalysisResult } from './cross-engine-analysis';
 import { LongRunningTasks, type OptimizationStrategy, type SimulationStrategy } from './long-running-tasks';
-import type { EngineOutcome, EngineStatus } from './types';
+import type { EngineOutcome } from './types';
+import type { EngineStatusReport, SystemStatus } from '../../../shared/protocol/engine-commands';
 
 /** The coordinator's own engine id, used as the source of the events it publishes. */
 export const COORDINATOR_ENGINE_ID = 'coordinator';
@@ -47,18 +48,6 @@ export interface ConfigurationChangeResult {
   errors: string[];
 }
 
-export interface EngineStatusReport {
-  engineId: EngineId;
-  status: EngineStatus;
-  capabilities: readonly string[];
-  dependsOn: readonly EngineId[];
-  computedVersion: number;
-  cachedVersion: number | null;
-  lastDurationMs: number | null;
-  lastError: string | null;
-  restarts: number;
-  faults: { slowMs: number; failuresLeft: number };
-}
 
 /**
  * Runs the engines as one session: configuration changes flow through them in dependency
@@ -239,9 +228,9 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
    */
   async runCrossEngineAnalysis(analysisType: string, params: Record<string, unknown> = {}): Promise<AnalysisResult> {
     this.assertInitialized();
-    const known = new Set<string>([...ANALYSIS_TYPES, ...[...this.runners.values()].flatMap((r) => r.analyses)]);
-    if (!known.has(analysisType)) {
-      throw new Error(`unknown analysis type "${analysisType}"; expected one of: ${[...known].join(', ')}`);
+    const known = this.getAnalysisTypes();
+    if (!known.includes(analysisType)) {
+      throw new Error(`unknown analysis type "${analysisType}"; expected one of: ${known.join(', ')}`);
     }
     return this.monitor.measure(`analysis:${analysisType}`, () =>
       runAnalysisWaves({
@@ -257,6 +246,11 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
         summarize: this.options.summarizeAnalysis
       })
     );
+  }
+
+  /** The seed's analysis types plus any an engine declares. */
+  getAnalysisTypes(): string[] {
+    return [...new Set<string>([...ANALYSIS_TYPES, ...[...this.runners.values()].flatMap((r) => r.analyses)])];
   }
 
   /** Multi-objective optimization through the configured strategy; cancel with `cancelTask`. */
@@ -322,15 +316,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
     return runner.computeDetached();
   }
 
-  getSystemStatus(): {
-    initialized: boolean;
-    configVersion: number;
-    engines: EngineStatusReport[];
-    bus: ReturnType<EventBus['getStats']>;
-    violations: ReturnType<DataConsistencyManager['getViolationReport']>['counts'];
-    staleEngines: EngineId[];
-    tasks: ReturnType<LongRunningTasks<TConfig>['list']>;
-  } {
+  getSystemStatus(): SystemStatus {
     return {
       initialized: this.initialized,
       configVersion: this.current?.version ?? 0,
@@ -350,8 +336,8 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
     return {
       engineId: runner.id,
       status: runner.status,
-      capabilities: runner.capabilities,
-      dependsOn: runner.dependsOn,
+      capabilities: [...runner.capabilities],
+      dependsOn: [...runner.dependsOn],
       computedVersion: runner.computedVersion,
       cachedVersion: this.consistency.getCachedData(runner.id)?.version ?? null,
       lastDurationMs: runner.lastDurationMs ?? null,

@@ -6,6 +6,7 @@ import { errorMessage } from '../bus/errors';
 import {
   EngineCrashError,
   type AnalysisContext,
+  type ComputeContext,
   type EngineData,
   type EngineFactory,
   type SimulationEngine
@@ -184,7 +185,18 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
     const startedAt = performance.now();
     try {
       await this.faults.beforeCompute();
-      const context = { configuration: target.configuration, configVersion: target.version, upstream: this.gatherUpstream() };
+      const context: ComputeContext<TConfig> = {
+        configuration: target.configuration,
+        configVersion: target.version,
+        upstream: this.gatherUpstream(),
+        emit: (emission) =>
+          this.session.bus.publish({
+            ...emission,
+            sourceEngine: this.id,
+            correlationId: target.correlationId,
+            causationId: causationId ?? target.causationId
+          })
+      };
       const data = await this.session.measure(`compute:${this.id}`, () => this.engine.compute(context));
       if (this.target !== target) return;
       const { changedFields } = this.session.storeOutput(this.id, data, {

@@ -90,7 +90,7 @@ describe('PerformanceMonitor metrics', () => {
     expect(monitor.getSlowOperations()[1]).toMatchObject({ count: 2, maxMs: 150, meanMs: 80 });
   });
 
-  it('keeps handler latencies per event type, per engine and overall, and queue waits per priority', () => {
+  it('keeps handler latencies by event type, engine and overall; queue waits by priority', () => {
     const { monitor } = setup();
     monitor.recordHandler('configuration_changed', 'materials', 4);
     monitor.recordHandler('configuration_changed', 'propulsion', 8);
@@ -99,7 +99,10 @@ describe('PerformanceMonitor metrics', () => {
     monitor.recordQueueWait('HIGH', 3);
     const report = monitor.getReport();
     expect(report.handlers).toMatchObject({ count: 3, maxMs: 8 });
-    expect(report.handlersByEventType['configuration_changed']).toMatchObject({ count: 2, meanMs: 6 });
+    expect(report.handlersByEventType['configuration_changed']).toMatchObject({
+      count: 2,
+      meanMs: 6
+    });
     expect(report.handlersByEngine['materials']).toMatchObject({ count: 2, maxMs: 4, minMs: 2 });
     expect(report.queueWaitByPriority['HIGH']).toMatchObject({ count: 2, meanMs: 2 });
     expect(report.queueWaitByPriority['LOW']).toMatchObject({ count: 0 });

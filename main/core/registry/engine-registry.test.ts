@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EngineRegistry, type RegistryChange } from './engine-registry';
 
-/** design ← materials ← propulsion, design ← aerodynamics ← manufacturing, materials ← manufacturing */
+/**
+ * Edges point to dependencies: materials → design, propulsion → materials,
+ * aerodynamics → design, manufacturing → aerodynamics and materials.
+ */
 function jetRegistry(): EngineRegistry {
   const registry = new EngineRegistry();
   registry.register({ id: 'design' }, ['configuration'], []);

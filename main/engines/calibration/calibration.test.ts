@@ -1,0 +1,35 @@
+import { describe, it, expect } from 'vitest';
+import { AircraftConfigurationSchema } from '../../../shared/aircraft';
+import { evaluateDesign } from '../design/evaluate';
+import { loadAircraftLibrary } from '../design/library';
+import { calibrationRows, formatCalibrationTable } from './error-table';
+import { loadCalibrationReference, loadScenario } from './scenarios';
+
+const library = loadAircraftLibrary();
+const rows = calibrationRows(library);
+
+describe('calibration scenarios', () => {
+  it.each(loadCalibrationReference().map((aircraft) => aircraft.id))('%s is a valid configuration built from the inputs', (id) => {
+    const config = loadScenario(id);
+    expect(AircraftConfigurationSchema.safeParse(config).success).toBe(true);
+    const { valid, findings, mass } = evaluateDesign(config, library);
+    expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(valid).toBe(true);
+    const reference = loadCalibrationReference().find((aircraft) => aircraft.id === id);
+    expect(mass.emptyMassKg).toBeCloseTo(reference?.inputs.emptyMassKg ?? 0, 0);
+  });
+});
+
+describe('calibration against published figures', () => {
+  it('prints a table with every figure', () => {
+    expect(formatCalibrationTable(rows).split('\n')).toHaveLength(rows.length + 2);
+    expect(rows.length).toBe(22);
+  });
+
+  it.each(rows.map((row) => [`${row.aircraft} ${row.figure}`, row] as const))(
+    '%s is within tolerance',
+    (_label, row) => {
+      expect(Math.abs(row.errorPercent)).toBeLessThanOrEqual(row.tolerancePercent);
+    }
+  );
+});

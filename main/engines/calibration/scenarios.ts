@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { AircraftConfigurationSchema, type AircraftConfiguration } from '../../../shared/aircraft';
+import { loadDataFile } from '../library/load-data-file';
+
+/** One aircraft of the calibration reference: designer inputs and published figures. */
+export const CalibrationAircraftSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  inputs: z.object({
+    engines: z.object({ model: z.string(), count: z.number(), dryThrustKN: z.number(), wetThrustKN: z.number() }),
+    emptyMassKg: z.number(),
+    loadedMassKg: z.number(),
+    maxTakeoffMassKg: z.number(),
+    internalFuelKg: z.number(),
+    wingAreaM2: z.number(),
+    wingspanM: z.number(),
+    lengthM: z.number(),
+    internalWeapons: z.boolean()
+  }),
+  published: z.object({
+    maxMach: z.number(),
+    supercruiseMach: z.number().optional(),
+    combatRadiusKm: z.number(),
+    serviceCeilingM: z.number(),
+    thrustToWeightLoaded: z.number(),
+    wingLoadingKgM2: z.number()
+  })
+});
+export type CalibrationAircraft = z.infer<typeof CalibrationAircraftSchema>;
+
+const CalibrationFileSchema = z.object({ aircraft: z.array(CalibrationAircraftSchema) });
+
+const resource = (relative: string): string =>
+  fileURLToPath(new URL(`../../../resources/${relative}`, import.meta.url));
+
+/** The published reference figures (`resources/reference/aircraft-calibration.json`). */
+export function loadCalibrationReference(): CalibrationAircraft[] {
+  return loadDataFile(resource('reference/aircraft-calibration.json'), CalibrationFileSchema).aircraft;
+}
+
+/** A scenario configuration (`resources/scenarios/<id>.json`). */
+export function loadScenario(id: string): AircraftConfiguration {
+  return loadDataFile(resource(`scenarios/${id}.json`), AircraftConfigurationSchema);
+}

@@ -1,0 +1,86 @@
+import { describe, it, expect } from 'vitest';
+import type { AircraftConfiguration } from '../../../shared/aircraft';
+import { loadScenario } from '../calibration/scenarios';
+import { DesignEngine } from './design-engine';
+import { evaluateDesign } from './evaluate';
+import { loadAircraftLibrary } from './library';
+
+const library = loadAircraftLibrary();
+const f16 = (): AircraftConfiguration => structuredClone(loadScenario('f16c-block50'));
+const codes = (config: AircraftConfiguration): string[] => evaluateDesign(config, library).findings.map((f) => f.code);
+
+describe('mass properties', () => {
+  it('rolls the F-16 up to its published empty and loaded masses', () => {
+    const { mass, valid } = evaluateDesign(f16(), library);
+    expect(valid).toBe(true);
+    expect(mass.emptyMassKg).toBeCloseTo(8570, 0);
+    // empty + internal fuel + pilot + two AIM-9X; the two tanks are take-off mass only
+    expect(mass.loadedMassKg).toBeCloseTo(8570 + 3175 + 100 + 170, 0);
+    expect(mass.takeoffMassKg).toBeCloseTo(mass.loadedMassKg + 2 * (135 + 1130), 0);
+    expect(mass.breakdownKg.engines).toBe(1805);
+    expect(mass.cgFractionOfLength).toBeGreaterThan(0.4);
+    expect(mass.cgFractionOfLength).toBeLessThan(0.65);
+  });
+
+  it('moves the centre of gravity forward when a nose module gets heavier', () => {
+    const light = evaluateDesign(f16(), library).mass.cgXm;
+    const config = f16();
+    config.modules.push({ instanceId: 'extra-radar', libraryId: 'apg-77', attachmentPoint: 'nose' });
+    expect(evaluateDesign(config, library).mass.cgXm).toBeLessThan(light);
+  });
+});
+
+describe('validation findings', () => {
+  it('flags unknown modules and duplicate instance ids with their paths', () => {
+    const config = f16();
+    config.modules.push({ instanceId: 'radar', libraryId: 'flux-capacitor', attachmentPoint: 'nose' });
+    const findings = evaluateDesign(config, library).findings;
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'DUPLICATE_INSTANCE_ID', path: `modules[${config.modules.length - 1}].instanceId` }));
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'UNKNOWN_MODULE', severity: 'error' }));
+  });
+
+  it('flags a module on a missing or wrong-kind attachment point', () => {
+    const config = f16();
+    config.modules.push({ instanceId: 'a', libraryId: 'aim-120c', attachmentPoint: 'nowhere' });
+    config.modules.push({ instanceId: 'b', libraryId: 'apg-79', attachmentPoint: 'sta3' });
+    expect(codes(config)).toEqual(expect.arrayContaining(['UNKNOWN_ATTACHMENT_POINT', 'WRONG_ATTACHMENT_KIND']));
+  });
+
+  it('flags an overloaded attachment point, power and cooling budgets and MTOW', () => {
+    const config = f16();
+    config.modules.push({ instanceId: 'heavy', libraryId: 'gbu-31', attachmentPoint: 'sta1' });
+    config.basePlatform.powerGenerationKW = 5;
+    config.basePlatform.coolingCapacityKW = 5;
+    config.basePlatform.maxTakeoffMassKg = 12_000;
+    expect(codes(config)).toEqual(
+      expect.arrayContaining(['ATTACHMENT_OVERLOADED', 'POWER_BUDGET_EXCEEDED', 'COOLING_BUDGET_EXCEEDED', 'MTOW_EXCEEDED'])
+    );
+  });
+
+  it('flags an implausible T/W and an unknown engine', () => {
+    const config = f16();
+    config.basePlatform.emptyMassKg = 40_000;
+    expect(codes(config)).toContain('THRUST_TO_WEIGHT_OUT_OF_RANGE');
+    config.propulsion.engineModel = 'J79-GE-17';
+    expect(codes(config)).toContain('UNKNOWN_ENGINE');
+  });
+});
+
+describe('DesignEngine', () => {
+  it('returns serialisable output tagged with the configuration version', () => {
+    const engine = new DesignEngine(library);
+    const output = engine.compute({ configuration: f16(), configVersion: 7, upstream: {} });
+    expect(output.configVersion).toBe(7);
+    expect(output.valid).toBe(true);
+    expect(output.totalMassKg).toBeCloseTo(12_015, 0);
+    expect(JSON.parse(JSON.stringify(output))).toEqual(output);
+  });
+
+  it('reports a schema violation as findings instead of throwing', () => {
+    const engine = new DesignEngine(library);
+    const broken = { ...f16(), version: 0 } as AircraftConfiguration;
+    const output = engine.compute({ configuration: broken, configVersion: 1, upstream: {} });
+    expect(output.valid).toBe(false);
+    expect(output.findings).toContainEqual(expect.objectContaining({ code: 'SCHEMA_INVALID', path: 'version' }));
+  });
+});

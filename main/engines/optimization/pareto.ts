@@ -1,0 +1,113 @@
+/** What an evaluation says about one design; every objective is minimised. */
+export interface Evaluation {
+  readonly objectives: readonly number[];
+  /** 0 = feasible; larger = further from feasible. */
+  readonly constraintViolation: number;
+  /** False when the design could not be evaluated at all; it then loses to every valid one. */
+  readonly valid: boolean;
+}
+
+/** True when every objective of `a` is <= that of `b` and at least one is strictly smaller. */
+export function paretoDominates(a: readonly number[], b: readonly number[]): boolean {
+  let strictlyBetter = false;
+  for (let i = 0; i < a.length; i++) {
+    const ai = a[i] ?? Number.POSITIVE_INFINITY;
+    const bi = b[i] ?? Number.POSITIVE_INFINITY;
+    if (ai > bi) return false;
+    if (ai < bi) strictlyBetter = true;
+  }
+  return strictlyBetter;
+}
+
+/**
+ * Deb's constraint-domination: a valid design beats an invalid one, a feasible one beats an
+ * infeasible one, of two infeasible ones the smaller violation wins, and two feasible ones
+ * compare by Pareto dominance.
+ */
+export function constrainedDominates(a: Evaluation, b: Evaluation): boolean {
+  if (!a.valid) return false;
+  if (!b.valid) return true;
+  const aFeasible = a.constraintViolation <= 0;
+  const bFeasible = b.constraintViolation <= 0;
+  if (aFeasible && !bFeasible) return true;
+  if (!aFeasible) return !bFeasible && a.constraintViolation < b.constraintViolation;
+  return paretoDominates(a.objectives, b.objectives);
+}
+
+/**
+ * Fast non-dominated sort (Deb et al. 2002) under constraint-domination.
+ * Returns the fronts best first, each as indices into `items`; front 0 is the non-dominated set.
+ *
+ * @example
+ * fastNonDominatedSort(points)[0]; // indices of the rank-0 designs
+ */
+export function fastNonDominatedSort(items: readonly Evaluation[]): number[][] {
+  const dominated: number[][] = items.map(() => []);
+  const dominationCount = new Array<number>(items.length).fill(0);
+  const fronts: number[][] = [[]];
+  for (let p = 0; p < items.length; p++) {
+    for (let q = p + 1; q < items.length; q++) {
+      const a = items[p] as Evaluation;
+      const b = items[q] as Evaluation;
+      if (constrainedDominates(a, b)) {
+        (dominated[p] as number[]).push(q);
+        dominationCount[q] = (dominationCount[q] ?? 0) + 1;
+      } else if (constrainedDominates(b, a)) {
+        (dominated[q] as number[]).push(p);
+        dominationCount[p] = (dominationCount[p] ?? 0) + 1;
+      }
+    }
+  }
+  dominationCount.forEach((count, index) => {
+    if (count === 0) (fronts[0] as number[]).push(index);
+  });
+  let current = fronts[0] as number[];
+  while (current.length > 0) {
+    const next: number[] = [];
+    for (const p of current) {
+      for (const q of dominated[p] as number[]) {
+        const remaining = (dominationCount[q] ?? 0) - 1;
+        dominationCount[q] = remaining;
+        if (remaining === 0) next.push(q);
+      }
+    }
+    if (next.length > 0) fronts.push(next);
+    current = next;
+  }
+  return fronts.filter((front) => front.length > 0);
+}
+
+/**
+ * Crowding distance of each member of one front (Deb et al. 2002): the normalised perimeter of
+ * the box spanned by its neighbours per objective; boundary members get Infinity. Invalid
+ * designs get 0. Returned in the order of `front`.
+ */
+export function crowdingDistances(
+  items: readonly Evaluation[],
+  front: readonly number[]
+): number[] {
+  const distance = new Array<number>(front.length).fill(0);
+  const ranked = front.map((itemIndex, position) => ({
+    item: items[itemIndex] as Evaluation,
+    position
+  }));
+  const usable = ranked.filter(({ item }) => item.valid);
+  const objectiveCount = usable[0]?.item.objectives.length ?? 0;
+  for (let m = 0; m < objectiveCount; m++) {
+    const value = (entry: (typeof usable)[number]): number => entry.item.objectives[m] ?? 0;
+    const sorted = [...usable].sort((a, b) => value(a) - value(b));
+    const first = sorted[0];
+    const last = sorted[sorted.length - 1];
+    if (!first || !last) continue;
+    distance[first.position] = Number.POSITIVE_INFINITY;
+    distance[last.position] = Number.POSITIVE_INFINITY;
+    const range = value(last) - value(first);
+    if (range <= 0) continue;
+    for (let i = 1; i < sorted.length - 1; i++) {
+      const entry = sorted[i] as (typeof sorted)[number];
+      const gap = value(sorted[i + 1] as typeof entry) - value(sorted[i - 1] as typeof entry);
+      distance[entry.position] = (distance[entry.position] ?? 0) + gap / range;
+    }
+  }
+  return distance;
+}

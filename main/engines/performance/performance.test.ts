@@ -1,0 +1,84 @@
+import { describe, it, expect } from 'vitest';
+import type { AircraftConfiguration } from '../../../shared/aircraft';
+import { loadScenario } from '../calibration/scenarios';
+import { loadAircraftLibrary } from '../design/library';
+import { computeMassProperties } from '../design/mass-properties';
+import { buildPerformanceModel, computeAircraftPerformance } from './aircraft-performance';
+import { combatRadius } from './combat-radius';
+import { maxLevelMach, serviceCeilingM } from './envelope';
+import { engineTemperatureMachLimit, levelFlightDragN, thrustAvailableN } from './performance-model';
+
+const library = loadAircraftLibrary();
+const scenario = (id: string): AircraftConfiguration => structuredClone(loadScenario(id));
+
+describe('flight envelope', () => {
+  it('finds max Mach where thrust meets drag, or a named limit', () => {
+    const config = scenario('fa18e');
+    const mass = computeMassProperties(config, library);
+    const model = buildPerformanceModel(config, library, mass);
+    const result = maxLevelMach(model, mass.loadedMassKg);
+    expect(result.mach).toBeGreaterThan(1.5);
+    if (result.limitedBy === 'thrust') {
+      const excess = thrustAvailableN(model, result.mach, result.altitudeM, 'wet') - levelFlightDragN(model, result.mach, result.altitudeM, mass.loadedMassKg);
+      expect(Math.abs(excess)).toBeLessThan(0.03 * levelFlightDragN(model, result.mach, result.altitudeM, mass.loadedMassKg));
+    }
+  });
+
+  it('caps max Mach by a lower structural limit from materials', () => {
+    const config = scenario('f22a');
+    const mass = computeMassProperties(config, library);
+    const capped = computeAircraftPerformance(config, library, mass, { structuralMaxMach: 1.6 });
+    expect(capped.maxMach.mach).toBeCloseTo(1.6, 6);
+    expect(capped.maxMach.limitedBy).toBe('structure');
+    expect(capped.structuralMaxMachSource).toBe('materials');
+  });
+
+  it('derives the engine-temperature Mach limit from the compressor-face temperature', () => {
+    const config = scenario('f16c-block50');
+    const mass = computeMassProperties(config, library);
+    const model = buildPerformanceModel(config, library, mass);
+    // T_t2 = 216.65·(1 + 0.2M²) = 400 K ⇒ M = 2.06
+    expect(engineTemperatureMachLimit(model, 12_000)).toBeCloseTo(2.058, 2);
+  });
+
+  it('lowers the service ceiling when the aircraft is heavier', () => {
+    const config = scenario('typhoon');
+    const mass = computeMassProperties(config, library);
+    const model = buildPerformanceModel(config, library, mass);
+    const light = serviceCeilingM(model, 14_000, 'dry', 0.5, 25_000);
+    const heavy = serviceCeilingM(model, 20_000, 'dry', 0.5, 25_000);
+    expect(heavy).toBeLessThan(light);
+  });
+
+  it('finds no supercruise without dry thrust (ramjet)', () => {
+    const config = scenario('fa18e');
+    config.propulsion = { engineModel: 'RAMJET-CONCEPT', count: 2 };
+    const perf = computeAircraftPerformance(config, library, computeMassProperties(config, library));
+    expect(perf.supercruise.mach).toBe(0);
+  });
+});
+
+describe('combat radius', () => {
+  it('grows with external fuel and shrinks with mission payload', () => {
+    const config = scenario('f16c-block50');
+    const mass = computeMassProperties(config, library);
+    const model = buildPerformanceModel(config, library, mass);
+    const base = combatRadius(model, mass, library.cfd, 0).radiusKm;
+    const withBombs = combatRadius(model, mass, library.cfd, 2000).radiusKm;
+    expect(withBombs).toBeLessThan(base);
+    const noTanks = scenario('f16c-block50');
+    noTanks.modules = noTanks.modules.filter((module) => !module.libraryId.startsWith('tank'));
+    const cleanMass = computeMassProperties(noTanks, library);
+    const clean = combatRadius(buildPerformanceModel(noTanks, library, cleanMass), cleanMass, library.cfd, 0).radiusKm;
+    expect(clean).toBeLessThan(base);
+  });
+
+  it('accounts for every kilogram of fuel', () => {
+    const config = scenario('typhoon');
+    const mass = computeMassProperties(config, library);
+    const result = combatRadius(buildPerformanceModel(config, library, mass), mass, library.cfd, 0);
+    const { total, ...segments } = result.fuelKg;
+    const used = Object.values(segments).reduce((sum, value) => sum + value, 0);
+    expect(used).toBeCloseTo(total, -1);
+  });
+});

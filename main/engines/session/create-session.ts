@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import type { AircraftConfiguration } from '../../../shared/aircraft';
+import type { FlightdeckSession } from '../../host/flightdeck-session';
+import { EngineCoordinator } from '../../core/coordinator/engine-coordinator';
+import { busOptionsFrom, loadFlightdeckConfig } from '../../core/config/flightdeck-config';
+import { buildCatalog } from './catalog';
+import { defaultRules } from './default-rules';
+import { engineFactories } from './engine-factories';
+import { loadEngineLibraries } from './libraries';
+import { ScenarioCatalog } from './scenarios';
+import { summarizeAnalysis } from './summarize-analysis';
+import { parseConfiguration } from './validate-configuration';
+import { createOptimizer, normaliseCriteria } from './design-optimizer';
+import { createMissionSimulator } from './mission-simulator';
+
+export interface CreateSessionOptions {
+  /** Holds `flightdeck.yaml`, `data/` and `scenarios/`. */
+  resourcesDir: string;
+  /** Default: `<resourcesDir>/flightdeck.yaml`. */
+  configPath?: string;
+  /** A scenario to apply once the engines are up (none when absent). */
+  initialScenario?: string;
+}
+
+/**
+ * Builds a running session: the configuration file, the six engines on their libraries,
+ * the default consistency rules, the optimizer and the mission simulator.
+ * @example const session = await createFlightdeckSession({ resourcesDir: 'resources', initialScenario: 'f22a' });
+ */
+export async function createFlightdeckSession(options: CreateSessionOptions): Promise<FlightdeckSession> {
+  const config = loadFlightdeckConfig(options.configPath ?? join(options.resourcesDir, 'flightdeck.yaml'));
+  const libraries = loadEngineLibraries(config);
+  const scenarios = new ScenarioCatalog(join(options.resourcesDir, 'scenarios'));
+  const coordinator = new EngineCoordinator<AircraftConfiguration>({
+    engines: engineFactories(libraries),
+    bus: busOptionsFrom(config),
+    monitor: {
+      memoryIntervalMs: config.performance.memory_sample_interval_ms,
+      publishIntervalMs: config.performance.publish_interval_ms
+    },
+    validateConfiguration: (raw) => {
+      const parsed = parseConfiguration(raw, libraries);
+      return parsed.ok
+        ? { ok: true, configuration: parsed.configuration }
+        : { ok: false, errors: parsed.findings.map((f) => `${f.path}: ${f.message}`) };
+    },
+    rules: defaultRules(),
+    summarizeAnalysis,
+    optimizer: createOptimizer(libraries),
+    simulator: createMissionSimulator(libraries)
+  });
+  await coordinator.initialize();
+  if (options.initialScenario) {
+    const result = await coordinator.processConfigurationChange(scenarios.load(options.initialScenario), 'design');
+    if (!result.ok) throw new Error(`scenario ${options.initialScenario} did not compute: ${result.errors.join('; ')}`);
+  }
+  return {
+    coordinator,
+    listScenarios: () => scenarios.list(),
+    loadScenario: (id) => scenarios.load(id),
+    validateConfiguration: (raw) => {
+      const parsed = parseConfiguration(raw, libraries);
+      return { valid: parsed.ok && parsed.findings.every((f) => f.severity !== 'error'), findings: parsed.findings };
+    },
+    catalog: () => buildCatalog(libraries),
+    optimizationCriteria: normaliseCriteria,
+    dispose: () => coordinator.shutdown()
+  };
+}

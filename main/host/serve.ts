@@ -1,0 +1,49 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createFlightdeckSession } from '../engines/session/create-session';
+import { SessionHost } from './session-host';
+import { startWebServer } from './web-server';
+
+/**
+ * Browser mode: `npm run serve -- [--port N] [--host 127.0.0.1] [--config FILE]`. Runs the
+ * same host as the desktop app and serves the built renderer with a WebSocket bridge.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      config: { type: 'string' },
+      scenario: { type: 'string', default: 'f22a' }
+    }
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  // Built: out/main/serve.js; the project root is two levels up.
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const session = await createFlightdeckSession({
+    resourcesDir: join(root, 'resources'),
+    configPath: values.config,
+    initialScenario: values.scenario
+  });
+  const host = new SessionHost(session);
+  const server = await startWebServer({ host, staticDir: join(root, 'out', 'renderer'), port, bindAddress: values.host });
+  if (values.host !== '127.0.0.1' && values.host !== '::1' && values.host !== 'localhost') {
+    console.warn(`Warning: listening on ${values.host}; anyone who can reach it and has the token can drive this session.`);
+  }
+  console.log(`Flightdeck listening on ${server.url}`);
+  const stop = async (): Promise<void> => {
+    await server.close();
+    host.dispose();
+    await session.dispose();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`Flightdeck could not start browser mode: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { create } from 'zustand';
+import { persist, subscribeWithSelector } from 'zustand/middleware';
+import type { StreamBatch } from '../../shared/protocol';
+import type { Bridge } from '../bridge/bridge';
+import { setBridge } from './bridge-access';
+import { createConnectionSlice, type ConnectionSlice } from './connection/connection-slice';
+import { createLiveSlices, persistedLive, routeLiveBatch, type LiveSlices } from './live';
+import { createWorkbenchSlices, persistedWorkbench, routeWorkbenchBatch, type WorkbenchSlices } from './workbench';
+
+/**
+ * The renderer's one store, made of slices: connection (here), the live slices (events,
+ * engines, layout — `live/`) and the workbench slices (metrics, consistency, configuration,
+ * analyses and tasks — `workbench/`). Views read it through selectors.
+ */
+export type FlightdeckState = ConnectionSlice & LiveSlices & WorkbenchSlices;
+
+export const useFlightdeck = create<FlightdeckState>()(
+  subscribeWithSelector(
+    persist(
+      (...args) => ({
+        ...createConnectionSlice(...args),
+        ...createLiveSlices(...args),
+        ...createWorkbenchSlices(...args)
+      }),
+      {
+        name: 'flightdeck.preferences',
+        version: 1,
+        // Only preferences persist (layout, theme, filters); live data never does.
+        partialize: (state) => ({ ...persistedLive(state), ...persistedWorkbench(state) }),
+        merge: (persisted, current) => deepMerge(current, persisted)
+      }
+    )
+  )
+);
+
+/** Merges persisted preferences into the slices without replacing their actions. */
+function deepMerge<T>(current: T, persisted: unknown): T {
+  if (typeof persisted !== 'object' || persisted === null) return current;
+  const out: Record<string, unknown> = { ...(current as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(persisted)) {
+    const base = out[key];
+    out[key] =
+      typeof base === 'object' && base !== null && !Array.isArray(base) && typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? deepMerge(base, value)
+        : value;
+  }
+  return out as T;
+}
+
+function routeBatch(batch: StreamBatch): void {
+  const state = useFlightdeck.getState();
+  state.connection.noteBatch(batch);
+  routeLiveBatch(batch, useFlightdeck.getState, useFlightdeck.setState);
+  routeWorkbenchBatch(batch, useFlightdeck.getState, useFlightdeck.setState);
+}
+
+/** Wires the store to a bridge: stream batches and connection changes flow in. */
+export function connectStore(next: Bridge): () => void {
+  setBridge(next);
+  const offStream = next.onStream(routeBatch);
+  const offConnection = next.onConnection((info) => useFlightdeck.getState().connection.setInfo(info));
+  return () => {
+    offStream();
+    offConnection();
+    setBridge(undefined);
+  };
+}
