@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBridge } from './bridge/create-bridge';
 import { connectStore } from './store';
 import { App } from './App';
+import './styles/theme.css';
 
 const bridge = createBridge();
 // Lets tests (and curious users) see the link state: <html data-bridge="open">.

@@ -7,7 +7,8 @@ import {
   type StreamBatch
 } from '../../shared/protocol';
 import { errorMessage } from '../core/bus/errors';
-import { COMMAND_HANDLERS } from './command-handlers';
+import { COMMAND_HANDLERS, type HostContext } from './command-handlers';
+import { LoadGenerator } from './load-generator';
 import type { FlightdeckSession } from './flightdeck-session';
 import { invalidRequest } from './payload-errors';
 import { StreamBatcher, type BatchExtras } from './stream-batcher';
@@ -36,8 +37,11 @@ export class SessionHost extends DisposableStore {
   private statusGeneration = 0;
   private violationGeneration = 0;
 
+  private readonly load: LoadGenerator;
+
   constructor(readonly session: FlightdeckSession) {
     super();
+    this.load = this.register(new LoadGenerator(session.coordinator.bus));
     this.register(session.coordinator.bus.subscribe(HOST_ENGINE_ID, '*', (event) => this.onEvent(event)));
   }
 
@@ -52,8 +56,8 @@ export class SessionHost extends DisposableStore {
     const parsed = COMMANDS[command].request.safeParse(payload ?? {});
     if (!parsed.success) return { ok: false, error: invalidRequest(command, parsed.error) };
     try {
-      const handler = COMMAND_HANDLERS[command] as (p: unknown, s: FlightdeckSession) => unknown;
-      const data = await handler(parsed.data, this.session);
+      const handler = COMMAND_HANDLERS[command] as (p: unknown, context: HostContext) => unknown;
+      const data = await handler(parsed.data, { session: this.session, load: this.load });
       this.statusGeneration++;
       return { ok: true, data };
     } catch (error) {

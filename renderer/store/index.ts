@@ -4,21 +4,25 @@ import type { StreamBatch } from '../../shared/protocol';
 import type { Bridge } from '../bridge/bridge';
 import { setBridge } from './bridge-access';
 import { createConnectionSlice, type ConnectionSlice } from './connection/connection-slice';
+import { createEnginesSlice, routeEnginesBatch, type EnginesSlice } from './engines/engines-slice';
+import { createViolationsSlice, routeViolationsBatch, type ViolationsSlice } from './violations/violations-slice';
 import { createLiveSlices, persistedLive, routeLiveBatch, type LiveSlices } from './live';
 import { createWorkbenchSlices, persistedWorkbench, routeWorkbenchBatch, type WorkbenchSlices } from './workbench';
 
 /**
- * The renderer's one store, made of slices: connection (here), the live slices (events,
- * engines, layout — `live/`) and the workbench slices (metrics, consistency, configuration,
- * analyses and tasks — `workbench/`). Views read it through selectors.
+ * The renderer's one store, made of slices: connection, engines and violations (shared by
+ * every view), the live slices (events, selection, layout — `live/`) and the workbench slices
+ * (metrics, configuration, analyses and tasks — `workbench/`). Views read it through selectors.
  */
-export type FlightdeckState = ConnectionSlice & LiveSlices & WorkbenchSlices;
+export type FlightdeckState = ConnectionSlice & EnginesSlice & ViolationsSlice & LiveSlices & WorkbenchSlices;
 
 export const useFlightdeck = create<FlightdeckState>()(
   subscribeWithSelector(
     persist(
       (...args) => ({
         ...createConnectionSlice(...args),
+        ...createEnginesSlice(...args),
+        ...createViolationsSlice(...args),
         ...createLiveSlices(...args),
         ...createWorkbenchSlices(...args)
       }),
@@ -50,6 +54,8 @@ function deepMerge<T>(current: T, persisted: unknown): T {
 function routeBatch(batch: StreamBatch): void {
   const state = useFlightdeck.getState();
   state.connection.noteBatch(batch);
+  routeEnginesBatch(batch, useFlightdeck.setState);
+  routeViolationsBatch(batch, useFlightdeck.setState);
   routeLiveBatch(batch, useFlightdeck.getState, useFlightdeck.setState);
   routeWorkbenchBatch(batch, useFlightdeck.getState, useFlightdeck.setState);
 }
@@ -58,7 +64,14 @@ function routeBatch(batch: StreamBatch): void {
 export function connectStore(next: Bridge): () => void {
   setBridge(next);
   const offStream = next.onStream(routeBatch);
-  const offConnection = next.onConnection((info) => useFlightdeck.getState().connection.setInfo(info));
+  const offConnection = next.onConnection((info) => {
+    useFlightdeck.getState().connection.setInfo(info);
+    // Each (re)connection starts from the host's current picture.
+    if (info.state === 'open') {
+      void useFlightdeck.getState().engines.loadGraph();
+      void useFlightdeck.getState().violations.refresh();
+    }
+  });
   return () => {
     offStream();
     offConnection();

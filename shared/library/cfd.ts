@@ -101,7 +101,12 @@ export const CfdModelSchema = z.strictObject({
     warmupTakeoffFraction: fraction,
     /** Climb fuel fraction of the mass at climb start (Raymer: 1 − W2/W1). */
     climbFraction: fraction,
+    /** Highest cruise altitude considered (the tropopause is the jet's best-range altitude). */
     cruiseAltitudeM: z.number().nonnegative(),
+    /** Lowest cruise altitude considered when the aircraft is too heavy or draggy for the highest. */
+    cruiseAltitudeMinM: z.number().nonnegative(),
+    /** Fraction of military thrust usable in cruise (maximum continuous rating). */
+    cruiseThrustFraction: fraction,
     cruiseMachMin: positive,
     cruiseMachMax: positive,
     reserveLoiterMinutes: z.number().nonnegative(),

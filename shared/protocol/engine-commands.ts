@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FaultSchema } from '../faults';
+import { DurationStatsSchema } from '../performance';
 import { EmptyRequestSchema } from './common';
 import { defineCommand } from './define';
 
@@ -64,6 +65,35 @@ export type EngineGraph = z.infer<typeof EngineGraphSchema>;
 
 const EngineIdRequest = z.strictObject({ engineId: z.string().min(1).max(64) });
 
+/** Everything the inspector shows about one engine. */
+export const EngineDetailsSchema = z.strictObject({
+  status: EngineStatusReportSchema,
+  /** The engine's cached outputs (what dependents compute from), with its cache version. */
+  cached: z
+    .strictObject({
+      version: z.number().int(),
+      configVersion: z.number().int().nullable(),
+      updatedAt: z.number(),
+      data: z.record(z.string(), z.unknown())
+    })
+    .nullable(),
+  dependencies: z.array(z.string()),
+  dependents: z.array(z.string()),
+  analyses: z.array(z.string()),
+  /** Handler latency of this engine over the last 1000 deliveries (ms). */
+  latency: DurationStatsSchema.nullable(),
+  /** Why the engine is stale, hop by hop, when it is. */
+  staleBecause: z.array(z.record(z.string(), z.unknown())),
+  openViolations: z.number().int()
+});
+export type EngineDetails = z.infer<typeof EngineDetailsSchema>;
+
+/** Synthetic traffic for stress tests and demos: `synthetic_load` events at a steady rate. */
+export const LoadRequestSchema = z.strictObject({
+  eventsPerSecond: z.number().int().min(1).max(200_000),
+  durationS: z.number().positive().max(600)
+});
+
 export const ENGINE_COMMANDS = {
   'engine.restart': defineCommand(
     EngineIdRequest,
@@ -76,5 +106,12 @@ export const ENGINE_COMMANDS = {
     'Inject a fault into an engine: crash, slow, fail next N, or clear'
   ),
   'status.get': defineCommand(EmptyRequestSchema, SystemStatusSchema, 'Engines, bus, violations and tasks'),
-  'graph.get': defineCommand(EmptyRequestSchema, EngineGraphSchema, 'The engine dependency graph and rule edges')
+  'graph.get': defineCommand(EmptyRequestSchema, EngineGraphSchema, 'The engine dependency graph and rule edges'),
+  'engine.details': defineCommand(EngineIdRequest, EngineDetailsSchema, 'Capabilities, cached outputs, latency and staleness of one engine'),
+  'load.start': defineCommand(
+    LoadRequestSchema,
+    z.strictObject({ started: z.boolean() }),
+    'Start synthetic event traffic (stress test / demo); replaces any running load'
+  ),
+  'load.stop': defineCommand(EmptyRequestSchema, z.strictObject({ stopped: z.boolean(), published: z.number().int() }), 'Stop synthetic traffic')
 };

@@ -239,13 +239,18 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
         analysisType,
         params,
         order: this.registry.topologicalOrder(),
-        contributors: new Set([...this.runners.values()].filter((r) => r.analyses.includes(analysisType)).map((r) => r.id)),
+        contributors: new Set(this.contributorsOf(analysisType)),
         dependenciesOf: (id) => this.registry.getDependencies(id, { transitive: true }),
         configVersion: this.current?.version ?? 0,
         timeoutMs: this.eventTimeoutMs,
         summarize: this.options.summarizeAnalysis
       })
     );
+  }
+
+  /** Engines that contribute to an analysis type. */
+  contributorsOf(analysisType: string): EngineId[] {
+    return [...this.runners.values()].filter((r) => r.analyses.includes(analysisType)).map((r) => r.id);
   }
 
   /** The seed's analysis types plus any an engine declares. */

@@ -60,7 +60,7 @@ export function buildPerformanceModel(
       sweepDeg: platform.sweepDeg,
       thicknessRatio: platform.thicknessRatio,
       sizingMassKg: mass.emptyMassKg + platform.internalFuelKg,
-      storesDragAreaM2: mass.externalStoresDragAreaM2 - mass.externalTankDragAreaM2
+      storesDragAreaM2: mass.externalStoresDragAreaM2 - mass.externalTankDragAreaM2 - mass.missionStoreDragAreaM2
     },
     library.cfd
   );
@@ -111,7 +111,7 @@ export function computeAircraftPerformance(
       cfd.performance.serviceCeilingPsMs,
       cfd.performance.altitudeSearchMaxM
     ),
-    combat: combatRadius(model, mass, cfd, config.mission.payloadKg),
+    combat: combatRadius(model, mass, cfd, config.mission.payloadKg, config.mission.type),
     structuralMaxMachSource: limits.structuralMaxMach === undefined ? 'fallback' : 'materials'
   };
 }
@@ -140,6 +140,6 @@ export function computeQuickPerformance(
     ldMax: maxLiftToDrag(model.drag, 0.6),
     thrustToWeightLoaded: thrustToWeight(model.engine.wetThrustKN * model.engineCount, mass.loadedMassKg),
     wingLoadingKgM2: wingLoadingKgM2(mass.loadedMassKg, config.basePlatform.wingAreaM2),
-    combatRadiusKm: combatRadius(model, mass, library.cfd, config.mission.payloadKg).radiusKm
+    combatRadiusKm: combatRadius(model, mass, library.cfd, config.mission.payloadKg, config.mission.type).radiusKm
   };
 }

@@ -20,16 +20,33 @@ export type MachLimit = 'thrust' | 'inlet' | 'engine_temperature' | 'structure';
 
 const STANDARD_GRAVITY = 9.80665;
 
-/** One-entry cache of the atmosphere: searches sweep Mach at a fixed altitude, so this saves most pow calls. */
-const cachedAir = { altitudeM: Number.NaN, temperatureK: 0, pressurePa: 0, speedOfSoundMs: 0 };
-function airAt(altitudeM: number): typeof cachedAir {
-  if (cachedAir.altitudeM !== altitudeM) {
-    cachedAir.altitudeM = altitudeM;
-    cachedAir.temperatureK = isaTemperatureK(altitudeM);
-    cachedAir.pressurePa = isaPressurePa(altitudeM);
-    cachedAir.speedOfSoundMs = Math.sqrt(GAMMA_AIR * 287.053 * cachedAir.temperatureK);
-  }
-  return cachedAir;
+interface CachedAir {
+  altitudeM: number;
+  temperatureK: number;
+  pressurePa: number;
+  speedOfSoundMs: number;
+}
+
+/**
+ * Small round-robin cache of the atmosphere: searches and missions revisit a few altitudes
+ * (cruise, sea level, combat), so this saves most pow calls.
+ */
+const airCache: CachedAir[] = Array.from({ length: 4 }, () => ({
+  altitudeM: Number.NaN,
+  temperatureK: 0,
+  pressurePa: 0,
+  speedOfSoundMs: 0
+}));
+let nextAirSlot = 0;
+function airAt(altitudeM: number): CachedAir {
+  for (const entry of airCache) if (entry.altitudeM === altitudeM) return entry;
+  const entry = airCache[nextAirSlot] as CachedAir;
+  nextAirSlot = (nextAirSlot + 1) % airCache.length;
+  entry.altitudeM = altitudeM;
+  entry.temperatureK = isaTemperatureK(altitudeM);
+  entry.pressurePa = isaPressurePa(altitudeM);
+  entry.speedOfSoundMs = Math.sqrt(GAMMA_AIR * 287.053 * entry.temperatureK);
+  return entry;
 }
 
 /** Compressor-face total temperature limit: T_t2 = T(1 + 0.2M²) ≤ T_max ⇒ M = √((T_max/T − 1)/0.2). */

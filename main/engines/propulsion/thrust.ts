@@ -16,7 +16,10 @@ export function totalTemperatureRatio(mach: number, temperatureK: number): numbe
 
 /** Total-to-standard pressure ratio δ0 = (p/p_sl)(1 + (γ−1)/2·M²)^(γ/(γ−1)) (Mattingly eq. 2.52b). */
 export function totalPressureRatio(mach: number, pressurePa: number): number {
-  return (pressurePa / SEA_LEVEL_PRESSURE_PA) * Math.pow(1 + HALF_GAMMA_MINUS_ONE * mach * mach, GAMMA_EXPONENT);
+  const ratio = 1 + HALF_GAMMA_MINUS_ONE * mach * mach;
+  // γ/(γ−1) = 3.5 for air: x^3.5 = x³·√x, several times cheaper than Math.pow.
+  const isentropic = GAMMA_EXPONENT === 3.5 ? ratio * ratio * ratio * Math.sqrt(ratio) : Math.pow(ratio, GAMMA_EXPONENT);
+  return (pressurePa / SEA_LEVEL_PRESSURE_PA) * isentropic;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { StreamBatch } from '../../../shared/protocol';
 import type { FlightdeckState } from '../index';
 
-/** Events, engines and layout slices (to be filled in by the live views' owner). */
+/** Events, selection and layout slices (filled in by the live views). */
 export type LiveSlices = Record<never, never>;
 
 export const createLiveSlices: StateCreator<FlightdeckState, [], [], LiveSlices> = () => ({});
