@@ -1,5 +1,7 @@
 import { benchBus } from './bus.bench';
 import { benchConfigChange } from './config-change.bench';
+import { benchEngines } from './engines.bench';
+import { benchStream } from './stream.bench';
 import type { BenchRow } from './measure';
 
 /**
@@ -8,7 +10,9 @@ import type { BenchRow } from './measure';
  */
 const suites: Record<string, () => Promise<BenchRow[]>> = {
   bus: benchBus,
-  configChange: benchConfigChange
+  configChange: benchConfigChange,
+  engines: benchEngines,
+  stream: benchStream
 };
 
 function format(value: number): string {

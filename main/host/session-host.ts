@@ -3,6 +3,9 @@ import { DisposableStore, toDisposable, type Disposable } from '../../shared/dis
 import {
   COMMANDS,
   isCommandName,
+  type CommandName,
+  type CommandRequest,
+  type CommandResponse,
   type CommandResult,
   type StreamBatch
 } from '../../shared/protocol';
@@ -46,6 +49,8 @@ export class SessionHost extends DisposableStore {
   }
 
   /** Runs one command. Never throws: failures come back as `{ ok: false, error }`. */
+  invoke<C extends CommandName>(command: C, payload: CommandRequest<C>): Promise<CommandResult<CommandResponse<C>>>;
+  invoke(command: unknown, payload: unknown): Promise<CommandResult<unknown>>;
   async invoke(command: unknown, payload: unknown): Promise<CommandResult<unknown>> {
     if (!isCommandName(command)) {
       return {

@@ -1,0 +1,27 @@
+import { percentile, type BenchRow } from './measure';
+import { benchSession } from './session';
+
+const ANALYSES = 300;
+
+/** The engines at work: a comprehensive analysis, the optimizer's inner loop, the mission simulator. */
+export async function benchEngines(): Promise<BenchRow[]> {
+  const session = await benchSession('f22a');
+  const { coordinator } = session;
+  for (let i = 0; i < 30; i++) await coordinator.runCrossEngineAnalysis('complete_performance');
+  const samples: number[] = [];
+  for (let i = 0; i < ANALYSES; i++) {
+    const startedAt = performance.now();
+    await coordinator.runCrossEngineAnalysis('complete_performance');
+    samples.push(performance.now() - startedAt);
+  }
+  const optimization = await coordinator.optimizeConfiguration(
+    session.optimizationCriteria?.({ minimizeWeight: true, maximizeStealth: true, minimizeCost: true, seed: 1, populationSize: 64, generations: 30 }) ?? {}
+  ).result;
+  const simulation = await coordinator.runSimulation({}).result;
+  await session.dispose();
+  return [
+    { key: 'analysis.completePerformanceMs', value: percentile(samples, 50), unit: 'ms', note: `p50 of ${ANALYSES}, six engines over the bus; p99 ${percentile(samples, 99).toFixed(2)} ms` },
+    { key: 'optimization.evaluationsPerSec', value: Number(optimization.result.evaluationsPerSecond), unit: 'designs/s', note: `NSGA-II, ${String(optimization.result.evaluations)} evaluations (cache hits excluded)` },
+    { key: 'simulation.stepsPerSec', value: Number(simulation.result.stepsPerSecond), unit: 'steps/s', note: `combat mission, ${String(simulation.result.steps)} steps of 1 s` }
+  ];
+}

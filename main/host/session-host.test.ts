@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import type { StreamBatch } from '../../shared/protocol';
+import { ConfigurationChangeResultSchema, SystemStatusSchema } from '../../shared/protocol';
+import { createFlightdeckSession } from '../engines/session/create-session';
+import type { FlightdeckSession } from './flightdeck-session';
+import { SessionHost } from './session-host';
+
+const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
+let session: FlightdeckSession;
+let host: SessionHost;
+
+beforeAll(async () => {
+  session = await createFlightdeckSession({ resourcesDir, initialScenario: 'f22a' });
+  host = new SessionHost(session);
+});
+afterAll(async () => {
+  host.dispose();
+  await session.dispose();
+});
+
+const nextBatch = (predicate: (batch: StreamBatch) => boolean, timeoutMs = 3000): Promise<StreamBatch> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.dispose();
+      reject(new Error('no matching batch'));
+    }, timeoutMs);
+    const client = host.attachClient((batch) => {
+      if (!predicate(batch)) return;
+      clearTimeout(timer);
+      client.dispose();
+      resolve(batch);
+    });
+  });
+
+describe('SessionHost commands', () => {
+  it('answers a valid command with data matching its response schema', async () => {
+    const result = await host.invoke('status.get', {});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const status = SystemStatusSchema.parse(result.data);
+    expect(status.engines.map((e) => e.engineId)).toEqual([
+      'design',
+      'materials',
+      'propulsion',
+      'sensors',
+      'aerodynamics',
+      'manufacturing'
+    ]);
+  });
+
+  it('names the field of a bad payload and keeps the session working', async () => {
+    const bad = await host.invoke('engine.fault', { engineId: 'sensors', fault: { kind: 'slow', delayMs: 'soon' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request', field: 'fault.delayMs' } });
+    if (!bad.ok) expect(bad.error.message).toMatch(/engine\.fault: field "fault\.delayMs"/);
+    const good = await host.invoke('configuration.get', {});
+    expect(good.ok).toBe(true);
+  });
+
+  it('refuses an unknown command by name', async () => {
+    const result = await host.invoke('engines.selfDestruct', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    if (!result.ok) expect(result.error.message).toMatch(/engines\.selfDestruct/);
+  });
+
+  it('reports a failing command as a failed result, not a throw', async () => {
+    const result = await host.invoke('scenario.load', { scenarioId: 'no-such-aircraft' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'failed' } });
+    if (!result.ok) expect(result.error.message).toMatch(/unknown scenario "no-such-aircraft"; available: .*f22a/);
+  });
+
+  it('swaps the F/A-18E engines for EJ200s and every dependent engine computes the new version', async () => {
+    const loaded = await host.invoke('scenario.load', { scenarioId: 'fa18e' });
+    expect(loaded.ok).toBe(true);
+    const before = await host.invoke('analysis.run', { analysisType: 'complete_performance' });
+    const current = await host.invoke('configuration.get', {});
+    if (!current.ok || !current.data.configuration || !before.ok) throw new Error('setup failed');
+    const configuration = current.data.configuration;
+    const applied = await host.invoke('configuration.apply', {
+      configuration: { ...configuration, version: configuration.version + 1, propulsion: { ...configuration.propulsion, engineModel: 'EJ200' } }
+    });
+    expect(applied.ok).toBe(true);
+    if (!applied.ok) return;
+    const change = ConfigurationChangeResultSchema.parse(applied.data);
+    expect(change.engines.every((e) => e.outcome === 'computed')).toBe(true);
+    for (const engineId of ['materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing']) {
+      expect(session.coordinator.consistency.getCachedData(engineId)?.configVersion).toBe(change.version);
+    }
+    const after = await host.invoke('analysis.run', { analysisType: 'complete_performance' });
+    if (!after.ok) throw new Error(after.error.message);
+    for (const figure of ['thrustToWeight', 'maxMach', 'combatRadiusKm', 'unitFlyawayCostMUSD']) {
+      expect(after.data.summary[figure], figure).not.toEqual(before.data.summary[figure]);
+    }
+    // Every recomputation is linked to the change.
+    const chain = session.coordinator.bus.getEventHistory({ correlationId: change.correlationId });
+    expect(chain.filter((e) => e.eventType === 'engine_output').map((e) => e.sourceEngine).sort()).toEqual(
+      ['aerodynamics', 'design', 'manufacturing', 'materials', 'propulsion', 'sensors']
+    );
+  });
+});
+
+describe('SessionHost stream', () => {
+  it('streams events in batches with engine statuses, and counts nothing dropped at normal load', async () => {
+    const batchWithEvents = nextBatch((batch) => batch.events.some((e) => e.eventType === 'configuration_changed'));
+    await host.invoke('scenario.load', { scenarioId: 'typhoon' });
+    const batch = await batchWithEvents;
+    expect(batch.dropped.total).toBe(0);
+    expect(batch.queue.capacity).toBeGreaterThan(0);
+  });
+});
