@@ -2,6 +2,7 @@ import { benchBus } from './bus.bench';
 import { benchConfigChange } from './config-change.bench';
 import { benchEngines } from './engines.bench';
 import { benchStream } from './stream.bench';
+import { benchUi } from './ui.bench';
 import type { BenchRow } from './measure';
 
 /**
@@ -12,7 +13,8 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   bus: benchBus,
   configChange: benchConfigChange,
   engines: benchEngines,
-  stream: benchStream
+  stream: benchStream,
+  ui: benchUi
 };
 
 function format(value: number): string {

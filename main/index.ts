@@ -1,4 +1,4 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, session as electronSession } from 'electron';
 import { join } from 'node:path';
 import { createFlightdeckSession } from './engines/session/create-session';
 import { SessionHost } from './host/session-host';
@@ -16,7 +16,14 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
+/** Flightdeck needs no camera, microphone, notifications or any other permission: refuse all. */
+function denyAllPermissions(): void {
+  electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  electronSession.defaultSession.setPermissionCheckHandler(() => false);
+}
+
 async function start(): Promise<void> {
+  denyAllPermissions();
   const resourcesDir = join(app.getAppPath(), 'resources');
   const session = await createFlightdeckSession({ resourcesDir });
   const host = new SessionHost(session);

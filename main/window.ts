@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 
 /** The page Flightdeck shows: the dev server in `npm run dev`, the built file otherwise. */
@@ -22,7 +22,7 @@ export function isFlightdeckUrl(url: string): boolean {
 
 /**
  * The main window, locked down: context isolation, sandbox, no Node in the page, web
- * security on, and no navigation or new windows (external links open in the browser).
+ * security on, and no navigation or new windows.
  */
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -46,14 +46,13 @@ export function createMainWindow(): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       webviewTag: false,
-      spellcheck: false
+      spellcheck: false,
+      // Middle-click would open links in new windows; Flightdeck has none to open.
+      disableBlinkFeatures: 'Auxclick'
     }
   });
   window.once('ready-to-show', () => window.show());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.webContents.on('will-navigate', (event, url) => {
     if (!isFlightdeckUrl(url)) event.preventDefault();
   });

@@ -4,11 +4,17 @@ import { z } from 'zod';
  * The aircraft configuration: what a designer edits and every engine computes from.
  *
  * Mass convention (read this before summing masses):
- * - `basePlatform.emptyMassKg` is the airframe WITHOUT its engines and WITHOUT any listed module:
- *   structure, landing gear, fixed systems. The design engine adds `propulsion.count` × the
- *   engine's dry mass and every listed module to get the empty and loaded masses.
- * - Empty mass = platform + engines + installed equipment (modules of every category except
- *   `payload`; a cockpit's crew mass, `characteristics.crewMassKg`, is useful load, not empty mass).
+ * - `basePlatform.emptyMassKg` is the airframe WITHOUT its engines and WITHOUT any listed module
+ *   (structure, landing gear, fixed systems) as it would weigh built entirely in aluminium 7075
+ *   (the materials library's reference material) and uncoated. The design engine adds the
+ *   structural mass change of the assigned materials (`materials`, relative to that all-7075
+ *   structure) and the mass of the coatings (`coatings`), both from the materials engine's pure
+ *   models, then `propulsion.count` × the engine's dry mass and every listed module.
+ * - Empty mass = platform + material delta + coatings + engines + installed equipment (modules of
+ *   every category except `payload`; a cockpit's crew mass, `characteristics.crewMassKg`, is
+ *   useful load, not empty mass). To build a real aircraft from its published empty mass:
+ *   platform = (published empty − engines − installed modules − coatings) solved together with
+ *   the material delta, which is proportional to the platform mass.
  * - Loaded (take-off) mass = empty + internal fuel + crew + payload modules (with any fuel they carry).
  *
  * @example
@@ -90,7 +96,10 @@ export type AttachmentPoint = z.infer<typeof AttachmentPointSchema>;
 
 /** The airframe: geometry, fixed capacities and attachment points. */
 export const BasePlatformSchema = z.strictObject({
-  /** Airframe without engines and without listed modules (see the mass convention above). */
+  /**
+   * Airframe without engines and without listed modules, as built in aluminium 7075 and
+   * uncoated (see the mass convention above).
+   */
   emptyMassKg: positive,
   maxTakeoffMassKg: positive,
   wingAreaM2: positive,
@@ -144,6 +153,48 @@ const bandSchema = z
   .strictObject({ min: z.number(), max: z.number() })
   .refine((band) => band.min <= band.max, { message: 'min must not exceed max' });
 
+/**
+ * Kinds of combat-radius mission: three letters for outbound cruise, target area and return
+ * (hi = best-range altitude, lo = sea level). `hi-lo-hi` and `hi-lo-lo-hi` both fly a low-level
+ * leg each way next to the target (the second names the egress leg explicitly).
+ */
+export const RADIUS_MISSION_KINDS = ['hi-hi-hi', 'hi-lo-hi', 'hi-lo-lo-hi'] as const;
+export const RadiusMissionKindSchema = z.enum(RADIUS_MISSION_KINDS);
+export type RadiusMissionKind = z.infer<typeof RadiusMissionKindSchema>;
+
+/** Fuel-reserve rules of the radius mission (`resources/data/cfd.yaml`, `mission.reserves`). */
+export const RESERVE_RULES = ['usaf', 'navy'] as const;
+export const ReserveRuleSchema = z.enum(RESERVE_RULES);
+export type ReserveRule = z.infer<typeof ReserveRuleSchema>;
+
+/**
+ * The mission a combat radius is quoted for, as its published definition states it. Every
+ * absent field takes the generic standard value of its kind from `cfd.yaml`
+ * (`mission.kinds`), the same for every aircraft.
+ */
+export const RadiusMissionProfileSchema = z.strictObject({
+  kind: RadiusMissionKindSchema,
+  /** Low-level (sea-level) leg each way next to the target; 0 for hi-hi-hi. */
+  lowLevelKmEachWay: nonNegative.optional(),
+  /** Supersonic cruise on dry thrust each way next to the target (part of the radius). */
+  supercruiseKmEachWay: nonNegative.optional(),
+  /** Time in combat or weapon delivery over the target. */
+  combatMinutes: nonNegative.optional(),
+  /** Power setting in combat: military (`dry`) or afterburning (`wet`). */
+  combatThrottle: z.enum(['dry', 'wet']).optional(),
+  /** Fuel-reserve rule; absent = `usaf`. */
+  reserve: ReserveRuleSchema.optional(),
+  /** Air-to-ground mission stores (bombs) are released over the target (default true). */
+  storesReleasedAtTarget: z.boolean().optional(),
+  /** Air-to-air missiles are fired in combat (default: kind's standard). */
+  missilesFiredAtTarget: z.boolean().optional(),
+  /** External tanks are dropped as soon as they are empty (true) or carried home (false). */
+  tanksDroppedWhenEmpty: z.boolean().optional(),
+  /** Where each value comes from (the published description). */
+  about: z.string().optional()
+});
+export type RadiusMissionProfile = z.infer<typeof RadiusMissionProfileSchema>;
+
 /** The mission the configuration is designed for. */
 export const MissionSchema = z.strictObject({
   type: MissionTypeSchema,
@@ -151,7 +202,9 @@ export const MissionSchema = z.strictObject({
   payloadKg: nonNegative,
   altitudeBandM: bandSchema,
   speedBandMach: bandSchema,
-  stealthRequired: z.boolean()
+  stealthRequired: z.boolean(),
+  /** The mission the combat radius is computed for; absent = the default of `type` (cfd.yaml). */
+  profile: RadiusMissionProfileSchema.optional()
 });
 export type Mission = z.infer<typeof MissionSchema>;
 
@@ -165,6 +218,8 @@ export const AircraftConfigurationSchema = z.strictObject({
   propulsion: PropulsionChoiceSchema,
   materials: MaterialAssignmentSchema,
   coatings: z.array(CoatingAssignmentSchema),
-  mission: MissionSchema
+  mission: MissionSchema,
+  /** Free-text note: where the configuration's figures come from and how they were derived. */
+  about: z.string().optional()
 });
 export type AircraftConfiguration = z.infer<typeof AircraftConfigurationSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InletTypeSchema, MissionTypeSchema } from '../aircraft';
+import { InletTypeSchema, MissionTypeSchema, RadiusMissionKindSchema, ReserveRuleSchema } from '../aircraft';
 
 /**
  * The generic aerodynamic model coefficients (`resources/data/cfd.yaml`): one set for every
@@ -21,22 +21,34 @@ export const InletModelSchema = z.strictObject({
 });
 export type InletModel = z.infer<typeof InletModelSchema>;
 
-/** One generic combat-radius profile (MIL-C-5011A style allowances). */
-export const MissionProfileSchema = z.strictObject({
+/** The generic standard values of one kind of radius mission (`mission.kinds`). */
+export const RadiusMissionKindDefaultsSchema = z.strictObject({
   /** Low-level leg flown at sea level each way next to the target (0 = hi-hi-hi). */
-  lowLevelLegKm: z.number().nonnegative(),
+  lowLevelKmEachWay: z.number().nonnegative(),
   lowLevelMach: positive,
   combatMinutes: z.number().nonnegative(),
   combatAltitudeM: z.number().nonnegative(),
   combatMach: positive,
   /** Power setting of the combat allowance. */
   combatThrottle: z.enum(['dry', 'wet']),
-  /** Empty external tanks are carried home (true) or jettisoned at the combat point (false). */
-  retainTanks: z.boolean(),
   /** Air-to-air missiles are fired in combat (true) or carried home (false). */
-  fireMissiles: z.boolean()
+  missilesFiredAtTarget: z.boolean(),
+  /** Tanks still on at the combat point are jettisoned (with any fuel left) before combat. */
+  tanksJettisonedForCombat: z.boolean()
 });
-export type MissionProfile = z.infer<typeof MissionProfileSchema>;
+export type RadiusMissionKindDefaults = z.infer<typeof RadiusMissionKindDefaultsSchema>;
+
+/** A fuel-reserve rule: a loiter at best endurance plus a share of the fuel carried. */
+export const ReserveRuleModelSchema = z.strictObject({
+  loiterMinutes: z.number().nonnegative(),
+  loiterAltitudeM: z.number().nonnegative(),
+  loiterMach: positive,
+  /** Share of the initial (total) fuel held back. */
+  initialFuelFraction: fraction,
+  /** External tanks are carried home (no jettison) under this rule unless the profile says otherwise. */
+  tanksRetained: z.boolean()
+});
+export type ReserveRuleModel = z.infer<typeof ReserveRuleModelSchema>;
 
 export const CfdModelSchema = z.strictObject({
   version: z.number().int().min(1),
@@ -46,8 +58,13 @@ export const CfdModelSchema = z.strictObject({
     regressionD: positive
   }),
   skinFriction: z.strictObject({
-    /** Raymer's equivalent skin-friction coefficient for the aircraft class. */
+    /** Raymer's equivalent skin-friction coefficient for the aircraft class (land-based fighter). */
     equivalentCf: positive,
+    /**
+     * Equivalent skin friction of a carrier-based fighter (Raymer table 12.3, "Navy fighter"):
+     * used when a module flagged `characteristics.carrierEquipment` is installed.
+     */
+    equivalentCfCarrier: positive,
     /** Drag area (m²) of one empty attachment point of kind `hardpoint` (a pylon). */
     pylonDragAreaM2: z.number().nonnegative()
   }),
@@ -109,17 +126,27 @@ export const CfdModelSchema = z.strictObject({
     cruiseThrustFraction: fraction,
     cruiseMachMin: positive,
     cruiseMachMax: positive,
-    reserveLoiterMinutes: z.number().nonnegative(),
-    /** Unusable/trapped and contingency fuel, as a fraction of the fuel carried. */
-    reserveFuelFraction: fraction,
     /** Descent and landing fuel fraction of the mass at the end of the return cruise. */
     landingFraction: fraction,
     /** Drag area (m²) per kg of mission payload not carried as modules (generic bombs on pylons). */
     missionStoresDragAreaM2PerKg: z.number().nonnegative(),
-    /** Mission types flown on the strike profile when they carry air-to-ground mission stores. */
+    /** Installed-to-uninstalled TSFC ratio in mission legs: bleed, power extraction, intake and nozzle losses. */
+    installedTsfcFactor: z.number().min(1),
+    /**
+     * Mission types flown on `strikeKind` when they carry air-to-ground mission stores and the
+     * configuration gives no `mission.profile`; everything else flies `hi-hi-hi`.
+     */
     strikeMissionTypes: z.array(MissionTypeSchema),
-    /** Strike (hi-lo-lo-hi) and air-to-air (hi-hi-hi) profiles. */
-    profiles: z.strictObject({ strike: MissionProfileSchema, airToAir: MissionProfileSchema })
+    strikeKind: RadiusMissionKindSchema,
+    /** Supersonic legs: the Mach flown and the altitudes searched for the best range factor. */
+    supercruise: z.strictObject({
+      mach: positive,
+      altitudeMinM: z.number().nonnegative(),
+      altitudeMaxM: positive
+    }),
+    /** Generic standard values per mission kind (MIL-C-5011A / Raymer standard missions). */
+    kinds: z.record(RadiusMissionKindSchema, RadiusMissionKindDefaultsSchema),
+    reserves: z.record(ReserveRuleSchema, ReserveRuleModelSchema)
   })
 });
 export type CfdModel = z.infer<typeof CfdModelSchema>;

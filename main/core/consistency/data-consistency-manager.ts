@@ -174,9 +174,12 @@ export class DataConsistencyManager implements Disposable {
     return this.check(pairs, overrides, cause ?? this.causeOf(engineId));
   }
 
-  /** Checks every enabled rule for every dependent. */
-  validateAll(): ConsistencyCheckResult {
-    return this.check(this.rules.all().flatMap((rule) => this.pairsOf(rule)), new Map(), {});
+  /**
+   * Checks every enabled rule for every dependent. Events carry `cause`'s ids (say, the
+   * configuration change that made the check necessary).
+   */
+  validateAll(cause: PropagationCause = {}): ConsistencyCheckResult {
+    return this.check(this.rules.all().flatMap((rule) => this.pairsOf(rule)), new Map(), cause);
   }
 
   getViolationReport(): ViolationReport {

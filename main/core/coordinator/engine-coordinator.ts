@@ -171,7 +171,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
       data: { version, previousVersion, configuration: validation.configuration as unknown }
     });
     const engines = await outcomes;
-    const check = this.consistency.validateAll();
+    const check = this.consistency.validateAll({ causationId: eventId, correlationId });
     for (const outcome of engines) if (outcome.outcome === 'computed') this.consistency.markFresh(outcome.engineId);
     const failed = engines.filter((e) => e.outcome !== 'computed');
     return {

@@ -43,6 +43,8 @@ interface Target<TConfig> {
   correlationId: string;
 }
 
+const isRoutine = (status: EngineStatus): boolean => status === 'busy' || status === 'idle';
+
 /** Restarts allowed for one configuration version before the engine is left failed. */
 const MAX_RESTARTS_PER_VERSION = 2;
 
@@ -278,7 +280,11 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
   }
 
   private setStatus(status: EngineStatus, detail: Record<string, unknown>, causationId: string | null): void {
+    const previous = this.statusValue;
     this.statusValue = status;
+    // Busy ↔ idle flips twice per computation; the host's status snapshots show them, and
+    // engine_output marks the end. Events are kept for the transitions worth a timeline row.
+    if (isRoutine(previous) && isRoutine(status)) return;
     this.session.bus.publish({
       eventType: 'engine_status_changed',
       sourceEngine: this.id,

@@ -46,8 +46,7 @@ export class AerodynamicsEngine implements SimulationEngine<AircraftConfiguratio
       serviceCeilingM: perf.serviceCeilingM,
       combatRadiusKm: perf.combat.radiusKm,
       structuralMachLimitSource: perf.structuralMaxMachSource === 'materials' ? 'materials' : 'fallback (cfd.yaml): materials gave no maxAllowedMach',
-      structuralMassSource:
-        typeof materials?.structuralMassKg === 'number' ? 'materials (reported only; platform empty mass used)' : 'platform empty mass'
+      structuralMassSource: 'design roll-up: platform + materials structural delta + coatings (materials models)'
     };
   }
 

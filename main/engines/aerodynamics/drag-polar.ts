@@ -11,6 +11,8 @@ export interface AeroGeometry {
   sizingMassKg: number;
   /** Drag area (m²) of stores carried outside. */
   storesDragAreaM2: number;
+  /** Carrier-based airframe (arresting hook installed): Raymer's Navy-fighter skin friction. */
+  carrierBased?: boolean;
 }
 
 /** Precomputed coefficients of the drag polar CD = CD0(M) + K(M)·CL². */
@@ -60,7 +62,7 @@ export function dragDivergenceMach(sweepDeg: number, thicknessRatio: number, cfd
 
 /**
  * Builds the drag model. CD0 by the equivalent skin-friction method (Raymer eq. 12.23:
- * CD0 = Cfe·Swet/Sref) plus stores; wave drag by Raymer eq. 12.48 on the Sears–Haack body of the
+ * CD0 = Cfe·Swet/Sref, Cfe of the class from table 12.3: land-based or Navy fighter) plus stores; wave drag by Raymer eq. 12.48 on the Sears–Haack body of the
  * same length whose volume is mass / equivalent density: (D/q)_SH = 9π/2·(A_max/l)²,
  * V_SH = 3π/16·A_max·l.
  */
@@ -79,7 +81,9 @@ export function buildDragModel(geometry: AeroGeometry, cfd: CfdModel): DragModel
     sweepDeg: geometry.sweepDeg,
     cosSweep,
     wettedAreaM2: wetted,
-    cd0Friction: (cfd.skinFriction.equivalentCf * wetted) / geometry.wingAreaM2,
+    cd0Friction:
+      ((geometry.carrierBased ? cfd.skinFriction.equivalentCfCarrier : cfd.skinFriction.equivalentCf) * wetted) /
+      geometry.wingAreaM2,
     cd0Stores: geometry.storesDragAreaM2 / geometry.wingAreaM2,
     storesSupersonicFactor: cfd.lift.storesSupersonicFactor,
     oswaldEfficiency: e,

@@ -3,12 +3,14 @@ import type { AnalysisContext, ComputeContext, EngineData, SimulationEngine } fr
 import { formatIssuePath } from '../library/load-data-file';
 import { evaluateDesign } from './evaluate';
 import type { DesignFinding } from './findings';
-import type { AircraftLibrary } from './library';
+import type { MaterialsLibrary } from '../materials/library';
+import { withMaterialsLibrary, type AircraftLibrary } from './library';
 
 /**
  * The design engine: validates the configuration against the library and its budgets, rolls up
- * the mass breakdown and the centre of gravity.
- * @example registry.register(() => new DesignEngine(library));
+ * the mass breakdown (structure in the assigned materials and coatings included, by the
+ * materials engine's pure models) and the centre of gravity.
+ * @example registry.register(() => new DesignEngine(aircraftLibrary, materialsLibrary));
  */
 export class DesignEngine implements SimulationEngine<AircraftConfiguration> {
   readonly id = 'design';
@@ -16,7 +18,12 @@ export class DesignEngine implements SimulationEngine<AircraftConfiguration> {
   readonly dependsOn = [] as const;
   readonly analyses = ['complete_performance', 'system_integration'] as const;
 
-  constructor(private readonly library: AircraftLibrary) {}
+  private readonly library: AircraftLibrary;
+
+  /** `materialsLibrary` absent: the materials library the aircraft library was loaded with. */
+  constructor(aircraftLibrary: AircraftLibrary, materialsLibrary?: MaterialsLibrary) {
+    this.library = materialsLibrary ? withMaterialsLibrary(aircraftLibrary, materialsLibrary) : aircraftLibrary;
+  }
 
   compute(context: ComputeContext<AircraftConfiguration>): EngineData {
     const parsed = AircraftConfigurationSchema.safeParse(context.configuration);
@@ -36,6 +43,9 @@ export class DesignEngine implements SimulationEngine<AircraftConfiguration> {
       findings,
       massBreakdown: mass.breakdownKg,
       emptyMassKg: mass.emptyMassKg,
+      structuralMassKg: mass.breakdownKg.structure,
+      structuralMassDeltaKg: mass.structuralMassDeltaKg,
+      coatingMassKg: mass.breakdownKg.coatings,
       totalMassKg: mass.loadedMassKg,
       loadedMassKg: mass.loadedMassKg,
       takeoffMassKg: mass.takeoffMassKg,

@@ -16,7 +16,9 @@ describe('mass properties', () => {
     expect(mass.emptyMassKg).toBeCloseTo(8570, 0);
     // empty + internal fuel + pilot + two AIM-9X; the two tanks are take-off mass only
     expect(mass.loadedMassKg).toBeCloseTo(8570 + 3175 + 100 + 170, 0);
-    expect(mass.takeoffMassKg).toBeCloseTo(mass.loadedMassKg + 2 * (135 + 1130), 0);
+    // Mission stores (two tanks with fuel, two TERs, six Mk 83) count for take-off, not for loaded mass.
+    expect(mass.takeoffMassKg).toBeCloseTo(mass.loadedMassKg + 2 * (135 + 1130) + 2 * 45 + 6 * 454, 0);
+    expect(mass.missionStoreExpendableMassKg).toBeCloseTo(6 * 454, 6);
     expect(mass.breakdownKg.engines).toBe(1805);
     expect(mass.cgFractionOfLength).toBeGreaterThan(0.4);
     expect(mass.cgFractionOfLength).toBeLessThan(0.65);

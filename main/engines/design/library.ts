@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadDataFile } from '../library/load-data-file';
+import { defaultMaterialsLibraryPath, loadMaterialsLibrary, type MaterialsLibrary } from '../materials/library';
+import { airframeMaterialsModel, type AirframeMaterialsModel } from './airframe-materials';
 import { CfdModelSchema, type CfdModel } from '../../../shared/library/cfd';
 import {
   EngineLibrarySchema,
@@ -12,18 +14,23 @@ import {
   type ModuleLibrary
 } from '../../../shared/library/modules';
 
-/** Where the three library files live. */
+/** Where the library files live (`materialsPath` absent: the repository's materials.yaml). */
 export interface AircraftLibraryPaths {
   modulesPath: string;
   enginesPath: string;
   cfdPath: string;
+  materialsPath?: string;
 }
 
-/** The loaded, validated module, engine and aerodynamic-model libraries, indexed by id. */
+/**
+ * The loaded, validated module, engine, aerodynamic-model and materials libraries, indexed by
+ * id. The materials enter the mass roll-up (structure in the assigned materials, coatings).
+ */
 export interface AircraftLibrary {
   modules: ModuleLibrary;
   engines: EngineLibrary;
   cfd: CfdModel;
+  materials: AirframeMaterialsModel;
   moduleById: ReadonlyMap<string, ModuleDefinition>;
   engineById: ReadonlyMap<string, EngineDefinition>;
 }
@@ -35,12 +42,21 @@ export function defaultLibraryPaths(): AircraftLibraryPaths {
   return {
     modulesPath: dataDir('modules.json'),
     enginesPath: dataDir('engines.yaml'),
-    cfdPath: dataDir('cfd.yaml')
+    cfdPath: dataDir('cfd.yaml'),
+    materialsPath: defaultMaterialsLibraryPath()
   };
 }
 
 /**
- * Reads and validates the three library files once; throws `DataFileError` naming the file and
+ * The same library with another materials library in the mass roll-up (a session's own file).
+ * @example const library = withMaterialsLibrary(loadAircraftLibrary(), materialsLibrary);
+ */
+export function withMaterialsLibrary(library: AircraftLibrary, materials: MaterialsLibrary): AircraftLibrary {
+  return { ...library, materials: airframeMaterialsModel(materials) };
+}
+
+/**
+ * Reads and validates the four library files once; throws `DataFileError` naming the file and
  * the path inside it when one is malformed.
  * @example const library = loadAircraftLibrary(defaultLibraryPaths());
  */
@@ -52,6 +68,7 @@ export function loadAircraftLibrary(paths: AircraftLibraryPaths = defaultLibrary
     modules,
     engines,
     cfd,
+    materials: airframeMaterialsModel(loadMaterialsLibrary(paths.materialsPath ?? defaultMaterialsLibraryPath())),
     moduleById: new Map(modules.modules.map((module) => [module.id, module])),
     engineById: new Map(engines.engines.map((engine) => [engine.id, engine]))
   };

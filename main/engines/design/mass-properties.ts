@@ -1,12 +1,16 @@
 import type { AircraftConfiguration, AttachmentKind, ModuleCategory } from '../../../shared/aircraft';
 import { MODULE_CATEGORIES } from '../../../shared/aircraft';
+import { airframeMaterialMass } from './airframe-materials';
 import type { AircraftLibrary } from './library';
 
 /**
  * Mass roll-up and centre of gravity of a configuration.
  *
  * Convention (see `shared/aircraft.ts`): the platform's `emptyMassKg` excludes engines and
- * modules. Empty = platform + engines + every non-payload module; loaded (combat) = empty +
+ * modules and is the airframe built in aluminium 7075, uncoated. Empty = platform + structural
+ * delta of the assigned materials + coatings + engines + every non-payload module; the platform
+ * line of the breakdown is its non-structural part (gear, fixed systems), `structure` the
+ * structure in the assigned materials and `coatings` the coatings. Loaded (combat) = empty +
  * internal fuel + crew + payload modules other than mission stores; take-off = loaded + mission
  * stores. Mission stores are external fuel tanks (with their fuel) and payload modules flagged
  * `characteristics.missionStore: true` (air-to-ground weapons and their racks): they count for
@@ -16,7 +20,12 @@ import type { AircraftLibrary } from './library';
  */
 export interface MassProperties {
   /** Mass per item: platform, engines, each module category, crew, internal and external fuel. */
-  breakdownKg: Record<'platform' | 'engines' | 'crew' | 'internalFuel' | 'externalFuel' | ModuleCategory, number>;
+  breakdownKg: Record<
+    'platform' | 'structure' | 'coatings' | 'engines' | 'crew' | 'internalFuel' | 'externalFuel' | ModuleCategory,
+    number
+  >;
+  /** Structural mass change of the assigned materials relative to the all-7075 platform. */
+  structuralMassDeltaKg: number;
   emptyMassKg: number;
   loadedMassKg: number;
   takeoffMassKg: number;
@@ -33,14 +42,18 @@ export interface MassProperties {
   crewMassKg: number;
   /** Drag area (m²) of stores and their pylons carried outside (not in an internal bay). */
   externalStoresDragAreaM2: number;
-  /** Part of the stores drag area that goes with the external tanks. */
+  /** Drag area of the external tanks themselves (their pylons stay on when they are dropped). */
   externalTankDragAreaM2: number;
-  /** Drag area of expendable stores (released in combat). */
+  /** Drag area of expendable stores (released in combat), pylons excluded. */
   expendableDragAreaM2: number;
-  /** Drag area of the mission stores other than tanks (bombs, racks and their pylons). */
+  /** Drag area of the mission stores other than tanks (bombs, racks), pylons excluded. */
   missionStoreDragAreaM2: number;
   /** Part of `missionStoreDragAreaM2` released over the target. */
   missionStoreExpendableDragAreaM2: number;
+  /** Pylons carrying tanks or mission stores: not in the combat fit, kept all mission long. */
+  missionPylonDragAreaM2: number;
+  /** A module flagged `characteristics.carrierEquipment` (arresting hook) is installed. */
+  carrierBased: boolean;
   powerDemandKW: number;
   coolingDemandKW: number;
   /** Centre of gravity at loaded mass, metres aft of the nose, and as a fraction of length. */
@@ -78,8 +91,12 @@ export function computeMassProperties(
   pylonDragAreaM2: number = library.cfd.skinFriction.pylonDragAreaM2
 ): MassProperties {
   const platform = config.basePlatform;
+  const airframe = airframeMaterialMass(config, library.materials);
+  const airframeKg = platform.emptyMassKg + airframe.structuralMassDeltaKg + airframe.coatingMassKg;
   const breakdown = {
-    platform: platform.emptyMassKg,
+    platform: platform.emptyMassKg - airframe.referenceStructuralMassKg,
+    structure: airframe.structuralMassKg,
+    coatings: airframe.coatingMassKg,
     engines: 0,
     crew: 0,
     internalFuel: platform.internalFuelKg,
@@ -92,7 +109,7 @@ export function computeMassProperties(
 
   const lengthM = platform.lengthM;
   let moment =
-    platform.emptyMassKg * PLATFORM_STATION_FRACTION * lengthM +
+    airframeKg * PLATFORM_STATION_FRACTION * lengthM +
     breakdown.engines * ENGINE_STATION_FRACTION * lengthM +
     platform.internalFuelKg * FUEL_STATION_FRACTION * lengthM;
   let externalTankMassKg = 0;
@@ -104,6 +121,8 @@ export function computeMassProperties(
   let missionStoreExpendableMassKg = 0;
   let missionStoreDragAreaM2 = 0;
   let missionStoreExpendableDragAreaM2 = 0;
+  let missionPylonDragAreaM2 = 0;
+  let carrierBased = false;
   const pylonsInUse = new Set<string>();
   let powerDemandKW = 0;
   let coolingDemandKW = 0;
@@ -124,18 +143,19 @@ export function computeMassProperties(
     const needsPylon =
       point?.kind === 'hardpoint' && module.category === 'payload' && !pylonsInUse.has(point.id);
     if (needsPylon) pylonsInUse.add(point.id);
-    const dragAreaM2 = external
-      ? numberCharacteristic(module.characteristics.dragAreaM2) * quantity + (needsPylon ? pylonDragAreaM2 : 0)
-      : 0;
+    const dragAreaM2 = external ? numberCharacteristic(module.characteristics.dragAreaM2) * quantity : 0;
+    const pylonM2 = needsPylon ? pylonDragAreaM2 : 0;
     const isTank = module.category === 'payload' && fuelKg > 0;
     const isMissionStore = !isTank && module.category === 'payload' && module.characteristics.missionStore === true;
     const isExpendable = module.characteristics.expendable === true;
+    if (module.characteristics.carrierEquipment === true) carrierBased = true;
+    if (isTank || isMissionStore) missionPylonDragAreaM2 += pylonM2;
 
     breakdown[module.category] += massKg;
     breakdown.crew += crewKg;
     powerDemandKW += module.powerDrawKW * quantity;
     coolingDemandKW += module.coolingKW * quantity;
-    externalStoresDragAreaM2 += dragAreaM2;
+    externalStoresDragAreaM2 += dragAreaM2 + pylonM2;
     if (isTank) {
       breakdown.externalFuel += fuelKg;
       externalTankMassKg += massKg;
@@ -160,15 +180,16 @@ export function computeMassProperties(
 
   let equipmentKg = 0;
   for (const category of MODULE_CATEGORIES) if (category !== 'payload') equipmentKg += breakdown[category];
-  const emptyMassKg = platform.emptyMassKg + breakdown.engines + equipmentKg;
+  const emptyMassKg = airframeKg + breakdown.engines + equipmentKg;
   const loadedMassKg =
     emptyMassKg + breakdown.internalFuel + breakdown.crew + breakdown.payload - externalTankMassKg - missionStoreMassKg;
   const takeoffMassKg = loadedMassKg + externalTankMassKg + breakdown.externalFuel + missionStoreMassKg;
   const cgMassKg =
-    platform.emptyMassKg + breakdown.engines + platform.internalFuelKg + loadedExtraMomentMassKg;
+    airframeKg + breakdown.engines + platform.internalFuelKg + loadedExtraMomentMassKg;
   const cgXm = moment / cgMassKg;
   return {
     breakdownKg: breakdown,
+    structuralMassDeltaKg: airframe.structuralMassDeltaKg,
     emptyMassKg,
     loadedMassKg,
     takeoffMassKg,
@@ -184,6 +205,8 @@ export function computeMassProperties(
     missionStoreExpendableMassKg,
     missionStoreDragAreaM2,
     missionStoreExpendableDragAreaM2,
+    missionPylonDragAreaM2,
+    carrierBased,
     powerDemandKW,
     coolingDemandKW,
     cgXm,

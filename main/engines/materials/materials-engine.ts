@@ -13,6 +13,7 @@ import {
   type ThermalCondition
 } from './evaluate-materials';
 import { indexMaterialsLibrary, type MaterialsIndex, type MaterialsLibrary } from './library';
+import { zoneChanges } from './material-changes';
 
 /** Analysis types the materials engine contributes to. */
 export const MATERIALS_ANALYSES = [
@@ -39,6 +40,8 @@ export class MaterialsEngine implements SimulationEngine<AircraftConfiguration> 
   readonly analyses = MATERIALS_ANALYSES;
   private readonly index: MaterialsIndex;
   private readonly massFactors: ReadonlyMap<string, number>;
+  /** The zones as last computed, to report what a change altered. */
+  private last: { zoneMaterials: Record<string, string>; zoneCoatings: Record<string, string> } | undefined;
 
   constructor(library: MaterialsLibrary) {
     this.index = indexMaterialsLibrary(library);
@@ -52,12 +55,27 @@ export class MaterialsEngine implements SimulationEngine<AircraftConfiguration> 
 
   compute(context: ComputeContext<AircraftConfiguration>): EngineData {
     const result = this.evaluate(context.configuration);
+    const changes = zoneChanges(this.last, result);
+    if (changes.length > 0) {
+      context.emit?.({
+        eventType: 'material_updated',
+        data: { changes, structuralMassKg: result.structuralMassKg, maxAllowedMach: result.thermal.maxMachAllowed }
+      });
+    }
+    this.last = { zoneMaterials: result.zoneMaterials, zoneCoatings: result.zoneCoatings };
     // `maxAllowedMach` at top level is what the aerodynamics engine reads as a structural limit.
     return {
       configVersion: context.configVersion,
       ...result,
       maxAllowedMach: result.thermal.maxMachAllowed
     };
+  }
+
+  /** After a crash: the cached outputs tell what the zones were, so the next diff is right. */
+  restore(cached: EngineData): void {
+    const zoneMaterials = cached.zoneMaterials as Record<string, string> | undefined;
+    const zoneCoatings = cached.zoneCoatings as Record<string, string> | undefined;
+    if (zoneMaterials && zoneCoatings) this.last = { zoneMaterials, zoneCoatings };
   }
 
   analyze(context: AnalysisContext<AircraftConfiguration>): unknown {

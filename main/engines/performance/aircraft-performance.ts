@@ -42,7 +42,10 @@ export interface AircraftPerformance {
   structuralMaxMachSource: 'materials' | 'fallback';
 }
 
-/** Builds the performance model of a configuration in its combat fit (tanks jettisoned). */
+/**
+ * Builds the performance model of a configuration in its combat fit: tanks, mission stores and
+ * their pylons off (the radius mission adds them back with `cd0Stores`).
+ */
 export function buildPerformanceModel(
   config: AircraftConfiguration,
   library: AircraftLibrary,
@@ -60,7 +63,12 @@ export function buildPerformanceModel(
       sweepDeg: platform.sweepDeg,
       thicknessRatio: platform.thicknessRatio,
       sizingMassKg: mass.emptyMassKg + platform.internalFuelKg,
-      storesDragAreaM2: mass.externalStoresDragAreaM2 - mass.externalTankDragAreaM2 - mass.missionStoreDragAreaM2
+      storesDragAreaM2:
+        mass.externalStoresDragAreaM2 -
+        mass.externalTankDragAreaM2 -
+        mass.missionStoreDragAreaM2 -
+        mass.missionPylonDragAreaM2,
+      carrierBased: mass.carrierBased
     },
     library.cfd
   );
@@ -111,7 +119,7 @@ export function computeAircraftPerformance(
       cfd.performance.serviceCeilingPsMs,
       cfd.performance.altitudeSearchMaxM
     ),
-    combat: combatRadius(model, mass, cfd, config.mission.payloadKg, config.mission.type),
+    combat: combatRadius(model, mass, cfd, config.mission),
     structuralMaxMachSource: limits.structuralMaxMach === undefined ? 'fallback' : 'materials'
   };
 }
@@ -140,6 +148,6 @@ export function computeQuickPerformance(
     ldMax: maxLiftToDrag(model.drag, 0.6),
     thrustToWeightLoaded: thrustToWeight(model.engine.wetThrustKN * model.engineCount, mass.loadedMassKg),
     wingLoadingKgM2: wingLoadingKgM2(mass.loadedMassKg, config.basePlatform.wingAreaM2),
-    combatRadiusKm: combatRadius(model, mass, library.cfd, config.mission.payloadKg, config.mission.type).radiusKm
+    combatRadiusKm: combatRadius(model, mass, library.cfd, config.mission).radiusKm
   };
 }

@@ -1,66 +1,75 @@
-import type { MissionType } from '../../../shared/aircraft';
 import type { CfdModel } from '../../../shared/library/cfd';
 import { GAMMA_AIR, GAS_CONSTANT_AIR, isaTemperatureK } from '../atmosphere/isa';
 import type { MassProperties } from '../design/mass-properties';
 import { maxLiftToDrag } from '../aerodynamics/drag-polar';
-import { fuelFlowKgS, tsfcLbPerLbfH, tsfcPerSecond } from '../propulsion/thrust';
+import { fuelFlowKgS, tsfcLbPerLbfH, tsfcPerSecond, type ThrottleSetting } from '../propulsion/thrust';
 import { levelFlightDragN, levelFlightLiftToDrag, thrustAvailableN, type PerformanceModel } from './performance-model';
+import { resolveRadiusMission, type RadiusMissionInput, type ResolvedRadiusMission } from './radius-mission';
 
-/** Result of the generic combat-radius mission and its fuel allotment. */
-export interface CombatRadiusResult {
-  radiusKm: number;
-  profile: MissionProfileKind;
-  cruiseMach: number;
-  cruiseAltitudeM: number;
-  fuelKg: {
-    total: number;
-    warmupTakeoff: number;
-    climb: number;
-    outbound: number;
-    combat: number;
-    inbound: number;
-    landing: number;
-    reserve: number;
-  };
+/** Fuel (kg) of each segment of the radius mission; the segments and `left` add up to `total`. */
+export interface RadiusFuelKg {
+  total: number;
+  warmupTakeoff: number;
+  climb: number;
+  outboundCruise: number;
+  outboundSupercruise: number;
+  outboundLowLevel: number;
+  combat: number;
+  inboundLowLevel: number;
+  inboundSupercruise: number;
+  inboundCruise: number;
+  landing: number;
+  /** Fuel still in tanks jettisoned before combat (hi-hi-hi). */
+  jettisoned: number;
+  reserve: number;
+  /** Fuel over the reserve at the radius found (≈ 0: the solver's tolerance). */
+  left: number;
 }
 
-/** Which generic profile a configuration flies. */
-export type MissionProfileKind = 'strike' | 'airToAir';
-
-/**
- * The generic profile for a configuration: the strike profile (hi-lo-lo-hi) when its mission type
- * is listed in `strikeMissionTypes` and it carries air-to-ground stores (mission stores released
- * at the target, or mission payload not mounted as modules); otherwise hi-hi-hi air-to-air.
- */
-export function missionProfileKind(
-  cfd: CfdModel,
-  missionType: MissionType,
-  mass: Pick<MassProperties, 'missionStoreExpendableMassKg' | 'expendableMassKg'>,
-  missionPayloadKg: number
-): MissionProfileKind {
-  const groundStores =
-    mass.missionStoreExpendableMassKg > 0 || missionPayloadKg > mass.expendableMassKg;
-  return cfd.mission.strikeMissionTypes.includes(missionType) && groundStores ? 'strike' : 'airToAir';
+/** Result of the combat-radius mission and its fuel allotment. */
+export interface CombatRadiusResult {
+  radiusKm: number;
+  mission: ResolvedRadiusMission;
+  cruiseMach: number;
+  cruiseAltitudeM: number;
+  supercruiseAltitudeM: number;
+  supercruiseThrottle: ThrottleSetting;
+  /** Distance flown before the external tanks ran dry (0 without tanks or when never empty). */
+  tanksEmptyAtKm: number;
+  fuelKg: RadiusFuelKg;
 }
 
 function withStores(model: PerformanceModel, storesDragAreaM2: number): PerformanceModel {
-  return { ...model, drag: { ...model.drag, cd0Stores: storesDragAreaM2 / model.drag.wingAreaM2 } };
+  return { ...model, drag: { ...model.drag, cd0Stores: Math.max(0, storesDragAreaM2) / model.drag.wingAreaM2 } };
 }
 
-/** Breguet range factor V·(L/D)/c (m) for cruise at a Mach, altitude and mass. */
-function rangeFactorM(model: PerformanceModel, mach: number, altitudeM: number, massKg: number): number {
-  const temperatureK = isaTemperatureK(altitudeM);
-  const speedMs = mach * Math.sqrt(GAMMA_AIR * GAS_CONSTANT_AIR * temperatureK);
-  const c = tsfcPerSecond(tsfcLbPerLbfH(model.engine, mach, temperatureK, 'dry'));
-  return (speedMs * levelFlightLiftToDrag(model, mach, altitudeM, massKg)) / c;
+function speedOfSoundMs(altitudeM: number): number {
+  return Math.sqrt(GAMMA_AIR * GAS_CONSTANT_AIR * isaTemperatureK(altitudeM));
 }
 
-/** Mass after cruising `rangeM`: Breguet range, jet form R = (V/c)(L/D)·ln(Wi/Wf), L/D at mid-segment mass. */
-function massAfterCruiseKg(model: PerformanceModel, mach: number, altitudeM: number, startMassKg: number, rangeM: number): number {
-  if (rangeM <= 0) return startMassKg;
-  const firstGuess = startMassKg * Math.exp(-rangeM / rangeFactorM(model, mach, altitudeM, startMassKg));
-  const factor = rangeFactorM(model, mach, altitudeM, 0.5 * (startMassKg + firstGuess));
-  return startMassKg * Math.exp(-rangeM / factor);
+/** Installed TSFC (lb/(lbf·h)): the engine's TSFC × the installation-loss factor. */
+function installedTsfc(model: PerformanceModel, cfd: CfdModel, mach: number, altitudeM: number, setting: ThrottleSetting): number {
+  return cfd.mission.installedTsfcFactor * tsfcLbPerLbfH(model.engine, mach, isaTemperatureK(altitudeM), setting);
+}
+
+/** Breguet range factor V·(L/D)/c (m) for cruise at a Mach, altitude, mass and power setting. */
+function rangeFactorM(
+  model: PerformanceModel,
+  cfd: CfdModel,
+  mach: number,
+  altitudeM: number,
+  massKg: number,
+  setting: ThrottleSetting
+): number {
+  const c = tsfcPerSecond(installedTsfc(model, cfd, mach, altitudeM, setting));
+  return (mach * speedOfSoundMs(altitudeM) * levelFlightLiftToDrag(model, mach, altitudeM, massKg)) / c;
+}
+
+/** One cruise condition of the mission. */
+interface CruiseCondition {
+  mach: number;
+  altitudeM: number;
+  setting: ThrottleSetting;
 }
 
 /**
@@ -69,27 +78,56 @@ function massAfterCruiseKg(model: PerformanceModel, mach: number, altitudeM: num
  * the dry thrust — a heavy, draggy aircraft cannot hold the tropopause — and, at that altitude,
  * the Mach of the cfd.yaml band with the largest Breguet factor V·(L/D)/c.
  */
-function bestCruise(model: PerformanceModel, massKg: number, allowance: CfdModel['mission']): { mach: number; altitudeM: number } {
+function bestCruise(model: PerformanceModel, cfd: CfdModel, massKg: number): CruiseCondition {
+  const allowance = cfd.mission;
   for (let altitudeM = allowance.cruiseAltitudeM; altitudeM >= allowance.cruiseAltitudeMinM - 1e-9; altitudeM -= CRUISE_ALTITUDE_STEP_M) {
-    let best = { mach: 0, altitudeM };
+    let best: CruiseCondition = { mach: 0, altitudeM, setting: 'dry' };
     let bestFactor = 0;
     for (let mach = allowance.cruiseMachMin; mach <= allowance.cruiseMachMax + 1e-9; mach += CRUISE_MACH_STEP) {
       const thrustN = allowance.cruiseThrustFraction * thrustAvailableN(model, mach, altitudeM, 'dry');
       if (thrustN < levelFlightDragN(model, mach, altitudeM, massKg)) continue;
-      const factor = rangeFactorM(model, mach, altitudeM, massKg);
+      const factor = rangeFactorM(model, cfd, mach, altitudeM, massKg, 'dry');
       if (factor > bestFactor) {
         bestFactor = factor;
-        best = { mach, altitudeM };
+        best = { mach, altitudeM, setting: 'dry' };
       }
     }
     if (bestFactor > 0) return best;
   }
-  return { mach: allowance.cruiseMachMin, altitudeM: allowance.cruiseAltitudeMinM };
+  return { mach: allowance.cruiseMachMin, altitudeM: allowance.cruiseAltitudeMinM, setting: 'dry' };
+}
+
+/**
+ * Supersonic leg: cfd.yaml's supercruise Mach at the altitude of the band with the best range
+ * factor where dry thrust holds it; with afterburner where no altitude does.
+ */
+function bestSupercruise(model: PerformanceModel, cfd: CfdModel, massKg: number): CruiseCondition {
+  const { mach, altitudeMinM, altitudeMaxM } = cfd.mission.supercruise;
+  let best: CruiseCondition | undefined;
+  let bestFactor = 0;
+  let wet: CruiseCondition = { mach, altitudeM: altitudeMinM, setting: 'wet' };
+  let wetFactor = 0;
+  for (let altitudeM = altitudeMinM; altitudeM <= altitudeMaxM + 1e-9; altitudeM += CRUISE_ALTITUDE_STEP_M) {
+    const dragN = levelFlightDragN(model, mach, altitudeM, massKg);
+    const setting: ThrottleSetting = thrustAvailableN(model, mach, altitudeM, 'dry') >= dragN ? 'dry' : 'wet';
+    const factor = rangeFactorM(model, cfd, mach, altitudeM, massKg, setting);
+    if (setting === 'dry' && factor > bestFactor) {
+      bestFactor = factor;
+      best = { mach, altitudeM, setting };
+    } else if (setting === 'wet' && factor > wetFactor && thrustAvailableN(model, mach, altitudeM, 'wet') >= dragN) {
+      wetFactor = factor;
+      wet = { mach, altitudeM, setting };
+    }
+  }
+  return best ?? wet;
 }
 
 const CRUISE_ALTITUDE_STEP_M = 1000;
+const CRUISE_MACH_STEP = 0.05;
 const MAX_RADIUS_M = 8_000_000;
-const RADIUS_TOLERANCE_M = 50;
+const RADIUS_TOLERANCE_M = 200;
+/** Slope given to the fuel deficit of radii that run dry outbound, so the root finder sees a monotonic function. */
+const OUT_OF_FUEL_KG_PER_M = 0.001;
 
 /**
  * Largest radius with fuel left ≥ 0: Illinois (modified regula falsi) on the fuel left, which
@@ -120,102 +158,202 @@ function solveRadiusM(fuelLeftKg: (radiusM: number) => number): number {
   }
   return low;
 }
-const CRUISE_MACH_STEP = 0.05;
+
+/** The aircraft during the mission: mass, fuel, external tanks and the stores' drag area. */
+interface FlightState {
+  massKg: number;
+  fuelKg: number;
+  tankFuelKg: number;
+  tanksOn: boolean;
+  storesDragAreaM2: number;
+  distanceM: number;
+  tanksEmptyAtM: number;
+}
 
 /**
- * Combat radius of the generic mission (allowances from cfd.yaml, never per aircraft), by
- * profile: warm-up and take-off, climb, cruise out at the best Breguet Mach, the profile's
- * low-level leg at sea level (strike: hi-lo-lo-hi), combat allowance, stores released over the
- * target (bombs always; missiles and empty tanks as the profile says), the low-level leg back,
- * cruise back, descent and landing, reserve (fraction of fuel plus a sea-level loiter by Breguet
- * endurance E = (1/c)(L/D)max·ln(Wi/Wf)). The radius is found by bisection so that the fuel
- * carried covers every segment. Take-off mass includes every mission store (`takeoffMassKg`);
- * mission payload not mounted as modules is added as generic stores, released at the target.
+ * Combat radius of the configuration's radius mission (`mission.profile`, or the default of its
+ * mission type; allowances from cfd.yaml, never per aircraft): warm-up and take-off, climb,
+ * cruise out at the best Breguet point (R = (V/c)(L/D)·ln(Wi/Wf), installed TSFC), the
+ * supercruise leg, the low-level leg at sea level, combat at the profile's power setting, stores
+ * released over the target, the legs back, descent and landing, and the reserve rule (a share of
+ * the initial fuel plus a loiter by Breguet endurance E = (1/c)(L/D)max·ln(Wi/Wf)). External
+ * fuel is burnt first; tanks fly with their drag until empty, then are dropped (USAF) or carried
+ * home (Navy). Pylons stay on. Mission payload not mounted as modules is added as generic stores.
+ * @example combatRadius(model, mass, library.cfd, config.mission).radiusKm
  */
 export function combatRadius(
   model: PerformanceModel,
   mass: MassProperties,
   cfd: CfdModel,
-  missionPayloadKg = 0,
-  missionType: MissionType = 'strike'
+  missionInput: RadiusMissionInput
 ): CombatRadiusResult {
   const allowance = cfd.mission;
-  const kind = missionProfileKind(cfd, missionType, mass, missionPayloadKg);
-  const profile = allowance.profiles[kind];
-  const extraPayloadKg = Math.max(0, missionPayloadKg - mass.expendableMassKg);
-  const extraDragAreaM2 = extraPayloadKg * allowance.missionStoresDragAreaM2PerKg;
+  const mission = resolveRadiusMission(cfd, missionInput, mass);
+  const rule = allowance.reserves[mission.reserve];
+  if (!rule) throw new Error(`cfd.yaml gives no ${mission.reserve} reserve rule`);
+  const extraPayloadKg = Math.max(0, missionInput.payloadKg - mass.expendableMassKg);
   const fuelTotal = mass.internalFuelKg + mass.externalFuelKg;
   const takeoffKg = mass.takeoffMassKg + extraPayloadKg;
-  const zeroFuelKg = takeoffKg - fuelTotal;
-  const missileMassKg = mass.expendableMassKg - mass.missionStoreExpendableMassKg;
-  const missileDragAreaM2 = mass.expendableDragAreaM2 - mass.missionStoreExpendableDragAreaM2;
-  const releasedKg =
-    mass.missionStoreExpendableMassKg +
-    extraPayloadKg +
-    (profile.fireMissiles ? missileMassKg : 0) +
-    (profile.retainTanks ? 0 : mass.externalTankMassKg);
-  const releasedDragAreaM2 =
-    mass.missionStoreExpendableDragAreaM2 +
-    (profile.fireMissiles ? missileDragAreaM2 : 0) +
-    (profile.retainTanks ? 0 : mass.externalTankDragAreaM2);
-  const afterDropsZeroFuelKg = zeroFuelKg - releasedKg;
-  const outboundDragAreaM2 = mass.externalStoresDragAreaM2 + extraDragAreaM2;
-  const outboundModel = withStores(model, outboundDragAreaM2);
-  const inboundModel = withStores(model, Math.max(0, mass.externalStoresDragAreaM2 - releasedDragAreaM2));
+  const outboundDragAreaM2 = mass.externalStoresDragAreaM2 + extraPayloadKg * allowance.missionStoresDragAreaM2PerKg;
+  const bombsKg = mission.storesReleasedAtTarget ? mass.missionStoreExpendableMassKg + extraPayloadKg : 0;
+  const bombsDragAreaM2 = mission.storesReleasedAtTarget
+    ? mass.missionStoreExpendableDragAreaM2 + extraPayloadKg * allowance.missionStoresDragAreaM2PerKg
+    : 0;
+  const missilesKg = mission.missilesFiredAtTarget ? mass.expendableMassKg - mass.missionStoreExpendableMassKg : 0;
+  const missilesDragAreaM2 = mission.missilesFiredAtTarget ? mass.expendableDragAreaM2 - mass.missionStoreExpendableDragAreaM2 : 0;
+  const hasTanks = mass.externalFuelKg > 0;
+
+  const models = new Map<number, PerformanceModel>();
+  const modelFor = (dragAreaM2: number): PerformanceModel => {
+    let cached = models.get(dragAreaM2);
+    if (!cached) {
+      cached = withStores(model, dragAreaM2);
+      models.set(dragAreaM2, cached);
+    }
+    return cached;
+  };
 
   const warmupTakeoff = allowance.warmupTakeoffFraction * takeoffKg;
   const climb = allowance.climbFraction * (takeoffKg - warmupTakeoff);
   const cruiseStartKg = takeoffKg - warmupTakeoff - climb;
+  const outboundModel = modelFor(outboundDragAreaM2);
+  const cruise = bestCruise(outboundModel, cfd, cruiseStartKg);
+  const superLegM = mission.supercruiseKmEachWay * 1000;
+  const supercruiseDragAreaM2 = outboundDragAreaM2 - (hasTanks && mission.tanksDroppedWhenEmpty ? mass.externalTankDragAreaM2 : 0);
+  const supercruise: CruiseCondition =
+    superLegM > 0
+      ? bestSupercruise(modelFor(supercruiseDragAreaM2), cfd, cruiseStartKg)
+      : { mach: cfd.mission.supercruise.mach, altitudeM: 0, setting: 'dry' };
+  const lowLevel: CruiseCondition = { mach: mission.lowLevelMach, altitudeM: 0, setting: 'dry' };
 
-  const best = bestCruise(outboundModel, cruiseStartKg, allowance);
-  const altitudeM = best.altitudeM;
-  const cruiseMach = best.mach;
-
-  const combatTemperatureK = isaTemperatureK(profile.combatAltitudeM);
-  const combatThrustKN =
-    thrustAvailableN(outboundModel, profile.combatMach, profile.combatAltitudeM, profile.combatThrottle) / 1000;
-  const combat =
-    profile.combatMinutes *
-    60 *
-    fuelFlowKgS(combatThrustKN, tsfcLbPerLbfH(model.engine, profile.combatMach, combatTemperatureK, profile.combatThrottle));
-
-  const loiterTsfc = tsfcLbPerLbfH(model.engine, 0.4, isaTemperatureK(0), 'dry');
-  const loiterFraction = Math.exp((allowance.reserveLoiterMinutes * 60 * tsfcPerSecond(loiterTsfc)) / maxLiftToDrag(inboundModel.drag, 0.4));
-  const reserve = allowance.reserveFuelFraction * fuelTotal + afterDropsZeroFuelKg * (loiterFraction - 1);
-
-  const lowLegM = profile.lowLevelLegKm * 1000;
-  const fuelLeftKg = (radiusM: number): { outbound: number; inbound: number; landing: number; left: number } => {
-    const lowM = Math.min(radiusM, lowLegM);
-    const highOutKg = massAfterCruiseKg(outboundModel, cruiseMach, altitudeM, cruiseStartKg, radiusM - lowM);
-    const afterOutKg = massAfterCruiseKg(outboundModel, profile.lowLevelMach, 0, highOutKg, lowM);
-    const combatEndKg = afterOutKg - combat - releasedKg;
-    const lowBackKg = massAfterCruiseKg(inboundModel, profile.lowLevelMach, 0, combatEndKg, lowM);
-    const afterBackKg = massAfterCruiseKg(inboundModel, cruiseMach, altitudeM, lowBackKg, radiusM - lowM);
-    const landing = allowance.landingFraction * afterBackKg;
-    return {
-      outbound: cruiseStartKg - afterOutKg,
-      inbound: combatEndKg - afterBackKg,
-      landing,
-      left: afterBackKg - landing - afterDropsZeroFuelKg - reserve
-    };
+  const dropTanks = (state: FlightState): void => {
+    state.massKg -= mass.externalTankMassKg;
+    state.storesDragAreaM2 -= mass.externalTankDragAreaM2;
+    state.tanksOn = false;
+  };
+  /** Burns fuel (external first); empty tanks are dropped where the profile says so. */
+  const burn = (state: FlightState, fuelKg: number): void => {
+    state.massKg -= fuelKg;
+    state.fuelKg -= fuelKg;
+    if (state.tankFuelKg <= 0) return;
+    state.tankFuelKg -= fuelKg;
+    if (state.tankFuelKg <= 0) {
+      state.tankFuelKg = 0;
+      state.tanksEmptyAtM = state.distanceM;
+      if (state.tanksOn && mission.tanksDroppedWhenEmpty) dropTanks(state);
+    }
+  };
+  /** Cruises a distance (Breguet, L/D at mid-segment mass); splits the leg where the tanks run dry. */
+  const fly = (state: FlightState, condition: CruiseCondition, distanceM: number): number => {
+    const startFuelKg = state.fuelKg;
+    let remainingM = distanceM;
+    while (remainingM > 0 && state.fuelKg > 0) {
+      const legModel = modelFor(state.storesDragAreaM2);
+      const factor = (massKg: number): number =>
+        rangeFactorM(legModel, cfd, condition.mach, condition.altitudeM, massKg, condition.setting);
+      const guessKg = state.massKg * Math.exp(-remainingM / factor(state.massKg));
+      const endKg = state.massKg * Math.exp(-remainingM / factor(0.5 * (state.massKg + guessKg)));
+      const burntKg = state.massKg - endKg;
+      const dropsTanks = state.tanksOn && mission.tanksDroppedWhenEmpty && state.tankFuelKg > 0 && burntKg > state.tankFuelKg;
+      if (!dropsTanks) {
+        state.distanceM += remainingM;
+        burn(state, burntKg);
+        break;
+      }
+      const tankFuelKg = state.tankFuelKg;
+      const toEmptyM = factor(state.massKg - 0.5 * tankFuelKg) * Math.log(state.massKg / (state.massKg - tankFuelKg));
+      const legM = Math.min(remainingM, toEmptyM);
+      state.distanceM += legM;
+      burn(state, tankFuelKg);
+      remainingM -= legM;
+    }
+    return startFuelKg - state.fuelKg;
   };
 
-  const low = solveRadiusM((radiusM) => fuelLeftKg(radiusM).left);
-  const segments = fuelLeftKg(low);
-  return {
-    radiusKm: low / 1000,
-    profile: kind,
-    cruiseMach,
-    cruiseAltitudeM: altitudeM,
-    fuelKg: {
-      total: fuelTotal,
-      warmupTakeoff,
-      climb,
-      outbound: segments.outbound,
-      combat,
-      inbound: segments.inbound,
-      landing: segments.landing,
-      reserve
+  const combatModel = modelFor(outboundDragAreaM2);
+  const combatFlowKgS = fuelFlowKgS(
+    thrustAvailableN(combatModel, mission.combatMach, mission.combatAltitudeM, mission.combatThrottle) / 1000,
+    installedTsfc(model, cfd, mission.combatMach, mission.combatAltitudeM, mission.combatThrottle)
+  );
+  const combat = mission.combatMinutes * 60 * combatFlowKgS;
+  const loiterTsfc = tsfcPerSecond(installedTsfc(model, cfd, rule.loiterMach, rule.loiterAltitudeM, 'dry'));
+  const lowLegM = mission.lowLevelKmEachWay * 1000;
+  let tanksEmptyAtM = 0;
+
+  const simulate = (radiusM: number, record?: RadiusFuelKg): number => {
+    const lowM = Math.min(radiusM, lowLegM);
+    const superM = Math.min(radiusM - lowM, superLegM);
+    const highM = radiusM - lowM - superM;
+    const state: FlightState = {
+      massKg: takeoffKg,
+      fuelKg: fuelTotal,
+      tankFuelKg: mass.externalFuelKg,
+      tanksOn: hasTanks,
+      storesDragAreaM2: outboundDragAreaM2,
+      distanceM: 0,
+      tanksEmptyAtM: 0
+    };
+    burn(state, warmupTakeoff);
+    burn(state, climb);
+    const outboundCruise = fly(state, cruise, highM);
+    const outboundSupercruise = fly(state, supercruise, superM);
+    const outboundLowLevel = fly(state, lowLevel, lowM);
+    let jettisoned = 0;
+    if (state.tanksOn && mission.tanksJettisonedForCombat) {
+      jettisoned = state.tankFuelKg;
+      state.massKg -= state.tankFuelKg;
+      state.fuelKg -= state.tankFuelKg;
+      state.tankFuelKg = 0;
+      dropTanks(state);
     }
+    burn(state, combat);
+    state.massKg -= bombsKg + missilesKg;
+    state.storesDragAreaM2 -= bombsDragAreaM2 + missilesDragAreaM2;
+    // Out of fuel before the target: infeasible, and the deficit grows with the radius.
+    if (state.fuelKg <= 0 && !record) return state.fuelKg - radiusM * OUT_OF_FUEL_KG_PER_M;
+    const inboundLowLevel = fly(state, lowLevel, lowM);
+    const inboundSupercruise = fly(state, supercruise, superM);
+    const inboundCruise = fly(state, cruise, highM);
+    const landing = allowance.landingFraction * state.massKg;
+    burn(state, landing);
+    const zeroFuelKg = state.massKg - state.fuelKg;
+    const heldBackKg = rule.initialFuelFraction * fuelTotal;
+    const loiterLd = maxLiftToDrag(modelFor(state.storesDragAreaM2).drag, rule.loiterMach);
+    const loiterKg = (zeroFuelKg + heldBackKg) * (Math.exp((rule.loiterMinutes * 60 * loiterTsfc) / loiterLd) - 1);
+    const reserve = heldBackKg + loiterKg;
+    const left = state.fuelKg - reserve;
+    if (record) {
+      Object.assign(record, {
+        warmupTakeoff,
+        climb,
+        outboundCruise,
+        outboundSupercruise,
+        outboundLowLevel,
+        combat,
+        inboundLowLevel,
+        inboundSupercruise,
+        inboundCruise,
+        landing,
+        jettisoned,
+        reserve,
+        left
+      });
+      tanksEmptyAtM = state.tanksEmptyAtM;
+    }
+    return left;
+  };
+
+  const radiusM = solveRadiusM((candidateM) => simulate(candidateM));
+  const fuelKg = { total: fuelTotal } as RadiusFuelKg;
+  simulate(radiusM, fuelKg);
+  return {
+    radiusKm: radiusM / 1000,
+    mission,
+    cruiseMach: cruise.mach,
+    cruiseAltitudeM: cruise.altitudeM,
+    supercruiseAltitudeM: superLegM > 0 ? supercruise.altitudeM : 0,
+    supercruiseThrottle: supercruise.setting,
+    tanksEmptyAtKm: tanksEmptyAtM / 1000,
+    fuelKg
   };
 }

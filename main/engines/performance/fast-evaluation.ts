@@ -14,26 +14,27 @@ export interface FastDesignEvaluation {
   thrustToWeightLoaded: number;
   wingLoadingKgM2: number;
   combatRadiusKm: number;
-  /** Max level Mach at the tropopause band (where fighters reach it), afterburning. */
+  /** Max level Mach at the tropopause (where fighters reach it), afterburning. */
   maxMach: number;
 }
 
-/** Altitudes of the fast max-Mach solve: the tropopause band where the full search finds it. */
-const FAST_MAX_MACH_ALTITUDES_M = [11_000, 13_000] as const;
+/** Altitude of the fast max-Mach solve: the tropopause, where the full search finds it (±1 km). */
+const FAST_MAX_MACH_ALTITUDE_M = 11_000;
 const FAST_MACH_STEP = 0.25;
-const FAST_BISECTION_STEPS = 7;
+const FAST_BISECTION_STEPS = 6;
 
 function wetExcessN(model: PerformanceModel, mach: number, altitudeM: number, massKg: number): number {
   return thrustAvailableN(model, mach, altitudeM, 'wet') - levelFlightDragN(model, mach, altitudeM, massKg);
 }
 
 /**
- * Max level Mach at one altitude, cheaply: a coarse scan (0.25) up to the Mach limit brackets the
- * last thrust = drag crossing, then bisection refines it to ≈ 0.002.
+ * Max level Mach at one altitude, cheaply: a coarse scan (0.25 from Mach 1) up to the Mach limit
+ * brackets the first thrust = drag crossing, then bisection refines it to ≈ 0.004; 0 when the
+ * aircraft cannot reach Mach 1 (the optimizer only ranks supersonic designs by it).
  */
 export function fastTopMach(model: PerformanceModel, altitudeM: number, massKg: number): number {
   const limit = machLimitAt(model, altitudeM).mach;
-  let previous = 0.5;
+  let previous = 1;
   if (wetExcessN(model, previous, altitudeM, massKg) < 0) return 0;
   for (let mach = previous + FAST_MACH_STEP; ; mach += FAST_MACH_STEP) {
     const probe = Math.min(mach, limit);
@@ -55,24 +56,20 @@ export function fastTopMach(model: PerformanceModel, altitudeM: number, massKg: 
 /**
  * The optimizer's evaluation of a configuration: masses, T/W and wing loading at loaded mass,
  * combat radius of the generic mission and max Mach, without the supercruise and ceiling searches
- * of `computeAircraftPerformance`. Max Mach is solved at two tropopause altitudes only.
+ * of `computeAircraftPerformance`. Max Mach is solved at the tropopause only.
  * @example const { combatRadiusKm, maxMach } = evaluateDesignFast(config, library);
  */
 export function evaluateDesignFast(config: AircraftConfiguration, library: AircraftLibrary): FastDesignEvaluation {
   const mass = computeMassProperties(config, library);
   const model = buildPerformanceModel(config, library, mass);
   const performanceMassKg = mass.loadedMassKg - library.cfd.performance.fuelBurntFraction * mass.internalFuelKg;
-  let maxMach = 0;
-  for (const altitudeM of FAST_MAX_MACH_ALTITUDES_M) {
-    maxMach = Math.max(maxMach, fastTopMach(model, altitudeM, performanceMassKg));
-  }
   return {
     emptyMassKg: mass.emptyMassKg,
     loadedMassKg: mass.loadedMassKg,
     takeoffMassKg: mass.takeoffMassKg,
     thrustToWeightLoaded: thrustToWeight(model.engine.wetThrustKN * model.engineCount, mass.loadedMassKg),
     wingLoadingKgM2: mass.loadedMassKg / config.basePlatform.wingAreaM2,
-    combatRadiusKm: combatRadius(model, mass, library.cfd, config.mission.payloadKg, config.mission.type).radiusKm,
-    maxMach
+    combatRadiusKm: combatRadius(model, mass, library.cfd, config.mission).radiusKm,
+    maxMach: fastTopMach(model, FAST_MAX_MACH_ALTITUDE_M, performanceMassKg)
   };
 }

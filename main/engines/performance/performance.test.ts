@@ -4,8 +4,9 @@ import { loadScenario } from '../calibration/scenarios';
 import { loadAircraftLibrary } from '../design/library';
 import { computeMassProperties } from '../design/mass-properties';
 import { buildPerformanceModel, computeAircraftPerformance } from './aircraft-performance';
-import { combatRadius } from './combat-radius';
+import { combatRadius, missionProfileKind } from './combat-radius';
 import { maxLevelMach, serviceCeilingM } from './envelope';
+import { evaluateDesignFast } from './fast-evaluation';
 import { engineTemperatureMachLimit, levelFlightDragN, thrustAvailableN } from './performance-model';
 
 const library = loadAircraftLibrary();
@@ -58,19 +59,57 @@ describe('flight envelope', () => {
   });
 });
 
+describe('fast evaluation', () => {
+  it('matches the full analysis on masses, T/W, wing loading, radius and max Mach', () => {
+    for (const id of ['f16c-block50', 'f22a', 'typhoon', 'fa18e']) {
+      const config = scenario(id);
+      const mass = computeMassProperties(config, library);
+      const full = computeAircraftPerformance(config, library, mass);
+      const fast = evaluateDesignFast(config, library);
+      expect(fast.loadedMassKg).toBe(mass.loadedMassKg);
+      expect(fast.takeoffMassKg).toBe(mass.takeoffMassKg);
+      expect(fast.thrustToWeightLoaded).toBeCloseTo(full.thrustToWeightLoaded, 9);
+      expect(fast.wingLoadingKgM2).toBeCloseTo(full.wingLoadingKgM2, 9);
+      expect(fast.combatRadiusKm).toBeCloseTo(full.combat.radiusKm, 6);
+      expect(Math.abs(fast.maxMach - full.maxMach.mach)).toBeLessThan(0.03);
+    }
+  });
+});
+
 describe('combat radius', () => {
   it('grows with external fuel and shrinks with mission payload', () => {
     const config = scenario('f16c-block50');
     const mass = computeMassProperties(config, library);
     const model = buildPerformanceModel(config, library, mass);
-    const base = combatRadius(model, mass, library.cfd, 0).radiusKm;
-    const withBombs = combatRadius(model, mass, library.cfd, 2000).radiusKm;
-    expect(withBombs).toBeLessThan(base);
+    const base = combatRadius(model, mass, library.cfd, 0, 'multirole').radiusKm;
+    const moreBombs = combatRadius(model, mass, library.cfd, mass.expendableMassKg + 2000, 'multirole').radiusKm;
+    expect(moreBombs).toBeLessThan(base);
+    const unarmed = scenario('f16c-block50');
+    unarmed.modules = unarmed.modules.filter((module) => module.libraryId !== 'mk-83' && module.libraryId !== 'ter-9a');
+    const unarmedMass = computeMassProperties(unarmed, library);
+    const unarmedModel = buildPerformanceModel(unarmed, library, unarmedMass);
+    expect(unarmedMass.loadedMassKg).toBeCloseTo(mass.loadedMassKg, 6);
+    expect(combatRadius(unarmedModel, unarmedMass, library.cfd, 0, 'multirole').radiusKm).toBeGreaterThan(base);
     const noTanks = scenario('f16c-block50');
     noTanks.modules = noTanks.modules.filter((module) => !module.libraryId.startsWith('tank'));
     const cleanMass = computeMassProperties(noTanks, library);
-    const clean = combatRadius(buildPerformanceModel(noTanks, library, cleanMass), cleanMass, library.cfd, 0).radiusKm;
+    const clean = combatRadius(buildPerformanceModel(noTanks, library, cleanMass), cleanMass, library.cfd, 0, 'multirole').radiusKm;
     expect(clean).toBeLessThan(base);
+  });
+
+  it('flies the strike profile only for strike/multirole designs carrying air-to-ground stores', () => {
+    const strike = scenario('fa18e');
+    const strikeMass = computeMassProperties(strike, library);
+    expect(missionProfileKind(library.cfd, 'strike', strikeMass, strike.mission.payloadKg)).toBe('strike');
+    expect(missionProfileKind(library.cfd, 'air_superiority', strikeMass, strike.mission.payloadKg)).toBe('airToAir');
+    const fighter = scenario('f22a');
+    const fighterMass = computeMassProperties(fighter, library);
+    expect(missionProfileKind(library.cfd, 'multirole', fighterMass, fighter.mission.payloadKg)).toBe('airToAir');
+    const model = buildPerformanceModel(strike, library, strikeMass);
+    const lowLevel = combatRadius(model, strikeMass, library.cfd, strike.mission.payloadKg, 'strike');
+    const highOnly = combatRadius(model, strikeMass, library.cfd, strike.mission.payloadKg, 'air_superiority');
+    expect(lowLevel.profile).toBe('strike');
+    expect(lowLevel.radiusKm).toBeLessThan(highOnly.radiusKm);
   });
 
   it('accounts for every kilogram of fuel', () => {

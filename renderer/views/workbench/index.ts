@@ -1,2 +1,5 @@
-/** The workbench views shown in the main tab strip (being built; see the workbench owner). */
-export { PerformanceView, ConsistencyView, ConfigurationView, ActionsView } from './placeholder-views';
+/** The workbench views shown in the main tab strip. */
+export { PerformanceView } from './performance/PerformanceView';
+export { ConsistencyView } from './consistency/ConsistencyView';
+export { ConfigurationView } from './configuration/ConfigurationView';
+export { ActionsView } from './placeholder-views';

@@ -1,0 +1,26 @@
+/** One structural zone whose material or coating changed between two configurations. */
+export interface ZoneChange {
+  zone: string;
+  kind: 'material' | 'coating';
+  from: string | null;
+  to: string;
+}
+
+/**
+ * What changed zone by zone (material and coating), `previous` absent on the first
+ * computation (nothing is reported then: there was nothing to change from).
+ */
+export function zoneChanges(
+  previous: { zoneMaterials: Record<string, string>; zoneCoatings: Record<string, string> } | undefined,
+  next: { zoneMaterials: Record<string, string>; zoneCoatings: Record<string, string> }
+): ZoneChange[] {
+  if (!previous) return [];
+  const changes: ZoneChange[] = [];
+  for (const [zone, material] of Object.entries(next.zoneMaterials)) {
+    if (previous.zoneMaterials[zone] !== material) changes.push({ zone, kind: 'material', from: previous.zoneMaterials[zone] ?? null, to: material });
+  }
+  for (const [zone, coating] of Object.entries(next.zoneCoatings)) {
+    if (previous.zoneCoatings[zone] !== coating) changes.push({ zone, kind: 'coating', from: previous.zoneCoatings[zone] ?? null, to: coating });
+  }
+  return changes;
+}

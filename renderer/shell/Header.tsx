@@ -1,0 +1,69 @@
+import type { ReactElement } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useFlightdeck } from '../store';
+import { downloadText } from './download';
+
+function stamp(): string {
+  return new Date().toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
+}
+
+/** Product name, current aircraft and configuration version, and the global actions. */
+export function Header(): ReactElement {
+  const h = useFlightdeck(
+    useShallow((s) => ({
+      name: s.aircraft.name,
+      version: s.aircraft.configVersion,
+      exporting: s.aircraft.exporting,
+      exportError: s.aircraft.exportError,
+      exportSession: s.aircraft.exportSession,
+      paused: s.timeline.paused,
+      togglePaused: s.timeline.togglePaused,
+      theme: s.layout.theme,
+      toggleTheme: s.layout.toggleTheme,
+      setHelpOpen: s.layout.setHelpOpen
+    }))
+  );
+  const onExport = async (): Promise<void> => {
+    const json = await h.exportSession();
+    if (json !== null) downloadText(`flightdeck-session-${stamp()}.json`, json);
+  };
+  return (
+    <header className="fd-header">
+      <div className="fd-brand">
+        <span className="fd-logo" aria-hidden="true">
+          ✈
+        </span>
+        <h1 className="fd-product">Flightdeck</h1>
+      </div>
+      <div className="fd-aircraft" data-testid="header-aircraft">
+        {h.name ? (
+          <>
+            <span className="fd-aircraft-name">{h.name}</span>
+            <span className="fd-aircraft-version">configuration v{h.version}</span>
+          </>
+        ) : (
+          <span className="fd-aircraft-version">No configuration yet</span>
+        )}
+      </div>
+      <div className="fd-header-actions">
+        {h.exportError && (
+          <span className="fd-header-error" role="alert">
+            Export failed: {h.exportError}
+          </span>
+        )}
+        <button type="button" className="fd-button" aria-pressed={h.paused} onClick={h.togglePaused} title="Pause or resume following live events (Space)">
+          {h.paused ? '▶ Resume live' : '❚❚ Pause live'}
+        </button>
+        <button type="button" className="fd-button" onClick={h.toggleTheme} title="Switch theme (t)">
+          {h.theme === 'dark' ? '☀ Light theme' : '☾ Dark theme'}
+        </button>
+        <button type="button" className="fd-button" disabled={h.exporting} onClick={() => void onExport()}>
+          {h.exporting ? 'Exporting…' : '⤓ Export session'}
+        </button>
+        <button type="button" className="fd-icon-button" aria-label="Keyboard shortcuts" onClick={() => h.setHelpOpen(true)}>
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}

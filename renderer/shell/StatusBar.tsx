@@ -1,0 +1,67 @@
+import type { ReactElement } from 'react';
+import { useFlightdeck } from '../store';
+import { liveBuffer } from '../store/live';
+import { useThrottledSnapshot } from './use-throttled-snapshot';
+
+/** The status bar refreshes at most 4 times a second, whatever the event rate. */
+const STATUS_INTERVAL_MS = 250;
+
+const STATE_WORDS = { connecting: 'connecting…', open: 'connected', reconnecting: 'reconnecting…', closed: 'disconnected' } as const;
+
+function readStatus(): {
+  transport: string;
+  state: keyof typeof STATE_WORDS;
+  attempts: number;
+  reason: string | undefined;
+  eventsPerS: number;
+  openViolations: number;
+  droppedByHost: number;
+  droppedByClient: number;
+  queue: string;
+  missedBatches: number;
+} {
+  const s = useFlightdeck.getState();
+  const info = s.connection.info;
+  const queue = s.connection.hostQueue;
+  return {
+    transport: info.transport === 'ipc' ? 'IPC' : 'WebSocket',
+    state: info.state,
+    attempts: info.attempts,
+    reason: info.reason,
+    eventsPerS: liveBuffer.perSecond(null),
+    openViolations: Object.keys(s.violations.open).length,
+    droppedByHost: s.connection.droppedByHost,
+    droppedByClient: liveBuffer.ring.evicted,
+    queue: queue ? `${queue.depth.toLocaleString('en-US')} / ${queue.capacity.toLocaleString('en-US')}` : '—',
+    missedBatches: s.connection.missedBatches
+  };
+}
+
+/** Connection, events/s, open violations, dropped events and the host queue. */
+export function StatusBar(): ReactElement {
+  const st = useThrottledSnapshot(readStatus, STATUS_INTERVAL_MS);
+  const fmt = (n: number): string => n.toLocaleString('en-US');
+  return (
+    <footer className="fd-status" aria-label="Status">
+      <span className={`fd-status-item fd-conn fd-conn--${st.state}`} data-testid="status-connection" title={st.reason}>
+        <span aria-hidden="true" className="fd-conn-dot" />
+        {st.transport} · {STATE_WORDS[st.state]}
+        {st.attempts > 0 ? ` (attempt ${st.attempts})` : ''}
+      </span>
+      <span className="fd-status-item" data-testid="status-rate">
+        {fmt(st.eventsPerS)} events/s
+      </span>
+      <span className={`fd-status-item${st.openViolations > 0 ? ' fd-status-warn' : ''}`} data-testid="status-violations">
+        {fmt(st.openViolations)} open violation{st.openViolations === 1 ? '' : 's'}
+      </span>
+      <span className="fd-status-item" data-testid="status-dropped" title="Events dropped by the host under overload / evicted by this window's 200,000-event buffer">
+        dropped: host {fmt(st.droppedByHost)} · buffer {fmt(st.droppedByClient)}
+        {st.missedBatches > 0 ? ` · ${fmt(st.missedBatches)} batches lost` : ''}
+      </span>
+      <span className="fd-status-item" data-testid="status-queue">
+        host queue {st.queue}
+      </span>
+      <span className="fd-status-item fd-status-hint">Press ? for shortcuts</span>
+    </footer>
+  );
+}

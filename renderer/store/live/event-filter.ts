@@ -1,0 +1,67 @@
+import type { EngineEvent, EventType, Priority } from '../../../shared/events';
+
+/**
+ * What the timeline hides. Filters hide events, never drop them: clearing a filter shows every
+ * event the buffer still holds. Empty lists and empty strings mean "no constraint".
+ */
+export interface EventFilters {
+  types: EventType[];
+  /** Matches the source engine or any target engine. */
+  engines: string[];
+  priorities: Priority[];
+  /** Case-insensitive substring of the correlation id. */
+  correlationId: string;
+  /** Case-insensitive substring of the payload (the JSON of `data`), the type or the source. */
+  text: string;
+}
+
+export const EMPTY_FILTERS: EventFilters = { types: [], engines: [], priorities: [], correlationId: '', text: '' };
+
+/** True when no filter is set. */
+export function isEmptyFilter(filters: EventFilters): boolean {
+  return (
+    filters.types.length === 0 &&
+    filters.engines.length === 0 &&
+    filters.priorities.length === 0 &&
+    filters.correlationId.trim() === '' &&
+    filters.text.trim() === ''
+  );
+}
+
+/** A compiled filter: `test(event)` says whether the event is shown; `costly` when it reads payloads. */
+export interface EventPredicate {
+  test(event: EngineEvent): boolean;
+  readonly costly: boolean;
+}
+
+/**
+ * Compiles filters once into a predicate (sets and lower-cased needles), so testing an event
+ * costs a few lookups, plus one `JSON.stringify` of its data when a text filter is set.
+ *
+ * @example
+ * const visible = compileFilter({ ...EMPTY_FILTERS, types: ['engine_output'] });
+ * visible.test(event);
+ */
+export function compileFilter(filters: EventFilters): EventPredicate {
+  const types = filters.types.length > 0 ? new Set<string>(filters.types) : null;
+  const engines = filters.engines.length > 0 ? new Set(filters.engines) : null;
+  const priorities = filters.priorities.length > 0 ? new Set<string>(filters.priorities) : null;
+  const correlation = filters.correlationId.trim().toLowerCase();
+  const text = filters.text.trim().toLowerCase();
+  return {
+    costly: text !== '',
+    test(event: EngineEvent): boolean {
+      if (types && !types.has(event.eventType)) return false;
+      if (priorities && !priorities.has(event.priority)) return false;
+      if (engines && !engines.has(event.sourceEngine) && !(event.targetEngines ?? []).some((t) => engines.has(t))) {
+        return false;
+      }
+      if (correlation && !event.correlationId.toLowerCase().includes(correlation)) return false;
+      if (text) {
+        if (event.eventType.includes(text) || event.sourceEngine.toLowerCase().includes(text)) return true;
+        return JSON.stringify(event.data).toLowerCase().includes(text);
+      }
+      return true;
+    }
+  };
+}

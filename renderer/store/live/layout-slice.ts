@@ -1,0 +1,60 @@
+import type { StateCreator } from 'zustand';
+import type { FlightdeckState } from '../index';
+
+/** The main tab strip, in shortcut order (keys 1–5). */
+export const TAB_IDS = ['timeline', 'performance', 'consistency', 'configuration', 'actions'] as const;
+export type TabId = (typeof TAB_IDS)[number];
+export type Theme = 'dark' | 'light';
+/** Panel sizes of one resizable group: panel id → percentage. */
+export type PanelLayout = Record<string, number>;
+
+export interface LayoutSlice {
+  layout: {
+    theme: Theme;
+    activeTab: TabId;
+    /** Sizes of each resizable group by group id (persisted). */
+    panels: Record<string, PanelLayout>;
+    /** Pulse graph edges as events flow (off by default under reduced motion). */
+    animateFlow: boolean;
+    /** Show per-engine lane markers in the timeline. */
+    swimlanes: boolean;
+    helpOpen: boolean;
+    /** Incremented to ask the timeline to focus its text filter (`/`). */
+    filterFocusRequest: number;
+    setTheme(theme: Theme): void;
+    toggleTheme(): void;
+    setActiveTab(tab: TabId): void;
+    setPanelLayout(groupId: string, layout: PanelLayout): void;
+    setAnimateFlow(on: boolean): void;
+    setSwimlanes(on: boolean): void;
+    setHelpOpen(open: boolean): void;
+    requestFilterFocus(): void;
+  };
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export const createLayoutSlice: StateCreator<FlightdeckState, [], [], LayoutSlice> = (set, get) => {
+  const patch = (next: Partial<LayoutSlice['layout']>): void => set((s) => ({ layout: { ...s.layout, ...next } }));
+  return {
+    layout: {
+      theme: 'dark',
+      activeTab: 'timeline',
+      panels: {},
+      animateFlow: !prefersReducedMotion(),
+      swimlanes: false,
+      helpOpen: false,
+      filterFocusRequest: 0,
+      setTheme: (theme) => patch({ theme }),
+      toggleTheme: () => patch({ theme: get().layout.theme === 'dark' ? 'light' : 'dark' }),
+      setActiveTab: (activeTab) => patch({ activeTab }),
+      setPanelLayout: (groupId, layout) => patch({ panels: { ...get().layout.panels, [groupId]: layout } }),
+      setAnimateFlow: (animateFlow) => patch({ animateFlow }),
+      setSwimlanes: (swimlanes) => patch({ swimlanes }),
+      setHelpOpen: (helpOpen) => patch({ helpOpen }),
+      requestFilterFocus: () => patch({ activeTab: 'timeline', filterFocusRequest: get().layout.filterFocusRequest + 1 })
+    }
+  };
+};

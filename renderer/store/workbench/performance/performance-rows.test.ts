@@ -1,0 +1,79 @@
+import { describe, it, expect } from 'vitest';
+import type { DurationStats, PerformanceReport, PerformanceSummary } from '../../../../shared/performance';
+import { appendRatePoints, memoryPoints, queueWaitRows, slowOperationRows, topLatencyRows } from './performance-rows';
+
+const stats = (p99Ms: number, maxMs = p99Ms, windowSize = 5): DurationStats => ({
+  count: windowSize,
+  windowSize,
+  meanMs: p99Ms / 2,
+  minMs: 0,
+  maxMs,
+  p50Ms: p99Ms / 4,
+  p95Ms: p99Ms / 2,
+  p99Ms
+});
+
+describe('topLatencyRows', () => {
+  it('keeps the highest p99 first and skips empty windows', () => {
+    const rows = topLatencyRows({ a: stats(1), b: stats(9), c: stats(5), d: stats(99, 99, 0) }, 2);
+    expect(rows.map((r) => r.name)).toEqual(['b', 'c']);
+    expect(rows[0]).toMatchObject({ p50Ms: 2.25, p95Ms: 4.5, p99Ms: 9 });
+  });
+});
+
+describe('slowOperationRows', () => {
+  it('lists operations over the threshold, then the slowest others up to ten rows', () => {
+    const operations: Record<string, DurationStats> = {};
+    for (let i = 0; i < 14; i++) operations[`op${i}`] = stats(i + 1);
+    operations.slow = stats(50, 250);
+    const rows = slowOperationRows(operations, 100);
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toMatchObject({ name: 'slow', overThreshold: true, maxMs: 250 });
+    expect(rows.slice(1).every((r) => !r.overThreshold)).toBe(true);
+    expect(rows[1]?.name).toBe('op13');
+  });
+
+  it('is empty only when nothing was measured', () => {
+    expect(slowOperationRows({}, 100)).toEqual([]);
+    expect(slowOperationRows({ a: stats(1) }, 100)).toHaveLength(1);
+  });
+});
+
+describe('appendRatePoints', () => {
+  const summary = (generatedAt: number, eventsPerSecond: number): PerformanceSummary => ({
+    generatedAt,
+    eventsPerSecond,
+    deliveredTotal: 0,
+    handlerP95Ms: 0,
+    handlerP99Ms: 0,
+    heapUsedBytes: null,
+    rssBytes: null,
+    slowOperations: []
+  });
+
+  it('drops duplicate summaries and keeps time order', () => {
+    const seen = new Set<number>();
+    let series = appendRatePoints([], [{ receivedAt: 2000, summary: summary(20, 5) }], seen);
+    series = appendRatePoints(series, [{ receivedAt: 2001, summary: summary(20, 5) }, { receivedAt: 1000, summary: summary(10, 3) }], seen);
+    expect(series).toEqual([
+      { at: 1000, eventsPerSecond: 3 },
+      { at: 2000, eventsPerSecond: 5 }
+    ]);
+  });
+});
+
+describe('report views', () => {
+  const report = {
+    generatedAt: 10_000,
+    queueWaitByPriority: { HIGH: stats(4) },
+    memory: [{ at: 9_000, heapUsedBytes: 52_428_800, rssBytes: 104_857_600 }]
+  } as unknown as PerformanceReport;
+
+  it('orders queue waits by priority with zeros for the missing ones', () => {
+    expect(queueWaitRows(report).map((r) => [r.priority, r.p95Ms])).toEqual([['LOW', 0], ['NORMAL', 0], ['HIGH', 2], ['CRITICAL', 0]]);
+  });
+
+  it('places memory samples on the wall clock in MB', () => {
+    expect(memoryPoints(report, 1_700_000_000_000)).toEqual([{ at: 1_699_999_999_000, heapUsedMB: 50, rssMB: 100 }]);
+  });
+});

@@ -1,0 +1,46 @@
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo, type ReactElement } from 'react';
+import { engineLabel, STATUS_STYLE } from '../common/engine-style';
+import { formatMs } from '../common/event-format';
+import type { EngineNodeData } from './graph-model';
+
+export type EngineFlowNode = Node<EngineNodeData, 'engine'>;
+
+/** An engine in the graph: name, status (icon and word), events/s, last latency, violations. */
+function EngineNodeView({ data }: NodeProps<EngineFlowNode>): ReactElement {
+  const style = data.status === 'unknown' ? { icon: '○', label: 'unknown', color: 'var(--text-dim)' } : STATUS_STYLE[data.status];
+  const classes = ['gr-node', `gr-node--${data.status}`];
+  if (data.highlight) classes.push(`gr-node--highlight-${data.highlight}`);
+  if (data.selected) classes.push('gr-node--selected');
+  return (
+    <div className={classes.join(' ')} data-engine={data.engineId} data-status={data.status} data-testid={`engine-node-${data.engineId}`}>
+      <Handle type="target" position={Position.Top} id="in" className="gr-handle" isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} id="out" className="gr-handle" isConnectable={false} />
+      <Handle type="source" position={Position.Right} id="rule-out" className="gr-handle" isConnectable={false} />
+      <Handle type="target" position={Position.Right} id="rule-in" className="gr-handle gr-handle--rule-in" isConnectable={false} />
+      <div className="gr-node-head">
+        <span className="gr-node-name">{engineLabel(data.engineId)}</span>
+        {data.openViolations > 0 && (
+          <span className="gr-badge" title={`${data.openViolations} open violations`}>
+            ⚠ {data.openViolations}
+            <span className="gr-sr"> open violations</span>
+          </span>
+        )}
+      </div>
+      <div className="gr-status" style={{ color: style.color }}>
+        <span aria-hidden="true" className={data.status === 'busy' || data.status === 'restarting' ? 'gr-spin' : undefined}>
+          {style.icon}
+        </span>{' '}
+        <span className="gr-status-label">{style.label}</span>
+      </div>
+      <div className="gr-metrics">
+        <span title="Events per second from this engine (last second)">{data.eventsPerS} ev/s</span>
+        <span title="Last handler latency">{formatMs(data.lastLatencyMs)}</span>
+        {data.restarts > 0 && <span title="Restarts">↻ {data.restarts}</span>}
+      </div>
+    </div>
+  );
+}
+
+/** Memoised: React Flow re-renders a node only when its data object changes. */
+export const EngineNode = memo(EngineNodeView);

@@ -1,0 +1,62 @@
+import { useMemo, type ReactElement } from 'react';
+import type { EngineEvent } from '../../../../shared/events';
+import { liveBuffer } from '../../../store/live';
+import { diffValues } from './config-diff';
+
+const MAX_ROWS = 300;
+
+function show(value: unknown): string {
+  if (value === undefined) return '—';
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 80)}…` : json;
+}
+
+/** The field paths a `configuration_changed` event added, removed or changed, old → new. */
+export function ConfigDiff({ event }: { event: EngineEvent }): ReactElement {
+  const previousVersion = typeof event.data.previousVersion === 'number' ? event.data.previousVersion : null;
+  const entries = useMemo(() => {
+    const previous = previousVersion === null ? undefined : liveBuffer.configuration(previousVersion);
+    return previous ? diffValues(previous, event.data.configuration) : null;
+  }, [event, previousVersion]);
+
+  if (entries === null) {
+    return (
+      <p className="tl-note">
+        {previousVersion === null
+          ? 'This is the first configuration of the session: nothing to compare with.'
+          : `The previous configuration (v${previousVersion}) is not held by this window, so no diff can be shown.`}
+      </p>
+    );
+  }
+  if (entries.length === 0) return <p className="tl-note">Identical to v{previousVersion}.</p>;
+  return (
+    <div className="tl-diff">
+      <p className="tl-note">
+        {entries.length} field{entries.length === 1 ? '' : 's'} differ from v{previousVersion}
+      </p>
+      <table className="tl-diff-table">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Change</th>
+            <th scope="col">Before → after</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.slice(0, MAX_ROWS).map((entry) => (
+            <tr key={entry.path} className={`tl-diff--${entry.kind}`}>
+              <td className="tl-mono">{entry.path}</td>
+              <td>
+                <span className={`tl-diff-kind tl-diff-kind--${entry.kind}`}>{entry.kind}</span>
+              </td>
+              <td className="tl-mono">
+                {entry.kind === 'added' ? show(entry.after) : entry.kind === 'removed' ? show(entry.before) : `${show(entry.before)} → ${show(entry.after)}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length > MAX_ROWS && <p className="tl-note">…and {entries.length - MAX_ROWS} more.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, type ReactElement } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useFlightdeck } from '../../../store';
+import { JsonTree } from '../common/JsonTree';
+import { formatClock, formatRoute } from '../common/event-format';
+import { CausalChain } from './CausalChain';
+import { ConfigDiff } from './ConfigDiff';
+
+/** The selected event: identity, configuration diff, causal chain and payload. */
+export function EventDetail(): ReactElement | null {
+  const { event, selectEvent, loadChain, chainCorrelation, setFilters } = useFlightdeck(
+    useShallow((s) => ({
+      event: s.selection.event,
+      selectEvent: s.selection.selectEvent,
+      loadChain: s.causalChain.load,
+      chainCorrelation: s.causalChain.correlationId,
+      setFilters: s.timeline.setFilters
+    }))
+  );
+  const correlationId = event?.correlationId ?? null;
+  useEffect(() => {
+    if (correlationId !== null && correlationId !== chainCorrelation) void loadChain(correlationId);
+  }, [correlationId, chainCorrelation, loadChain]);
+
+  if (!event) return null;
+  return (
+    <section className="tl-detail" aria-label="Event details">
+      <header className="tl-detail-header">
+        <div className="tl-detail-title">
+          <span className={`tl-priority tl-priority--${event.priority.toLowerCase()}`}>{event.priority}</span>
+          <h2 className="tl-detail-type">{event.eventType}</h2>
+          <span className="tl-note">{formatRoute(event)}</span>
+          <span className="tl-note tl-mono">{formatClock(event.timestamp)}</span>
+        </div>
+        <button type="button" className="fd-icon-button" aria-label="Close event details" onClick={() => selectEvent(null)}>
+          ✕
+        </button>
+      </header>
+      <div className="tl-detail-body">
+        <dl className="tl-ids">
+          <dt>Event</dt>
+          <dd className="tl-mono">{event.eventId}</dd>
+          <dt>Correlation</dt>
+          <dd className="tl-mono">
+            {event.correlationId}{' '}
+            <button type="button" className="tl-link" onClick={() => setFilters({ correlationId: event.correlationId })}>
+              show only this chain
+            </button>
+          </dd>
+          <dt>Caused by</dt>
+          <dd className="tl-mono">{event.causationId ?? '— (root of its chain)'}</dd>
+        </dl>
+        {event.eventType === 'configuration_changed' && (
+          <section className="tl-section" aria-label="Configuration diff">
+            <h3 className="tl-section-title">Configuration diff</h3>
+            <ConfigDiff event={event} />
+          </section>
+        )}
+        <section className="tl-section" aria-label="Causal chain">
+          <h3 className="tl-section-title">Causal chain</h3>
+          <CausalChain correlationId={event.correlationId} />
+        </section>
+        <section className="tl-section" aria-label="Payload">
+          <h3 className="tl-section-title">Payload</h3>
+          <JsonTree value={event.data} label="data" openDepth={1} />
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../../../shared/events';
+import { makeEvent } from '../../../store/live/test-events';
+import { buildCausalTree } from './causal-tree';
+
+function chainEvent(id: string, cause: string | null, t: number, data: Record<string, unknown> = {}): EngineEvent {
+  return makeEvent(t, { eventId: id, causationId: cause, timestamp: 1000 + t, data, correlationId: 'c' });
+}
+
+describe('buildCausalTree', () => {
+  it('indents each event under its cause with offsets from the root', () => {
+    const rows = buildCausalTree([
+      chainEvent('out-materials', 'out-design', 5, { durationMs: 0.7 }),
+      chainEvent('root', null, 0),
+      chainEvent('out-design', 'root', 2, { durationMs: 1.2 }),
+      chainEvent('status', 'root', 1)
+    ]);
+    expect(rows.map((r) => [r.event.eventId, r.depth, r.offsetMs])).toEqual([
+      ['root', 0, 0],
+      ['status', 1, 1],
+      ['out-design', 1, 2],
+      ['out-materials', 2, 5]
+    ]);
+    expect(rows[2]?.durationMs).toBe(1.2);
+    expect(rows[0]?.childCount).toBe(2);
+  });
+
+  it('attaches orphans (cause not in the chain) to the root', () => {
+    const rows = buildCausalTree([chainEvent('root', null, 0), chainEvent('lost', 'missing', 3)]);
+    expect(rows.map((r) => [r.event.eventId, r.depth, r.orphan])).toEqual([
+      ['root', 0, false],
+      ['lost', 1, true]
+    ]);
+  });
+
+  it('lists every event exactly once even when causes form a cycle', () => {
+    const rows = buildCausalTree([
+      chainEvent('root', null, 0),
+      chainEvent('a', 'b', 1),
+      chainEvent('b', 'a', 2),
+      chainEvent('self', 'self', 3)
+    ]);
+    expect(rows.map((r) => r.event.eventId).sort()).toEqual(['a', 'b', 'root', 'self']);
+    expect(rows[0]?.event.eventId).toBe('root');
+    expect(rows.every((r) => r.depth <= 2)).toBe(true);
+  });
+
+  it('returns nothing for no events', () => {
+    expect(buildCausalTree([])).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+import type { EngineEvent } from '../../../../shared/events';
+
+/** One row of a causal chain drawn as a tree (Jaeger-like). */
+export interface CausalRow {
+  event: EngineEvent;
+  depth: number;
+  /** Milliseconds from the root event. */
+  offsetMs: number;
+  /** The handler time the event reports (`data.durationMs`), when it does. */
+  durationMs: number | null;
+  /** True when the event's cause is not among the chain's events (attached under the root). */
+  orphan: boolean;
+  childCount: number;
+}
+
+function durationOf(event: EngineEvent): number | null {
+  const value = event.data.durationMs;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Orders a chain's events as a tree by `causationId`, depth first, children by time. The root
+ * is the earliest event without a known cause; events whose cause is missing (or that only a
+ * cycle could reach) hang under the root, so every event appears exactly once and a cycle in
+ * bad data cannot loop.
+ *
+ * @example
+ * buildCausalTree(events).map((row) => `${'  '.repeat(row.depth)}${row.event.eventType}`);
+ */
+export function buildCausalTree(events: readonly EngineEvent[]): CausalRow[] {
+  if (events.length === 0) return [];
+  const sorted = [...events].sort((a, b) => a.timestamp - b.timestamp);
+  const byId = new Map(sorted.map((e) => [e.eventId, e]));
+  const root = sorted.find((e) => e.causationId === null || !byId.has(e.causationId)) ?? (sorted[0] as EngineEvent);
+  const children = new Map<string, EngineEvent[]>();
+  const orphans = new Set<string>();
+  const addChild = (parentId: string, event: EngineEvent): void => {
+    const list = children.get(parentId) ?? [];
+    list.push(event);
+    children.set(parentId, list);
+  };
+  for (const event of sorted) {
+    if (event === root) continue;
+    if (event.causationId !== null && byId.has(event.causationId) && event.causationId !== event.eventId) {
+      addChild(event.causationId, event);
+    } else {
+      orphans.add(event.eventId);
+      addChild(root.eventId, event);
+    }
+  }
+
+  const rows: CausalRow[] = [];
+  const visited = new Set<string>();
+  const visit = (event: EngineEvent, depth: number): void => {
+    visited.add(event.eventId);
+    const kids = (children.get(event.eventId) ?? []).filter((k) => !visited.has(k.eventId));
+    rows.push({
+      event,
+      depth,
+      offsetMs: event.timestamp - root.timestamp,
+      durationMs: durationOf(event),
+      orphan: orphans.has(event.eventId),
+      childCount: kids.length
+    });
+    for (const kid of kids) if (!visited.has(kid.eventId)) visit(kid, depth + 1);
+  };
+  visit(root, 0);
+  // Events only reachable through a cycle: attach them under the root.
+  for (const event of sorted) {
+    if (visited.has(event.eventId)) continue;
+    orphans.add(event.eventId);
+    visit(event, 1);
+  }
+  return rows;
+}

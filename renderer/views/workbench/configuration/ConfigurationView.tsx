@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useFlightdeck } from '../../../store';
+import { draftChanges } from '../../../store/workbench/configuration/draft-edits';
+import { EmptyState, Panel } from '../common/Panel';
+import { AircraftSummary } from './AircraftSummary';
+import { ChangeResult } from './ChangeResult';
+import { DraftEditor } from './DraftEditor';
+import '../common/workbench.css';
+import '../consistency/consistency.css';
+import './configuration.css';
+
+/** The current aircraft, scenario picker, and a validated draft to apply. */
+export function ConfigurationView(): ReactElement {
+  const state = useFlightdeck(
+    useShallow((s) => ({
+      current: s.configuration.current,
+      version: s.configuration.version,
+      library: s.configuration.library,
+      scenarios: s.configuration.scenarios,
+      draft: s.configuration.draft,
+      findings: s.configuration.findings,
+      validating: s.configuration.validating,
+      busy: s.configuration.busy,
+      lastChange: s.configuration.lastChange,
+      error: s.configuration.error,
+      draftBaseVersion: s.configuration.draftBaseVersion
+    }))
+  );
+  const actions = useFlightdeck(
+    useShallow((s) => ({
+      load: s.configuration.load,
+      loadCatalog: s.configuration.loadCatalog,
+      loadScenario: s.configuration.loadScenario,
+      edit: s.configuration.edit,
+      reset: s.configuration.reset,
+      applyDraft: s.configuration.applyDraft
+    }))
+  );
+  const connected = useFlightdeck((s) => s.connection.info.state === 'open');
+  const [scenarioId, setScenarioId] = useState('');
+  const { load, loadCatalog } = actions;
+  useEffect(() => {
+    if (!connected) return;
+    void load();
+    void loadCatalog();
+  }, [connected, load, loadCatalog]);
+
+  const { current, draft, library } = state;
+  const changes = useMemo(() => (current && draft ? draftChanges(current, draft) : []), [current, draft]);
+  const errors = state.findings.filter((f) => f.severity === 'error').length;
+  const editable = draft ?? current;
+  const chosenScenario = scenarioId || state.scenarios[0]?.id || '';
+
+  return (
+    <section className="wb-view" aria-label="Configuration" data-testid="configuration-view">
+      <div className="wb-toolbar">
+        <h2 className="cf-aircraft-name" data-testid="cf-aircraft-name">
+          {current ? current.name : 'No aircraft loaded'}
+        </h2>
+        {current && <span className="wb-dim">version {state.version}</span>}
+        <label className="wb-field cf-scenario">
+          <span>Scenario</span>
+          <select className="wb-select" value={chosenScenario} onChange={(e) => setScenarioId(e.target.value)}>
+            {state.scenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} — {s.engineModel} × {s.engineCount}, {s.missionType.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="wb-btn" disabled={!chosenScenario || state.busy} onClick={() => void actions.loadScenario(chosenScenario)}>
+          Load scenario
+        </button>
+        {state.error && <span className="wb-error-text" role="alert">{state.error}</span>}
+      </div>
+      {state.lastChange && (
+        <Panel title="Last change" meta="per-engine outcomes">
+          <ChangeResult change={state.lastChange} />
+        </Panel>
+      )}
+      <div className="cf-layout">
+        <Panel
+          title={draft ? 'Draft' : 'Edit'}
+          className="cf-draft-panel"
+          meta={
+            draft ? (
+              <span role="status" data-testid="cf-validation-status">
+                {state.validating ? 'validating…' : errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : state.findings.length > 0 ? `${state.findings.length} finding(s)` : 'valid'}
+                {state.draftBaseVersion < state.version && ` · the aircraft changed since this draft (v${state.draftBaseVersion} → v${state.version})`}
+              </span>
+            ) : (
+              'change any field to start a draft'
+            )
+          }
+          actions={
+            <>
+              <button type="button" className="wb-btn" disabled={!draft || state.busy} onClick={actions.reset}>
+                Reset
+              </button>
+              <button type="button" className="wb-btn wb-btn-primary" disabled={!draft || state.busy || changes.length === 0} onClick={() => void actions.applyDraft()}>
+                Apply{changes.length > 0 ? ` (${changes.length})` : ''}
+              </button>
+            </>
+          }
+        >
+          {changes.length > 0 && (
+            <p className="wb-note cf-changes" data-testid="cf-draft-changes">
+              Changes: {changes.join(' · ')}
+            </p>
+          )}
+          {editable && library ? (
+            <DraftEditor draft={editable} library={library} findings={draft ? state.findings : []} onEdit={actions.edit} />
+          ) : (
+            <EmptyState title="Loading the aircraft and the library…" />
+          )}
+        </Panel>
+        <Panel title="Current aircraft" className="cf-current-panel" meta={current ? `${current.propulsion.engineModel} × ${current.propulsion.count}` : undefined}>
+          {current ? <AircraftSummary configuration={current} version={state.version} library={library} /> : <EmptyState title="No configuration applied yet">Load a scenario to start.</EmptyState>}
+        </Panel>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { useCallback, useMemo, useRef, type ReactElement } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useFlightdeck } from '../../../store';
+import { queueWaitRows, slowOperationRows, statsForGrouping, topLatencyRows, type LatencyGrouping } from '../../../store/workbench/performance/performance-rows';
+import { Panel } from '../common/Panel';
+import { useWhileVisible } from '../common/use-while-visible';
+import { formatMs, formatNumber } from '../common/units';
+import { BusStatsTiles } from './BusStatsTiles';
+import { EventsRateChart } from './EventsRateChart';
+import { LatencyChart } from './LatencyChart';
+import { MemoryChart } from './MemoryChart';
+import { QueueWaitChart } from './QueueWaitChart';
+import { SlowOperationsTable } from './SlowOperationsTable';
+import '../common/workbench.css';
+
+/** The report is polled this often while the view is on screen. */
+const REPORT_POLL_MS = 2000;
+const TOP_OPERATIONS = 12;
+
+const GROUPINGS: readonly { value: LatencyGrouping; label: string }[] = [
+  { value: 'operation', label: 'Operation' },
+  { value: 'eventType', label: 'Event type' },
+  { value: 'engine', label: 'Engine' }
+];
+
+/** Throughput, handler latency, queue waits, memory and slow operations of the host. */
+export function PerformanceView(): ReactElement {
+  const rootRef = useRef<HTMLElement>(null);
+  const { rate, latest, report, memory, bus, reportError, grouping, slowThresholdMs } = useFlightdeck(
+    useShallow((s) => ({
+      rate: s.performance.rate,
+      latest: s.performance.latest,
+      report: s.performance.report,
+      memory: s.performance.memory,
+      bus: s.performance.bus,
+      reportError: s.performance.reportError,
+      grouping: s.performance.grouping,
+      slowThresholdMs: s.performance.slowThresholdMs
+    }))
+  );
+  const connected = useFlightdeck((s) => s.connection.info.state === 'open');
+  const loadReport = useFlightdeck((s) => s.performance.loadReport);
+  const setGrouping = useFlightdeck((s) => s.performance.setGrouping);
+  const setSlowThreshold = useFlightdeck((s) => s.performance.setSlowThreshold);
+  const poll = useCallback(() => {
+    if (connected) void loadReport();
+  }, [connected, loadReport]);
+  useWhileVisible(rootRef, poll, REPORT_POLL_MS);
+
+  const latencyRows = useMemo(() => (report ? topLatencyRows(statsForGrouping(report, grouping), TOP_OPERATIONS) : []), [report, grouping]);
+  const slowRows = useMemo(() => (report ? slowOperationRows(report.operations, slowThresholdMs) : []), [report, slowThresholdMs]);
+  const queueRows = useMemo(() => (report ? queueWaitRows(report) : []), [report]);
+  const latestRate = rate.length > 0 ? (rate[rate.length - 1]?.eventsPerSecond ?? 0) : (latest?.eventsPerSecond ?? null);
+  const latestMemory = memory[memory.length - 1];
+
+  return (
+    <section ref={rootRef} className="wb-view" aria-label="Performance" data-testid="performance-view">
+      <Panel title="Event bus" meta={reportError ? <span className="wb-error-text">{reportError}</span> : 'counters since the session started'}>
+        <BusStatsTiles bus={bus} />
+      </Panel>
+      <div className="wb-grid">
+        <Panel
+          title="Events per second"
+          meta={
+            <span>
+              latest <strong className="wb-big-figure" data-testid="perf-latest-rate">{latestRate === null ? '—' : formatNumber(latestRate)}</strong> ev/s
+            </span>
+          }
+        >
+          <EventsRateChart rate={rate} />
+        </Panel>
+        <Panel
+          title="Memory"
+          meta={
+            latestMemory ? (
+              <span data-testid="perf-latest-memory">
+                heap {latestMemory.heapUsedMB.toFixed(1)} MB · RSS {latestMemory.rssMB.toFixed(1)} MB
+              </span>
+            ) : (
+              'host process'
+            )
+          }
+        >
+          <MemoryChart memory={memory} />
+        </Panel>
+        <Panel
+          title="Handler latency"
+          meta={report ? `top ${latencyRows.length} by p99 · all handlers p99 ${formatMs(report.handlers.p99Ms)}` : undefined}
+          actions={
+            <label className="wb-field">
+              <span>Group by</span>
+              <select className="wb-select" value={grouping} onChange={(e) => setGrouping(e.target.value as LatencyGrouping)}>
+                {GROUPINGS.map((g) => (
+                  <option key={g.value} value={g.value}>
+                    {g.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          }
+        >
+          <LatencyChart rows={latencyRows} />
+        </Panel>
+        <Panel title="Queue wait by priority" meta="time from publish to delivery">
+          <QueueWaitChart rows={queueRows} />
+        </Panel>
+        <Panel
+          title="Slow operations"
+          className="wb-span-all"
+          actions={
+            <label className="wb-field">
+              <span>Threshold (ms)</span>
+              <input
+                className="wb-input"
+                type="number"
+                min={0}
+                step={10}
+                value={slowThresholdMs}
+                onChange={(e) => setSlowThreshold(Number(e.target.value) || 0)}
+              />
+            </label>
+          }
+        >
+          <SlowOperationsTable rows={slowRows} thresholdMs={slowThresholdMs} />
+        </Panel>
+      </div>
+    </section>
+  );
+}
