@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useFlightdeck } from '../store';
 import { liveBuffer } from '../store/live';
-import { useThrottledSnapshot } from './use-throttled-snapshot';
+import { useThrottledSnapshot } from '../views/live/common/use-throttled-snapshot';
 
 /** The status bar refreshes at most 4 times a second, whatever the event rate. */
 const STATUS_INTERVAL_MS = 250;

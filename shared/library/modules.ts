@@ -9,7 +9,9 @@ import { AttachmentKindSchema, ModuleCategorySchema } from '../aircraft';
  * - `crewMassKg`: crew carried by a cockpit (useful load, not empty mass);
  * - `dragAreaM2`: drag area D/q (m²) when carried externally (hardpoint or conformal);
  * - `fuelKg`: fuel carried by an external tank (burnt first, tank jettisoned before combat);
- * - `expendable`: true for stores released in combat (missiles, bombs).
+ * - `expendable`: true for stores released in combat (missiles, bombs);
+ * - `carrierEquipment`: true for carrier equipment (arresting hook): the airframe is carrier-based
+ *   and takes Raymer's Navy-fighter skin friction (`cfd.yaml`, `skinFriction.equivalentCfCarrier`).
  *
  * @example const library = ModuleLibrarySchema.parse(JSON.parse(text));
  */

@@ -361,7 +361,10 @@ export class EventBus implements Disposable {
         this.cursorIndex = 0;
         return false;
       }
-      this.metrics?.recordQueueWait(event.priority, performance.now() - this.queue.last.enqueuedAt);
+      const waitMs = performance.now() - this.queue.last.enqueuedAt;
+      this.metrics?.recordQueueWait(event.priority, waitMs);
+      // Kept on the event so a causal chain can show each hop's wait (µs resolution).
+      event.metadata.queueWaitMs = Math.round(waitMs * 1000) / 1000;
       const subscribers = this.matchingSubscribers(event);
       if (subscribers.length === 0) continue;
       this.cursorEvent = event;

@@ -1,7 +1,8 @@
-import { AircraftConfigurationSchema, type AircraftConfiguration } from '../../../shared/aircraft';
+import { AircraftConfigurationSchema, type AircraftConfiguration, type ModuleInstance } from '../../../shared/aircraft';
 import type { AnalysisContext, ComputeContext, EngineData, SimulationEngine } from '../../core/engine';
 import { formatIssuePath } from '../library/load-data-file';
 import { evaluateDesign } from './evaluate';
+import { moduleChanges } from './module-changes';
 import type { DesignFinding } from './findings';
 import type { MaterialsLibrary } from '../materials/library';
 import { withMaterialsLibrary, type AircraftLibrary } from './library';
@@ -19,6 +20,8 @@ export class DesignEngine implements SimulationEngine<AircraftConfiguration> {
   readonly analyses = ['complete_performance', 'system_integration'] as const;
 
   private readonly library: AircraftLibrary;
+  /** The modules as last computed, to report what a change mounted or removed. */
+  private lastModules: readonly ModuleInstance[] | undefined;
 
   /** `materialsLibrary` absent: the materials library the aircraft library was loaded with. */
   constructor(aircraftLibrary: AircraftLibrary, materialsLibrary?: MaterialsLibrary) {
@@ -37,10 +40,12 @@ export class DesignEngine implements SimulationEngine<AircraftConfiguration> {
       return { configVersion: context.configVersion, valid: false, findings };
     }
     const { valid, findings, mass } = evaluateDesign(parsed.data, this.library);
+    this.reportChanges(parsed.data, findings, context);
     return {
       configVersion: context.configVersion,
       valid,
       findings,
+      modules: parsed.data.modules,
       massBreakdown: mass.breakdownKg,
       emptyMassKg: mass.emptyMassKg,
       structuralMassKg: mass.breakdownKg.structure,
@@ -59,6 +64,30 @@ export class DesignEngine implements SimulationEngine<AircraftConfiguration> {
       coolingAvailableKW: parsed.data.basePlatform.coolingCapacityKW,
       externalStoresDragAreaM2: mass.externalStoresDragAreaM2
     };
+  }
+
+  /** After a crash: the cached outputs list the mounted modules, so the next diff is right. */
+  restore(cached: EngineData): void {
+    if (Array.isArray(cached.modules)) this.lastModules = cached.modules as ModuleInstance[];
+  }
+
+  /** Publishes what this change did to the airframe: modules mounted or removed, rules broken. */
+  private reportChanges(config: AircraftConfiguration, findings: DesignFinding[], context: ComputeContext<AircraftConfiguration>): void {
+    const { added, removed } = moduleChanges(this.lastModules, config.modules);
+    this.lastModules = config.modules;
+    for (const module of added) {
+      const definition = this.library.moduleById.get(module.libraryId);
+      context.emit?.({ eventType: 'module_added', data: { ...module, name: definition?.name, category: definition?.category } });
+    }
+    for (const module of removed) context.emit?.({ eventType: 'module_removed', data: { ...module } });
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    if (errors.length > 0) {
+      context.emit?.({
+        eventType: 'validation_failed',
+        priority: 'HIGH',
+        data: { configVersion: context.configVersion, findings: errors, message: errors.map((e) => `${e.path}: ${e.message}`).join('; ') }
+      });
+    }
   }
 
   analyze(context: AnalysisContext<AircraftConfiguration>): unknown {

@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import type { AircraftConfiguration } from '../../../shared/aircraft';
 import { loadScenario } from '../calibration/scenarios';
+import { evaluateMaterials, materialMassFactors } from '../materials/evaluate-materials';
+import { indexMaterialsLibrary, loadMaterialsLibrary } from '../materials/library';
+import { computeAircraftPerformance } from '../performance/aircraft-performance';
 import { DesignEngine } from './design-engine';
 import { evaluateDesign } from './evaluate';
 import { loadAircraftLibrary } from './library';
@@ -65,6 +68,48 @@ describe('validation findings', () => {
     expect(codes(config)).toContain('THRUST_TO_WEIGHT_OUT_OF_RANGE');
     config.propulsion.engineModel = 'J79-GE-17';
     expect(codes(config)).toContain('UNKNOWN_ENGINE');
+  });
+});
+
+describe('materials in the mass roll-up', () => {
+  const materialsLibrary = loadMaterialsLibrary();
+  const index = indexMaterialsLibrary(materialsLibrary);
+  const factors = materialMassFactors(index);
+
+  it('adds the structural delta and the coatings the materials engine reports', () => {
+    const config = structuredClone(loadScenario('f22a'));
+    const { mass } = evaluateDesign(config, library);
+    const materials = evaluateMaterials(index, factors, config);
+    expect(mass.breakdownKg.structure).toBeCloseTo(materials.structuralMassKg, 6);
+    expect(mass.structuralMassDeltaKg).toBeCloseTo(materials.structuralMassDeltaKg, 6);
+    expect(mass.breakdownKg.coatings).toBeCloseTo(materials.coatingMassKg, 6);
+    expect(mass.breakdownKg.coatings).toBeGreaterThan(0);
+    expect(mass.breakdownKg.platform + mass.breakdownKg.structure + mass.breakdownKg.coatings).toBeCloseTo(
+      config.basePlatform.emptyMassKg + materials.structuralMassDeltaKg + materials.coatingMassKg,
+      6
+    );
+  });
+
+  it('lowers the empty mass and raises T/W and combat radius when the wing goes from Al 7075 to CFRP', () => {
+    const aluminium = f16();
+    aluminium.materials.wings = 'al_7075';
+    const composite = f16();
+    composite.materials.wings = 'cfrp_im7_8552';
+    const before = evaluateDesign(aluminium, library).mass;
+    const after = evaluateDesign(composite, library).mass;
+    expect(after.emptyMassKg).toBeLessThan(before.emptyMassKg - 50);
+    const perfBefore = computeAircraftPerformance(aluminium, library, before);
+    const perfAfter = computeAircraftPerformance(composite, library, after);
+    expect(perfAfter.thrustToWeightLoaded).toBeGreaterThan(perfBefore.thrustToWeightLoaded);
+    expect(perfAfter.combat.radiusKm).toBeGreaterThan(perfBefore.combat.radiusKm);
+  });
+
+  it('reports the same structure and coating masses as the materials engine from its constructor library', () => {
+    const output = new DesignEngine(library, materialsLibrary).compute({ configuration: loadScenario('f22a'), configVersion: 1, upstream: {} });
+    const materials = evaluateMaterials(index, factors, loadScenario('f22a'));
+    expect(output.structuralMassKg).toBeCloseTo(materials.structuralMassKg, 6);
+    expect(output.coatingMassKg).toBeCloseTo(materials.coatingMassKg, 6);
+    expect((output.massBreakdown as Record<string, number>).structure).toBeCloseTo(materials.structuralMassKg, 6);
   });
 });
 

@@ -84,9 +84,6 @@ export function gatherManufacturingInputs(
 ): ManufacturingInputs {
   const { configuration, upstream } = context;
   const count = configuration.propulsion.count;
-  const structuralDeltaKg = upstreamNumber(upstream, 'materials', 'structuralMassDeltaKg') ?? 0;
-  const coatingKg = upstreamNumber(upstream, 'materials', 'coatingMassKg') ?? 0;
-
   let emptyMassKg = upstreamNumber(upstream, 'design', 'emptyMassKg');
   if (emptyMassKg === undefined) {
     const engineKg = upstreamNumber(
@@ -94,10 +91,13 @@ export function gatherManufacturingInputs(
       'propulsion',
       'engineMassKg'
     ) ?? (engine ? engine.dryMassKg * count : 0);
-    emptyMassKg = configuration.basePlatform.emptyMassKg + engineKg;
-    notes.push('design.emptyMassKg absent: empty mass = platform + engines (modules not counted)');
+    // The design engine's empty mass includes the materials' structural delta and the
+    // coatings; without it, add them here from the materials engine.
+    const structuralDeltaKg = upstreamNumber(upstream, 'materials', 'structuralMassDeltaKg') ?? 0;
+    const coatingKg = upstreamNumber(upstream, 'materials', 'coatingMassKg') ?? 0;
+    emptyMassKg = configuration.basePlatform.emptyMassKg + engineKg + structuralDeltaKg + coatingKg;
+    notes.push('design.emptyMassKg absent: empty mass = platform + engines + materials delta + coatings (modules not counted)');
   }
-  emptyMassKg += structuralDeltaKg + coatingKg;
 
   let maxMach = upstreamNumber(upstream, 'aerodynamics', 'maxMach');
   if (maxMach === undefined) {

@@ -1,7 +1,7 @@
 import type { CfdModel } from '../../../shared/library/cfd';
-import { GAMMA_AIR, GAS_CONSTANT_AIR, isaTemperatureK } from '../atmosphere/isa';
+import { GAMMA_AIR, GAS_CONSTANT_AIR, isaPressurePa, isaTemperatureK } from '../atmosphere/isa';
 import type { MassProperties } from '../design/mass-properties';
-import { maxLiftToDrag } from '../aerodynamics/drag-polar';
+import { inducedDragFactor, zeroLiftDragCoefficient } from '../aerodynamics/drag-polar';
 import { fuelFlowKgS, tsfcLbPerLbfH, tsfcPerSecond, type ThrottleSetting } from '../propulsion/thrust';
 import { levelFlightDragN, levelFlightLiftToDrag, thrustAvailableN, type PerformanceModel } from './performance-model';
 import { resolveRadiusMission, type RadiusMissionInput, type ResolvedRadiusMission } from './radius-mission';
@@ -70,6 +70,42 @@ interface CruiseCondition {
   mach: number;
   altitudeM: number;
   setting: ThrottleSetting;
+}
+
+const STANDARD_GRAVITY = 9.80665;
+
+/**
+ * A flight condition's polar and engine figures, fixed for the whole mission: only the mass and
+ * the stores' drag area change along it. L/D = W / (q·S·(CD0 + ΔCD0,stores) + K·W²/(q·S)).
+ */
+interface LegPolar {
+  qS: number;
+  cd0Clean: number;
+  /** ΔCD0 per m² of stores drag area (1/S, doubled supersonic). */
+  storesCd0PerM2: number;
+  k: number;
+  speedMs: number;
+  /** Weight-specific installed TSFC c (1/s). */
+  cPerS: number;
+}
+
+function legPolar(model: PerformanceModel, cfd: CfdModel, condition: CruiseCondition): LegPolar {
+  const clean = withStores(model, 0).drag;
+  return {
+    qS: 0.5 * GAMMA_AIR * isaPressurePa(condition.altitudeM) * condition.mach * condition.mach * clean.wingAreaM2,
+    cd0Clean: zeroLiftDragCoefficient(clean, condition.mach),
+    storesCd0PerM2: (condition.mach >= 1 ? clean.storesSupersonicFactor : 1) / clean.wingAreaM2,
+    k: inducedDragFactor(clean, condition.mach),
+    speedMs: condition.mach * speedOfSoundMs(condition.altitudeM),
+    cPerS: tsfcPerSecond(installedTsfc(model, cfd, condition.mach, condition.altitudeM, condition.setting))
+  };
+}
+
+/** Breguet range factor V·(L/D)/c (m) of a leg at a mass and stores drag area. */
+function legRangeFactorM(leg: LegPolar, massKg: number, storesDragAreaM2: number): number {
+  const weightN = massKg * STANDARD_GRAVITY;
+  const dragN = leg.qS * (leg.cd0Clean + leg.storesCd0PerM2 * storesDragAreaM2) + (leg.k * weightN * weightN) / leg.qS;
+  return (leg.speedMs * weightN) / dragN / leg.cPerS;
 }
 
 /**
@@ -203,26 +239,16 @@ export function combatRadius(
   const missilesDragAreaM2 = mission.missilesFiredAtTarget ? mass.expendableDragAreaM2 - mass.missionStoreExpendableDragAreaM2 : 0;
   const hasTanks = mass.externalFuelKg > 0;
 
-  const models = new Map<number, PerformanceModel>();
-  const modelFor = (dragAreaM2: number): PerformanceModel => {
-    let cached = models.get(dragAreaM2);
-    if (!cached) {
-      cached = withStores(model, dragAreaM2);
-      models.set(dragAreaM2, cached);
-    }
-    return cached;
-  };
-
   const warmupTakeoff = allowance.warmupTakeoffFraction * takeoffKg;
   const climb = allowance.climbFraction * (takeoffKg - warmupTakeoff);
   const cruiseStartKg = takeoffKg - warmupTakeoff - climb;
-  const outboundModel = modelFor(outboundDragAreaM2);
+  const outboundModel = withStores(model, outboundDragAreaM2);
   const cruise = bestCruise(outboundModel, cfd, cruiseStartKg);
   const superLegM = mission.supercruiseKmEachWay * 1000;
   const supercruiseDragAreaM2 = outboundDragAreaM2 - (hasTanks && mission.tanksDroppedWhenEmpty ? mass.externalTankDragAreaM2 : 0);
   const supercruise: CruiseCondition =
     superLegM > 0
-      ? bestSupercruise(modelFor(supercruiseDragAreaM2), cfd, cruiseStartKg)
+      ? bestSupercruise(withStores(model, supercruiseDragAreaM2), cfd, cruiseStartKg)
       : { mach: cfd.mission.supercruise.mach, altitudeM: 0, setting: 'dry' };
   const lowLevel: CruiseCondition = { mach: mission.lowLevelMach, altitudeM: 0, setting: 'dry' };
 
@@ -244,15 +270,13 @@ export function combatRadius(
     }
   };
   /** Cruises a distance (Breguet, L/D at mid-segment mass); splits the leg where the tanks run dry. */
-  const fly = (state: FlightState, condition: CruiseCondition, distanceM: number): number => {
+  const fly = (state: FlightState, leg: LegPolar, distanceM: number): number => {
     const startFuelKg = state.fuelKg;
     let remainingM = distanceM;
     while (remainingM > 0 && state.fuelKg > 0) {
-      const legModel = modelFor(state.storesDragAreaM2);
-      const factor = (massKg: number): number =>
-        rangeFactorM(legModel, cfd, condition.mach, condition.altitudeM, massKg, condition.setting);
-      const guessKg = state.massKg * Math.exp(-remainingM / factor(state.massKg));
-      const endKg = state.massKg * Math.exp(-remainingM / factor(0.5 * (state.massKg + guessKg)));
+      const area = state.storesDragAreaM2;
+      const guessKg = state.massKg * Math.exp(-remainingM / legRangeFactorM(leg, state.massKg, area));
+      const endKg = state.massKg * Math.exp(-remainingM / legRangeFactorM(leg, 0.5 * (state.massKg + guessKg), area));
       const burntKg = state.massKg - endKg;
       const dropsTanks = state.tanksOn && mission.tanksDroppedWhenEmpty && state.tankFuelKg > 0 && burntKg > state.tankFuelKg;
       if (!dropsTanks) {
@@ -261,7 +285,8 @@ export function combatRadius(
         break;
       }
       const tankFuelKg = state.tankFuelKg;
-      const toEmptyM = factor(state.massKg - 0.5 * tankFuelKg) * Math.log(state.massKg / (state.massKg - tankFuelKg));
+      const toEmptyM =
+        legRangeFactorM(leg, state.massKg - 0.5 * tankFuelKg, area) * Math.log(state.massKg / (state.massKg - tankFuelKg));
       const legM = Math.min(remainingM, toEmptyM);
       state.distanceM += legM;
       burn(state, tankFuelKg);
@@ -270,13 +295,15 @@ export function combatRadius(
     return startFuelKg - state.fuelKg;
   };
 
-  const combatModel = modelFor(outboundDragAreaM2);
   const combatFlowKgS = fuelFlowKgS(
-    thrustAvailableN(combatModel, mission.combatMach, mission.combatAltitudeM, mission.combatThrottle) / 1000,
+    thrustAvailableN(outboundModel, mission.combatMach, mission.combatAltitudeM, mission.combatThrottle) / 1000,
     installedTsfc(model, cfd, mission.combatMach, mission.combatAltitudeM, mission.combatThrottle)
   );
   const combat = mission.combatMinutes * 60 * combatFlowKgS;
-  const loiterTsfc = tsfcPerSecond(installedTsfc(model, cfd, rule.loiterMach, rule.loiterAltitudeM, 'dry'));
+  const loiter = legPolar(model, cfd, { mach: rule.loiterMach, altitudeM: rule.loiterAltitudeM, setting: 'dry' });
+  const cruiseLeg = legPolar(model, cfd, cruise);
+  const supercruiseLeg = legPolar(model, cfd, supercruise);
+  const lowLevelLeg = legPolar(model, cfd, lowLevel);
   const lowLegM = mission.lowLevelKmEachWay * 1000;
   let tanksEmptyAtM = 0;
 
@@ -295,9 +322,9 @@ export function combatRadius(
     };
     burn(state, warmupTakeoff);
     burn(state, climb);
-    const outboundCruise = fly(state, cruise, highM);
-    const outboundSupercruise = fly(state, supercruise, superM);
-    const outboundLowLevel = fly(state, lowLevel, lowM);
+    const outboundCruise = fly(state, cruiseLeg, highM);
+    const outboundSupercruise = fly(state, supercruiseLeg, superM);
+    const outboundLowLevel = fly(state, lowLevelLeg, lowM);
     let jettisoned = 0;
     if (state.tanksOn && mission.tanksJettisonedForCombat) {
       jettisoned = state.tankFuelKg;
@@ -311,15 +338,16 @@ export function combatRadius(
     state.storesDragAreaM2 -= bombsDragAreaM2 + missilesDragAreaM2;
     // Out of fuel before the target: infeasible, and the deficit grows with the radius.
     if (state.fuelKg <= 0 && !record) return state.fuelKg - radiusM * OUT_OF_FUEL_KG_PER_M;
-    const inboundLowLevel = fly(state, lowLevel, lowM);
-    const inboundSupercruise = fly(state, supercruise, superM);
-    const inboundCruise = fly(state, cruise, highM);
+    const inboundLowLevel = fly(state, lowLevelLeg, lowM);
+    const inboundSupercruise = fly(state, supercruiseLeg, superM);
+    const inboundCruise = fly(state, cruiseLeg, highM);
     const landing = allowance.landingFraction * state.massKg;
     burn(state, landing);
     const zeroFuelKg = state.massKg - state.fuelKg;
     const heldBackKg = rule.initialFuelFraction * fuelTotal;
-    const loiterLd = maxLiftToDrag(modelFor(state.storesDragAreaM2).drag, rule.loiterMach);
-    const loiterKg = (zeroFuelKg + heldBackKg) * (Math.exp((rule.loiterMinutes * 60 * loiterTsfc) / loiterLd) - 1);
+    // (L/D)max = 1 / (2·√(CD0·K)) of the parabolic polar, at the loiter Mach.
+    const loiterLd = 1 / (2 * Math.sqrt((loiter.cd0Clean + loiter.storesCd0PerM2 * state.storesDragAreaM2) * loiter.k));
+    const loiterKg = (zeroFuelKg + heldBackKg) * (Math.exp((rule.loiterMinutes * 60 * loiter.cPerS) / loiterLd) - 1);
     const reserve = heldBackKg + loiterKg;
     const left = state.fuelKg - reserve;
     if (record) {

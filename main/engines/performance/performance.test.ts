@@ -4,7 +4,8 @@ import { loadScenario } from '../calibration/scenarios';
 import { loadAircraftLibrary } from '../design/library';
 import { computeMassProperties } from '../design/mass-properties';
 import { buildPerformanceModel, computeAircraftPerformance } from './aircraft-performance';
-import { combatRadius, missionProfileKind } from './combat-radius';
+import { combatRadius } from './combat-radius';
+import { defaultRadiusMissionKind, resolveRadiusMission } from './radius-mission';
 import { maxLevelMach, serviceCeilingM } from './envelope';
 import { evaluateDesignFast } from './fast-evaluation';
 import { engineTemperatureMachLimit, levelFlightDragN, thrustAvailableN } from './performance-model';
@@ -77,47 +78,78 @@ describe('fast evaluation', () => {
 });
 
 describe('combat radius', () => {
+  const generic = (payloadKg: number, type: 'multirole' | 'strike' | 'air_superiority' = 'multirole') => ({ type, payloadKg });
+
   it('grows with external fuel and shrinks with mission payload', () => {
     const config = scenario('f16c-block50');
     const mass = computeMassProperties(config, library);
     const model = buildPerformanceModel(config, library, mass);
-    const base = combatRadius(model, mass, library.cfd, 0, 'multirole').radiusKm;
-    const moreBombs = combatRadius(model, mass, library.cfd, mass.expendableMassKg + 2000, 'multirole').radiusKm;
+    const base = combatRadius(model, mass, library.cfd, generic(0)).radiusKm;
+    const moreBombs = combatRadius(model, mass, library.cfd, generic(mass.expendableMassKg + 2000)).radiusKm;
     expect(moreBombs).toBeLessThan(base);
     const unarmed = scenario('f16c-block50');
     unarmed.modules = unarmed.modules.filter((module) => module.libraryId !== 'mk-83' && module.libraryId !== 'ter-9a');
     const unarmedMass = computeMassProperties(unarmed, library);
     const unarmedModel = buildPerformanceModel(unarmed, library, unarmedMass);
     expect(unarmedMass.loadedMassKg).toBeCloseTo(mass.loadedMassKg, 6);
-    expect(combatRadius(unarmedModel, unarmedMass, library.cfd, 0, 'multirole').radiusKm).toBeGreaterThan(base);
+    expect(combatRadius(unarmedModel, unarmedMass, library.cfd, generic(0)).radiusKm).toBeGreaterThan(base);
     const noTanks = scenario('f16c-block50');
     noTanks.modules = noTanks.modules.filter((module) => !module.libraryId.startsWith('tank'));
     const cleanMass = computeMassProperties(noTanks, library);
-    const clean = combatRadius(buildPerformanceModel(noTanks, library, cleanMass), cleanMass, library.cfd, 0, 'multirole').radiusKm;
+    const clean = combatRadius(buildPerformanceModel(noTanks, library, cleanMass), cleanMass, library.cfd, generic(0)).radiusKm;
     expect(clean).toBeLessThan(base);
   });
 
-  it('flies the strike profile only for strike/multirole designs carrying air-to-ground stores', () => {
+  it('flies the strike mission by default only for strike/multirole designs carrying air-to-ground stores', () => {
     const strike = scenario('fa18e');
     const strikeMass = computeMassProperties(strike, library);
-    expect(missionProfileKind(library.cfd, 'strike', strikeMass, strike.mission.payloadKg)).toBe('strike');
-    expect(missionProfileKind(library.cfd, 'air_superiority', strikeMass, strike.mission.payloadKg)).toBe('airToAir');
+    expect(defaultRadiusMissionKind(library.cfd, generic(strike.mission.payloadKg, 'strike'), strikeMass)).toBe('hi-lo-lo-hi');
+    expect(defaultRadiusMissionKind(library.cfd, generic(strike.mission.payloadKg, 'air_superiority'), strikeMass)).toBe('hi-hi-hi');
     const fighter = scenario('f22a');
     const fighterMass = computeMassProperties(fighter, library);
-    expect(missionProfileKind(library.cfd, 'multirole', fighterMass, fighter.mission.payloadKg)).toBe('airToAir');
+    expect(defaultRadiusMissionKind(library.cfd, generic(fighter.mission.payloadKg), fighterMass)).toBe('hi-hi-hi');
     const model = buildPerformanceModel(strike, library, strikeMass);
-    const lowLevel = combatRadius(model, strikeMass, library.cfd, strike.mission.payloadKg, 'strike');
-    const highOnly = combatRadius(model, strikeMass, library.cfd, strike.mission.payloadKg, 'air_superiority');
-    expect(lowLevel.profile).toBe('strike');
+    const lowLevel = combatRadius(model, strikeMass, library.cfd, generic(strike.mission.payloadKg, 'strike'));
+    const highOnly = combatRadius(model, strikeMass, library.cfd, generic(strike.mission.payloadKg, 'air_superiority'));
+    expect(lowLevel.mission.kind).toBe('hi-lo-lo-hi');
     expect(lowLevel.radiusKm).toBeLessThan(highOnly.radiusKm);
   });
 
-  it('accounts for every kilogram of fuel', () => {
-    const config = scenario('typhoon');
+  it('takes the published mission definition from mission.profile, the rest from the kind standard', () => {
+    const config = scenario('f22a');
     const mass = computeMassProperties(config, library);
-    const result = combatRadius(buildPerformanceModel(config, library, mass), mass, library.cfd, 0);
-    const { total, ...segments } = result.fuelKg;
-    const used = Object.values(segments).reduce((sum, value) => sum + value, 0);
-    expect(used).toBeCloseTo(total, -1);
+    const resolved = resolveRadiusMission(library.cfd, config.mission, mass);
+    expect(resolved).toMatchObject({ kind: 'hi-hi-hi', supercruiseKmEachWay: 185, reserve: 'usaf', fromProfile: true });
+    expect(resolved.combatMinutes).toBe(library.cfd.mission.kinds['hi-hi-hi']?.combatMinutes);
+    const model = buildPerformanceModel(config, library, mass);
+    const withDash = combatRadius(model, mass, library.cfd, config.mission);
+    const subsonic = combatRadius(model, mass, library.cfd, { ...config.mission, profile: { kind: 'hi-hi-hi' } });
+    expect(withDash.fuelKg.outboundSupercruise).toBeGreaterThan(0);
+    expect(withDash.radiusKm).toBeLessThan(subsonic.radiusKm);
+  });
+
+  it('carries tanks home under Navy rules and drops them when empty under USAF rules', () => {
+    const config = scenario('fa18e');
+    const mass = computeMassProperties(config, library);
+    const model = buildPerformanceModel(config, library, mass);
+    const profile = config.mission.profile ?? { kind: 'hi-lo-lo-hi' as const };
+    const navy = combatRadius(model, mass, library.cfd, { ...config.mission, profile: { ...profile, reserve: 'navy' } });
+    const usaf = combatRadius(model, mass, library.cfd, { ...config.mission, profile: { ...profile, reserve: 'usaf' } });
+    expect(navy.mission.tanksDroppedWhenEmpty).toBe(false);
+    expect(usaf.mission.tanksDroppedWhenEmpty).toBe(true);
+    expect(usaf.tanksEmptyAtKm).toBeGreaterThan(0);
+    expect(navy.radiusKm).toBeLessThan(usaf.radiusKm);
+  });
+
+  it('accounts for every kilogram of fuel', () => {
+    for (const id of ['typhoon', 'f22a', 'fa18e']) {
+      const config = scenario(id);
+      const mass = computeMassProperties(config, library);
+      const result = combatRadius(buildPerformanceModel(config, library, mass), mass, library.cfd, config.mission);
+      const { total, ...segments } = result.fuelKg;
+      const used = Object.values(segments).reduce((sum, value) => sum + value, 0);
+      expect(used).toBeCloseTo(total, 3);
+      expect(segments.left).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -14,10 +14,14 @@ function notCompared(field: string, missingOn: RuleFinding['missingOn']): RuleFi
   return { field, passed: false, compared: false, expected: null, actual: null, missingOn };
 }
 
-/** Which design budget line each engine's own mass figure must match. */
-const MASS_LINES: Record<string, { field: string; budgetLine: string }> = {
-  propulsion: { field: 'engineMassKg', budgetLine: 'engines' },
-  sensors: { field: 'sensorMassKg', budgetLine: 'sensor' }
+/** Which design budget lines each engine's own mass figures must match. */
+const MASS_LINES: Record<string, { field: string; budgetLine: string }[]> = {
+  materials: [
+    { field: 'structuralMassKg', budgetLine: 'structure' },
+    { field: 'coatingMassKg', budgetLine: 'coatings' }
+  ],
+  propulsion: [{ field: 'engineMassKg', budgetLine: 'engines' }],
+  sensors: [{ field: 'sensorMassKg', budgetLine: 'sensor' }]
 };
 
 /**
@@ -25,23 +29,21 @@ const MASS_LINES: Record<string, { field: string; budgetLine: string }> = {
  * within 0.5 % of the design's total — so the engine-reported masses sum to the total.
  */
 function checkMassBudget(design: CachedEntry, dependent: CachedEntry): RuleFinding[] {
-  const line = MASS_LINES[dependent.engineId];
-  if (!line) return [];
   const totalKg = numberAt(design, 'totalMassKg');
-  const budgetKg = numberAt(design, 'massBreakdown', line.budgetLine);
-  const reportedKg = numberAt(dependent, line.field);
-  if (totalKg === undefined || budgetKg === undefined) return [notCompared(line.field, 'source')];
-  if (reportedKg === undefined) return [notCompared(line.field, 'dependent')];
-  const differenceKg = reportedKg - budgetKg;
-  return [
-    {
+  return (MASS_LINES[dependent.engineId] ?? []).map((line) => {
+    const budgetKg = numberAt(design, 'massBreakdown', line.budgetLine);
+    const reportedKg = numberAt(dependent, line.field);
+    if (totalKg === undefined || budgetKg === undefined) return notCompared(line.field, 'source');
+    if (reportedKg === undefined) return notCompared(line.field, 'dependent');
+    const differenceKg = reportedKg - budgetKg;
+    return {
       field: line.field,
       passed: Math.abs(differenceKg) <= MASS_TOLERANCE * totalKg,
       expected: Math.round(budgetKg * 10) / 10,
       actual: Math.round(reportedKg * 10) / 10,
       message: `design budgets ${budgetKg.toFixed(0)} kg for ${line.budgetLine}, ${dependent.engineId} reports ${reportedKg.toFixed(0)} kg (${differenceKg >= 0 ? '+' : ''}${differenceKg.toFixed(0)} kg; allowed ±${(MASS_TOLERANCE * totalKg).toFixed(0)} kg)`
-    }
-  ];
+    };
+  });
 }
 
 /** The power budget: the sensor suite and every other module fit the generated power. */

@@ -12,7 +12,7 @@ import type { EngineLibraries } from './libraries';
 export function engineFactories(libraries: EngineLibraries): EngineFactory<AircraftConfiguration>[] {
   const { aircraft, materials, sensors, manufacturing } = libraries;
   return [
-    () => new DesignEngine(aircraft),
+    () => new DesignEngine(aircraft, materials),
     () => new MaterialsEngine(materials),
     () => new PropulsionEngine(aircraft),
     () => new SensorsEngine(sensors, { modules: aircraft.modules, materials }),

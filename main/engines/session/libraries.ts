@@ -29,7 +29,8 @@ export function loadEngineLibraries(config: FlightdeckConfig & { sourcePath?: st
     aircraft: loadAircraftLibrary({
       modulesPath: pathOf('design'),
       enginesPath: pathOf('propulsion'),
-      cfdPath: pathOf('aerodynamics')
+      cfdPath: pathOf('aerodynamics'),
+      materialsPath: pathOf('materials')
     }),
     materials: loadMaterialsLibrary(pathOf('materials')),
     sensors: loadSensorsLibrary(pathOf('sensors')),

@@ -9,7 +9,7 @@ import { structuralLimitsFrom } from '../aerodynamics/aerodynamics-engine';
 import { buildCombatMission, runMission, type AircraftPerformanceModel, type ThrustSetting } from '../simulation';
 import type { MissionProfileInput } from '../simulation/mission-profile';
 import type { EngineLibraries } from './libraries';
-import { DesignEvaluator } from './design-evaluator';
+import { MaterialsEngine } from '../materials/materials-engine';
 
 /** Flight-idle thrust as a share of maximum dry thrust (a generic turbofan figure). */
 const IDLE_THRUST_SHARE = 0.05;
@@ -21,8 +21,8 @@ const IDLE_THRUST_SHARE = 0.05;
 export function performanceModelFor(configuration: AircraftConfiguration, libraries: EngineLibraries): AircraftPerformanceModel {
   const library = libraries.aircraft;
   const mass = computeMassProperties(configuration, library);
-  const materials = new DesignEvaluator(libraries).evaluate(configuration).materials;
-  const model: PerformanceModel = buildPerformanceModel(configuration, library, mass, structuralLimitsFrom(materials));
+  const thermal = new MaterialsEngine(libraries.materials).evaluate(configuration).thermal;
+  const model: PerformanceModel = buildPerformanceModel(configuration, library, mass, structuralLimitsFrom({ maxAllowedMach: thermal.maxMachAllowed }));
   const clMax = library.cfd.lift.clMaxClean;
   return {
     maxTakeoffMassKg: configuration.basePlatform.maxTakeoffMassKg,

@@ -2,4 +2,4 @@
 export { PerformanceView } from './performance/PerformanceView';
 export { ConsistencyView } from './consistency/ConsistencyView';
 export { ConfigurationView } from './configuration/ConfigurationView';
-export { ActionsView } from './placeholder-views';
+export { ActionsView } from './actions/ActionsView';

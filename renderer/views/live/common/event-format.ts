@@ -57,6 +57,13 @@ export function summarizeEvent(event: EngineEvent): string {
       return `${str(d.severity)} · ${str(d.ruleId)} · ${str(d.message)}`;
     case 'error_occurred':
       return `${str(d.engineId ?? event.sourceEngine)}: ${str(d.message)}`;
+    case 'module_added':
+    case 'module_removed':
+      return `${str(d.instanceId)}${d.libraryId ? ` (${str(d.libraryId)})` : ''}${d.attachmentPoint ? ` on ${str(d.attachmentPoint)}` : ''}`;
+    case 'material_updated': {
+      const changes = Array.isArray(d.changes) ? d.changes.length : 0;
+      return `${changes} material change${changes === 1 ? '' : 's'}`;
+    }
     case 'engine_restarted':
       return `${str(d.engineId)} restarted (${str(d.reason)})`;
     case 'performance_updated':

@@ -3,7 +3,6 @@ import {
   Background,
   Controls,
   MarkerType,
-  Panel as FlowPanel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -181,7 +180,19 @@ function GraphCanvas(): ReactElement {
   const onNodesChange = (changes: NodeChange<EngineFlowNode>[]): void => setNodes((prev) => applyNodeChanges(changes, prev));
 
   return (
-    <div className="gr-canvas" ref={containerRef}>
+    <>
+      <div className="gr-toolbar">
+        <h2 className="gr-title">Engines</h2>
+        <span className="gr-legend" aria-hidden="true">
+          <span className="gr-legend-dep" /> depends on <span className="gr-legend-rule" /> rule{' '}
+          <span className="gr-legend-violated" /> violated
+        </span>
+        <label className="gr-toggle">
+          <input type="checkbox" checked={animateFlow} onChange={(e) => setAnimateFlow(e.target.checked)} />
+          Animate flow
+        </label>
+      </div>
+      <div className="gr-canvas" ref={containerRef}>
       {graph === null ? (
         <p className="gr-empty">Loading the engine graph…</p>
       ) : (
@@ -204,18 +215,10 @@ function GraphCanvas(): ReactElement {
         >
           <Background gap={20} size={1} />
           <Controls showInteractive={false} position="bottom-right" />
-          <FlowPanel position="top-left" className="gr-toolbar">
-            <label className="gr-toggle">
-              <input type="checkbox" checked={animateFlow} onChange={(e) => setAnimateFlow(e.target.checked)} />
-              Animate flow
-            </label>
-            <span className="gr-legend" aria-hidden="true">
-              <span className="gr-legend-dep" /> depends on <span className="gr-legend-rule" /> rule
-            </span>
-          </FlowPanel>
         </ReactFlow>
       )}
-    </div>
+      </div>
+    </>
   );
 }
 

@@ -27,16 +27,18 @@ function EngineNodeView({ data }: NodeProps<EngineFlowNode>): ReactElement {
           </span>
         )}
       </div>
-      <div className="gr-status" style={{ color: style.color }}>
-        <span aria-hidden="true" className={data.status === 'busy' || data.status === 'restarting' ? 'gr-spin' : undefined}>
-          {style.icon}
-        </span>{' '}
-        <span className="gr-status-label">{style.label}</span>
-      </div>
-      <div className="gr-metrics">
-        <span title="Events per second from this engine (last second)">{data.eventsPerS} ev/s</span>
-        <span title="Last handler latency">{formatMs(data.lastLatencyMs)}</span>
-        {data.restarts > 0 && <span title="Restarts">↻ {data.restarts}</span>}
+      <div className="gr-node-line">
+        <span className="gr-status" style={{ color: style.color }}>
+          <span aria-hidden="true" className={data.status === 'busy' || data.status === 'restarting' ? 'gr-spin' : undefined}>
+            {style.icon}
+          </span>{' '}
+          <span className="gr-status-label">{style.label}</span>
+        </span>
+        <span className="gr-metrics">
+          <span title="Events per second from this engine (last second)">{data.eventsPerS} ev/s</span>
+          <span title="Last handler latency">{formatMs(data.lastLatencyMs)}</span>
+          {data.restarts > 0 && <span title="Restarts">↻ {data.restarts}</span>}
+        </span>
       </div>
     </div>
   );

@@ -2,8 +2,8 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { EngineGraph } from '../../../../shared/protocol';
 
 /** Node box used for layout and drawing. */
-export const NODE_WIDTH_PX = 196;
-export const NODE_HEIGHT_PX = 86;
+export const NODE_WIDTH_PX = 200;
+export const NODE_HEIGHT_PX = 58;
 
 const elk = new ELK();
 
@@ -17,8 +17,8 @@ export async function layoutEngines(graph: EngineGraph): Promise<Map<string, { x
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'DOWN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-      'elk.spacing.nodeNode': '36',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '30',
+      'elk.spacing.nodeNode': '28',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF'
     },
     children: graph.nodes.map((n) => ({ id: n.id, width: NODE_WIDTH_PX, height: NODE_HEIGHT_PX })),

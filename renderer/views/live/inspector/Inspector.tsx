@@ -3,12 +3,17 @@ import { useShallow } from 'zustand/react/shallow';
 import type { StaleEngine } from '../../../../shared/consistency';
 import { useFlightdeck } from '../../../store';
 import { liveBuffer } from '../../../store/live';
-import { engineLabel, STATUS_STYLE } from '../common/engine-style';
+import { ENGINE_IDS, engineLabel, STATUS_STYLE } from '../common/engine-style';
 import { formatClock, formatMs, summarizeEvent } from '../common/event-format';
 import { JsonTree } from '../common/JsonTree';
+import { useThrottledSnapshot } from '../common/use-throttled-snapshot';
 import './inspector.css';
 
 const RECENT_EVENTS = 12;
+const ENGINE_SET: ReadonlySet<string> = new Set(ENGINE_IDS);
+/** Lists read from the event buffer refresh at most this often. */
+const BUFFER_REFRESH_MS = 500;
+const readVersion = (): number => useFlightdeck.getState().timeline.version;
 /** Details reload at most this often while the engine's status keeps changing. */
 const DETAILS_THROTTLE_MS = 500;
 
@@ -71,21 +76,21 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
       violations: st.violations.open,
       stale: st.violations.stale.find((x) => x.engineId === engineId) ?? null,
       selectEngine: st.selection.selectEngine,
-      selectEvent: st.selection.selectEvent,
-      version: Math.floor(st.timeline.version / 30)
+      selectEvent: st.selection.selectEvent
     }))
   );
+  const version = useThrottledSnapshot(readVersion, BUFFER_REFRESH_MS);
   const openViolations = useMemo(
     () => Object.values(s.violations).filter((v) => v.sourceEngine === engineId || v.dependentEngine === engineId),
     [s.violations, engineId]
   );
-  // Re-read about twice a second (version / 30), not every frame.
+  // Re-read when the buffer changed, at most twice a second.
   const recent = useMemo(
     () =>
-      s.version >= 0
+      version >= 0
         ? liveBuffer.newestWhere((e) => e.sourceEngine === engineId || (e.targetEngines ?? []).includes(engineId), RECENT_EVENTS)
         : [],
-    [engineId, s.version]
+    [engineId, version]
   );
   const status = s.status?.status ?? s.details?.status.status;
   const style = status ? STATUS_STYLE[status] : null;
@@ -212,8 +217,20 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
 }
 
 function Overview(): ReactElement {
-  const { statuses, selectEngine } = useFlightdeck(
-    useShallow((s) => ({ statuses: s.engines.statuses, selectEngine: s.selection.selectEngine }))
+  const tick = useThrottledSnapshot(readVersion, BUFFER_REFRESH_MS);
+  const { statuses, selectEngine, selectEvent, openCount, staleCount } = useFlightdeck(
+    useShallow((s) => ({
+      statuses: s.engines.statuses,
+      selectEngine: s.selection.selectEngine,
+      selectEvent: s.selection.selectEvent,
+      openCount: Object.keys(s.violations.open).length,
+      staleCount: s.violations.stale.length
+    }))
+  );
+  // Engine activity only (not the monitor's or the load generator's), re-read at most twice a second.
+  const recent = useMemo(
+    () => (tick >= 0 ? liveBuffer.newestWhere((e) => ENGINE_SET.has(e.sourceEngine), RECENT_EVENTS) : []),
+    [tick]
   );
   return (
     <div className="in-body">
@@ -237,6 +254,26 @@ function Overview(): ReactElement {
           );
         })}
       </ul>
+      <p className="in-note">
+        {openCount} open violation{openCount === 1 ? '' : 's'} · {staleCount} stale engine{staleCount === 1 ? '' : 's'}
+      </p>
+      <section className="in-section" aria-label="Recent engine activity">
+        <h3 className="in-section-title">Recent engine activity</h3>
+        {recent.length === 0 ? (
+          <p className="in-note">No engine events yet.</p>
+        ) : (
+          <ul className="in-events">
+            {recent.map((e) => (
+              <li key={e.eventId}>
+                <button type="button" className="in-event" onClick={() => selectEvent(e.eventId, e)}>
+                  <span className="in-mono">{formatClock(e.timestamp)}</span> <strong>{e.sourceEngine}</strong> {e.eventType}{' '}
+                  <span className="in-dim">{summarizeEvent(e)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

@@ -7,8 +7,9 @@ import { buildCausalTree } from './causal-tree';
 
 /**
  * Every event of the selected event's correlation (host history merged with the buffer) as a
- * tree by cause, with each row's offset from the root and, where the event reports it, its
- * handler time drawn as a bar on a shared time axis (Jaeger-like). Clicking a row selects it.
+ * tree by cause, with each row's offset from the root, its wait in the bus queue and, where the
+ * event reports it, its handler time drawn as a bar on a shared time axis (Jaeger-like).
+ * Clicking a row selects it.
  */
 export function CausalChain({ correlationId }: { correlationId: string }): ReactElement {
   const { chain, selectedId, selectEvent, load } = useFlightdeck(
@@ -62,6 +63,9 @@ export function CausalChain({ correlationId }: { correlationId: string }): React
                 {row.orphan && <span className="tl-chain-orphan"> (cause not in history)</span>}
               </span>
               <span className="tl-chain-offset">+{formatMs(row.offsetMs)}</span>
+              <span className="tl-chain-wait" title="time waiting in the bus queue">
+                {row.queueWaitMs === null ? '' : `wait ${formatMs(row.queueWaitMs)}`}
+              </span>
               <span className="tl-chain-duration">{row.durationMs === null ? '' : formatMs(row.durationMs)}</span>
               <span className="tl-chain-axis" aria-hidden="true">
                 <span className="tl-chain-tick" style={{ left: `${(row.offsetMs / spanMs) * 100}%` }} />

@@ -36,7 +36,8 @@ export function EventDetail(): ReactElement | null {
           ✕
         </button>
       </header>
-      <div className="tl-detail-body">
+      {/* Keyed by event: a newly selected event opens at its top. */}
+      <div className="tl-detail-body" key={event.eventId}>
         <dl className="tl-ids">
           <dt>Event</dt>
           <dd className="tl-mono">{event.eventId}</dd>

@@ -26,7 +26,8 @@ function Toolbar(): ReactElement {
   return (
     <div className="tl-toolbar">
       <span className="tl-count" aria-live="off" data-testid="timeline-count">
-        {t.visible === t.held ? `${formatCount(t.held)} events` : `${formatCount(t.visible)} of ${formatCount(t.held)} events`}
+        {t.visible === t.held ? formatCount(t.held) : `${formatCount(t.visible)} of ${formatCount(t.held)}`}
+        {t.held === 1 ? ' event' : ' events'}
         {t.filtering ? ' · filtering…' : ''}
       </span>
       {t.paused ? (

@@ -8,13 +8,14 @@ export interface CausalRow {
   offsetMs: number;
   /** The handler time the event reports (`data.durationMs`), when it does. */
   durationMs: number | null;
+  /** How long the event waited in the bus queue (`metadata.queueWaitMs`), once delivered. */
+  queueWaitMs: number | null;
   /** True when the event's cause is not among the chain's events (attached under the root). */
   orphan: boolean;
   childCount: number;
 }
 
-function durationOf(event: EngineEvent): number | null {
-  const value = event.data.durationMs;
+function finiteOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
@@ -58,7 +59,8 @@ export function buildCausalTree(events: readonly EngineEvent[]): CausalRow[] {
       event,
       depth,
       offsetMs: event.timestamp - root.timestamp,
-      durationMs: durationOf(event),
+      durationMs: finiteOrNull(event.data.durationMs),
+      queueWaitMs: finiteOrNull(event.metadata.queueWaitMs),
       orphan: orphans.has(event.eventId),
       childCount: kids.length
     });

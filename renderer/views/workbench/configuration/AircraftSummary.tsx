@@ -26,7 +26,7 @@ export function AircraftSummary({ configuration, version, library }: { configura
       <div className="cf-summary-grid">
         <section aria-label="Mounted modules">
           <h3 className="cf-subtitle">Modules ({configuration.modules.length})</h3>
-          <div className="wb-table-wrap cf-modules-wrap">
+          <div className="wb-table-wrap cf-modules-wrap" tabIndex={0} role="region" aria-label="Mounted modules table">
             <table className="wb-table" data-testid="cf-current-modules">
               <thead>
                 <tr>
@@ -60,7 +60,7 @@ export function AircraftSummary({ configuration, version, library }: { configura
             ))}
           </dl>
           <h3 className="cf-subtitle">Coatings</h3>
-          <dl className="cf-facts">
+          <dl className="cf-facts cf-facts-block">
             {configuration.coatings.length === 0 && <p className="wb-note">bare</p>}
             {configuration.coatings.map((c) => (
               <div key={c.coatingId} className="cf-fact">

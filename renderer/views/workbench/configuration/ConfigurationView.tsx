@@ -50,7 +50,7 @@ export function ConfigurationView(): ReactElement {
   const changes = useMemo(() => (current && draft ? draftChanges(current, draft) : []), [current, draft]);
   const errors = state.findings.filter((f) => f.severity === 'error').length;
   const editable = draft ?? current;
-  const chosenScenario = scenarioId || state.scenarios[0]?.id || '';
+  const chosenScenario = scenarioId || state.scenarios.find((s) => s.id === current?.id)?.id || state.scenarios[0]?.id || '';
 
   return (
     <section className="wb-view" aria-label="Configuration" data-testid="configuration-view">

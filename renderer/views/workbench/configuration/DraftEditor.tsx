@@ -17,7 +17,7 @@ function thrustText(engine: Record<string, unknown>): string {
   const dry = typeof engine.dryThrustKN === 'number' ? engine.dryThrustKN : null;
   const wet = typeof engine.wetThrustKN === 'number' ? engine.wetThrustKN : null;
   if (dry === null && wet === null) return '';
-  return ` — ${dry ?? '?'} kN dry / ${wet ?? '?'} kN wet`;
+  return ` — ${dry ?? '?'}/${wet ?? '?'} kN dry/wet`;
 }
 
 /** Engine, materials, coating, radar and modules of the draft, each with its findings. */

@@ -27,7 +27,7 @@ export function ModulesEditor({ draft, library, findings, onAdd, onRemove }: Mod
 
   return (
     <div className="cf-modules">
-      <div className="wb-table-wrap">
+      <div className="cf-draft-modules-wrap">
         <table className="wb-table" data-testid="cf-draft-modules">
           <thead>
             <tr>

@@ -13,7 +13,7 @@ interface RuleCardProps {
 
 function toleranceText(rule: ConsistencyRuleSpec): string {
   const parts: string[] = [];
-  if (rule.tolerance?.relative !== undefined) parts.push(`±${(rule.tolerance.relative * 100).toPrecision(3).replace(/\.?0+$/, '')} %`);
+  if (rule.tolerance?.relative !== undefined) parts.push(`±${Number((rule.tolerance.relative * 100).toPrecision(3))} %`);
   if (rule.tolerance?.absolute !== undefined) parts.push(`±${rule.tolerance.absolute} abs`);
   return parts.length > 0 ? parts.join(' or ') : 'exact';
 }

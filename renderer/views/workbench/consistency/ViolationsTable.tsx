@@ -23,7 +23,7 @@ export function ViolationsTable({ violations, kind, emptyTitle, emptyText }: Vio
   const [expanded, setExpanded] = useState<string | null>(null);
   if (violations.length === 0) return <EmptyState title={emptyTitle}>{emptyText}</EmptyState>;
   return (
-    <div className="wb-table-wrap">
+    <div className="wb-table-wrap" tabIndex={0} role="region" aria-label={`${kind === 'open' ? 'Open' : 'Resolved'} violations table`}>
       <table className="wb-table" data-testid={`violations-${kind}`}>
         <thead>
           <tr>

@@ -8,7 +8,7 @@ export const SlowOperationsTable = memo(function SlowOperationsTable({ rows, thr
   if (rows.length === 0) return <EmptyState title="No operations timed yet">Engine computations and analyses are timed as they run.</EmptyState>;
   const over = rows.filter((r) => r.overThreshold).length;
   return (
-    <div className="wb-table-wrap">
+    <div className="wb-table-wrap" tabIndex={0} role="region" aria-label="Slow operations table">
       <table className="wb-table" data-testid="perf-slow-table">
         <caption>
           {over === 0

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
+
+const SHOTS = join(import.meta.dirname, '..', 'screenshots');
+
+async function expectNoSeriousAxeViolations(page: Page, view: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).include(`[data-testid="${view}"]`).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('swapping the engine applies a new version that every engine computes', async ({ app }) => {
+  await app.getByRole('tab', { name: 'Configuration' }).click();
+  const view = app.getByTestId('configuration-view');
+  await expect(view.getByTestId('cf-aircraft-name')).toHaveText('F-22A Raptor');
+  await expect(view.getByTestId('cf-version')).toHaveText('1');
+  await expect(view.getByTestId('cf-current-engine')).toContainText('F119-PW-100 × 2');
+  await expect(view.getByTestId('cf-current-modules')).toContainText('AN/APG-77');
+
+  // The engine list shows each model's thrust.
+  await expect(view.getByLabel('Engine model').locator('option[value="F135-PW-100"]')).toHaveText(/125\/191 kN dry\/wet/);
+  await view.getByLabel('Engine model').selectOption('F135-PW-100');
+  await expect(view.getByTestId('cf-draft-changes')).toContainText('engine → F135-PW-100');
+  await expect(view.getByTestId('cf-validation-status')).toHaveText(/valid|finding/);
+  await view.getByRole('button', { name: /^Apply/ }).click();
+
+  await expect(view.getByTestId('cf-version')).toHaveText('2');
+  await expect(view.getByTestId('cf-result-version')).toHaveText('2');
+  await expect(view.getByTestId('cf-current-engine')).toContainText('F135-PW-100 × 2');
+  const outcomes = view.getByTestId('cf-engine-outcomes').locator('tbody tr');
+  await expect(outcomes).toHaveCount(6);
+  for (const engine of ['design', 'materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing']) {
+    await expect(outcomes.filter({ hasText: engine })).toContainText('computed');
+  }
+  await expect(view.getByTestId('cf-engine-outcomes')).toContainText(' ms');
+  // The draft is gone once applied.
+  await expect(view.getByRole('button', { name: 'Reset' })).toBeDisabled();
+});
+
+test('an invalid draft shows the finding next to the offending module', async ({ app }) => {
+  await app.getByRole('tab', { name: 'Configuration' }).click();
+  const view = app.getByTestId('configuration-view');
+  await expect(view.getByTestId('cf-aircraft-name')).toHaveText('F-22A Raptor');
+
+  // A 2,000 lb bomb on the nose radar bay: wrong attachment kind.
+  await view.getByRole('combobox', { name: 'Module', exact: true }).selectOption('gbu-31');
+  await view.getByRole('combobox', { name: 'Attachment point' }).selectOption('nose');
+  await view.getByRole('button', { name: 'Add module' }).click();
+  const row = view.getByTestId('cf-draft-modules').locator('tr[data-instance="gbu-31"]');
+  await expect(row.getByTestId('cf-finding').first()).toContainText('cannot be mounted on a nose');
+  await expect(row).toContainText('WRONG_ATTACHMENT_KIND');
+  await expect(view.getByTestId('cf-validation-status')).toContainText('error');
+  // The overloaded nose is flagged on the radar's row as well.
+  await expect(view.getByTestId('cf-draft-modules').locator('tr[data-instance="radar"]')).toContainText('ATTACHMENT_OVERLOADED');
+
+  await row.scrollIntoViewIfNeeded();
+  await app.waitForTimeout(300);
+  await app.screenshot({ path: join(SHOTS, 'configuration-dark.png') });
+  await expectNoSeriousAxeViolations(app, 'configuration-view');
+  await app.evaluate(() => {
+    document.documentElement.dataset.theme = 'light';
+  });
+  await app.waitForTimeout(300);
+  await app.screenshot({ path: join(SHOTS, 'configuration-light.png') });
+  await expectNoSeriousAxeViolations(app, 'configuration-view');
+
+  // Reset discards the draft and its findings.
+  await view.getByRole('button', { name: 'Reset' }).click();
+  await expect(view.getByTestId('cf-draft-modules').locator('tr[data-instance="gbu-31"]')).toHaveCount(0);
+  await expect(view.getByTestId('cf-finding')).toHaveCount(0);
+});
+
+test('loading a scenario replaces the aircraft', async ({ app }) => {
+  await app.getByRole('tab', { name: 'Configuration' }).click();
+  const view = app.getByTestId('configuration-view');
+  await view.getByLabel('Scenario').selectOption('typhoon');
+  await view.getByRole('button', { name: 'Load scenario' }).click();
+  await expect(view.getByTestId('cf-aircraft-name')).toHaveText('Eurofighter Typhoon');
+  await expect(view.getByTestId('cf-current-engine')).toContainText('EJ200 × 2');
+  await expect(view.getByTestId('cf-version')).toHaveText('2');
+});

@@ -1,0 +1,129 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
+import { connectHost, SCREENSHOTS, seriousViolations, setTheme } from './live-helpers';
+
+const ENGINES = ['design', 'materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing'];
+
+/** The number of events the timeline shows (its toolbar count, "N" or "N of M events"). */
+async function shownCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('timeline-count').textContent()) ?? '';
+  const match = /^([\d,]+)/.exec(text.trim());
+  return match ? Number(match[1]?.replaceAll(',', '')) : 0;
+}
+
+async function visibleTypes(page: Page): Promise<string[]> {
+  return page.locator('.tl-list .tl-row[data-event-type]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-type') ?? ''));
+}
+
+async function chooseOption(page: Page, menu: string, option: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${menu}`) }).click();
+  await page.getByRole('group', { name: menu }).getByRole('checkbox', { name: option, exact: true }).check();
+  await page.keyboard.press('Escape');
+}
+
+test('events stream in; filters hide and clearing restores; pause counts new events', async ({ app, server }) => {
+  const host = await connectHost(server);
+  await host.invoke('scenario.load', { scenarioId: 'typhoon' });
+  await expect(app.locator('.tl-row[data-event-type="configuration_changed"]')).toHaveCount(1);
+  await expect(app.locator('.tl-row[data-event-type="engine_output"]')).toHaveCount(6);
+  await expect(app.locator('.tl-row[data-event-type="configuration_changed"]')).toContainText('Eurofighter Typhoon');
+  const total = await shownCount(app);
+  expect(total).toBeGreaterThanOrEqual(7);
+
+  // By type.
+  await chooseOption(app, 'Types', 'engine_output');
+  await expect.poll(() => shownCount(app)).toBe(6);
+  expect(new Set(await visibleTypes(app))).toEqual(new Set(['engine_output']));
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(() => shownCount(app)).toBeGreaterThanOrEqual(total);
+
+  // By engine (source or target): manufacturing receives every engine's output.
+  await chooseOption(app, 'Engines', 'manufacturing');
+  await expect.poll(async () => (await visibleTypes(app)).filter((t) => t === 'engine_output').length).toBe(6);
+  expect(await visibleTypes(app)).not.toContain('performance_updated');
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+
+  // Free text inside payloads.
+  await app.getByLabel('Search').fill('EJ200');
+  await expect.poll(async () => new Set(await visibleTypes(app))).toEqual(new Set(['configuration_changed']));
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(app.getByLabel('Search')).toHaveValue('');
+  await expect.poll(() => shownCount(app)).toBeGreaterThanOrEqual(total);
+
+  // Pause: Space (focus outside inputs), then new events count but the list stays put.
+  await app.locator('.tl-toolbar').click();
+  await app.keyboard.press('Space');
+  await expect(app.getByRole('button', { name: /Resume live/ })).toBeVisible();
+  await expect(app.getByTestId('timeline-new')).toContainText('0 new');
+  const scrollBefore = await app.locator('.tl-list').evaluate((el) => el.scrollTop);
+  await host.invoke('scenario.load', { scenarioId: 'f16c-block50' });
+  await expect(app.getByTestId('timeline-new')).not.toContainText(/\b0 new/);
+  const newCount = Number(/([\d,]+) new/.exec((await app.getByTestId('timeline-new').textContent()) ?? '')?.[1]?.replaceAll(',', ''));
+  expect(newCount).toBeGreaterThanOrEqual(7);
+  expect(await app.locator('.tl-list').evaluate((el) => el.scrollTop)).toBe(scrollBefore);
+  await app.getByRole('button', { name: /Jump to newest/ }).click();
+  await expect(app.getByText('Following newest')).toBeVisible();
+  host.close();
+});
+
+test('a configuration change shows its diff and the causal chain through all six engines', async ({ app, server }) => {
+  const host = await connectHost(server);
+  await host.invoke('scenario.load', { scenarioId: 'typhoon' });
+  host.close();
+  const row = app.locator('.tl-row[data-event-type="configuration_changed"]');
+  await expect(row).toHaveCount(1);
+  await row.click();
+
+  const detail = app.getByRole('region', { name: 'Event details' });
+  await expect(detail.getByRole('heading', { name: 'configuration_changed' })).toBeVisible();
+  const diff = detail.getByRole('region', { name: 'Configuration diff' });
+  const engineRow = diff.getByRole('row').filter({ hasText: 'propulsion.engineModel' });
+  await expect(engineRow).toContainText('"F119-PW-100" → "EJ200"');
+  await expect(diff.getByRole('row').filter({ hasText: /^name/ })).toContainText('"F-22A Raptor" → "Eurofighter Typhoon"');
+
+  const chain = detail.getByRole('tree', { name: 'Causal chain' });
+  const outputs = chain.locator('[data-event-type="engine_output"]');
+  await expect(outputs).toHaveCount(6);
+  const sources = await outputs.locator('.tl-chain-source').allTextContents();
+  expect(new Set(sources)).toEqual(new Set(ENGINES));
+  // The root is the configuration change, and outputs sit below it.
+  await expect(chain.getByRole('treeitem').first()).toHaveAttribute('data-event-type', 'configuration_changed');
+  await expect(chain.getByRole('treeitem').first()).toHaveAttribute('aria-level', '1');
+  await expect(outputs.filter({ hasText: 'manufacturing' })).not.toHaveAttribute('aria-level', '1');
+
+  // Clicking a chain row selects that event; the graph highlights its source.
+  await outputs.filter({ hasText: 'propulsion' }).click();
+  await expect(detail.getByRole('heading', { name: 'engine_output' })).toBeVisible();
+  await expect(app.getByTestId('engine-node-propulsion')).toHaveClass(/gr-node--highlight-source/);
+  await expect(app.getByTestId('engine-node-aerodynamics')).toHaveClass(/gr-node--highlight-target/);
+
+  await row.click();
+  await expect(detail.getByRole('heading', { name: 'configuration_changed' })).toBeVisible();
+  for (const theme of ['dark', 'light'] as const) {
+    await setTheme(app, theme);
+    await app.screenshot({ path: `${SCREENSHOTS}/timeline-${theme}.png` });
+    expect(await seriousViolations(app)).toEqual([]);
+  }
+});
+
+test('holds a 5,000 events/s load and stays responsive', async ({ app, server }) => {
+  test.setTimeout(90_000);
+  const host = await connectHost(server);
+  const started = await host.invoke('load.start', { eventsPerSecond: 5000, durationS: 4 });
+  expect(started.ok).toBe(true);
+  await expect.poll(() => shownCount(app), { timeout: 20_000 }).toBeGreaterThan(5000);
+  // A tab click still works while events pour in.
+  await app.getByRole('tab', { name: /Performance/ }).click();
+  await expect(app.getByRole('tab', { name: /Performance/ })).toHaveAttribute('aria-selected', 'true', { timeout: 3000 });
+  await app.getByRole('tab', { name: /Timeline/ }).click();
+  await expect(app.getByRole('tab', { name: /Timeline/ })).toHaveAttribute('aria-selected', 'true', { timeout: 3000 });
+  await expect.poll(() => shownCount(app), { timeout: 30_000 }).toBeGreaterThan(15_000);
+  await expect(app.locator('.tl-row[data-event-type="synthetic_load"]').first()).toBeVisible();
+  // The rendered timeline keeps up: the debug hook saw the newest events drawn.
+  const hooks = await app.evaluate(
+    () => (window as unknown as { __flightdeck?: { eventsReceived: number; timelineLagMs: number[] } }).__flightdeck
+  );
+  expect(hooks?.eventsReceived).toBeGreaterThan(15_000);
+  expect(hooks?.timelineLagMs.length).toBeGreaterThan(10);
+  host.close();
+});

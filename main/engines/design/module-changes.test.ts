@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { moduleChanges } from './module-changes';
+
+const radar = { instanceId: 'radar', libraryId: 'apg-77', attachmentPoint: 'nose' };
+const aim9 = { instanceId: 'aim9-l', libraryId: 'aim-9x', attachmentPoint: 'side-bay-l' };
+
+describe('moduleChanges', () => {
+  it('reports nothing on the first computation', () => {
+    expect(moduleChanges(undefined, [radar])).toEqual({ added: [], removed: [] });
+  });
+
+  it('reports added and removed modules by instance', () => {
+    expect(moduleChanges([radar], [radar, aim9])).toEqual({ added: [aim9], removed: [] });
+    expect(moduleChanges([radar, aim9], [aim9])).toEqual({ added: [], removed: [radar] });
+  });
+
+  it('treats a swapped module as removed and added', () => {
+    const swapped = { ...radar, libraryId: 'apg-81' };
+    expect(moduleChanges([radar], [swapped])).toEqual({ added: [swapped], removed: [radar] });
+  });
+});

@@ -1,0 +1,31 @@
+import { useEffect, type ReactElement } from 'react';
+import { useFlightdeck } from '../../../store';
+import { AnalysisPanel } from './AnalysisPanel';
+import { FaultPanel } from './FaultPanel';
+import { OptimizationPanel } from './OptimizationPanel';
+import { SimulationPanel } from './SimulationPanel';
+import '../common/workbench.css';
+import '../consistency/consistency.css';
+import './actions.css';
+
+/** Analyses, optimization, mission simulation and fault injection. */
+export function ActionsView(): ReactElement {
+  const connected = useFlightdeck((s) => s.connection.info.state === 'open');
+  const loadTypes = useFlightdeck((s) => s.analysis.loadTypes);
+  const loadConfiguration = useFlightdeck((s) => s.configuration.load);
+  useEffect(() => {
+    if (!connected) return;
+    void loadTypes();
+    void loadConfiguration();
+  }, [connected, loadTypes, loadConfiguration]);
+  return (
+    <section className="wb-view" aria-label="Actions" data-testid="actions-view">
+      <div className="wb-grid">
+        <AnalysisPanel />
+        <FaultPanel />
+        <OptimizationPanel />
+        <SimulationPanel />
+      </div>
+    </section>
+  );
+}

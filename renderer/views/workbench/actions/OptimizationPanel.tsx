@@ -1,0 +1,215 @@
+import { useMemo, useState, type ReactElement } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { OptimizationCriteria } from '../../../../shared/protocol';
+import { useFlightdeck } from '../../../store';
+import { Badge, EmptyState, Panel } from '../common/Panel';
+import { formatMs, formatNumber } from '../common/units';
+import { ParetoChart } from './ParetoChart';
+import { axisLabel, defaultAxes, objectiveKeys, paretoPoints, snapshotPoints } from './pareto-data';
+import { TaskProgress } from './TaskProgress';
+
+const OBJECTIVES = [
+  { key: 'minimizeWeight', label: 'Minimize weight' },
+  { key: 'maximizeStealth', label: 'Maximize stealth' },
+  { key: 'minimizeCost', label: 'Minimize cost' },
+  { key: 'maximizeRange', label: 'Maximize range' }
+] as const;
+
+type ObjectiveKey = (typeof OBJECTIVES)[number]['key'];
+
+const SHOWN_FIGURES = ['thrustToWeight', 'combatRadiusKm', 'unitFlyawayCostMUSD'];
+
+/** Multi-objective search: criteria, live progress and front, the final front and its designs. */
+export function OptimizationPanel(): ReactElement {
+  const { task, fronts, error } = useFlightdeck(useShallow((s) => ({ task: s.optimization.task, fronts: s.optimization.fronts, error: s.optimization.error })));
+  const start = useFlightdeck((s) => s.optimization.start);
+  const cancel = useFlightdeck((s) => s.optimization.cancel);
+  const applyConfiguration = useFlightdeck((s) => s.configuration.applyConfiguration);
+  const applying = useFlightdeck((s) => s.configuration.busy);
+  const lastChange = useFlightdeck((s) => s.configuration.lastChange);
+  const [objectives, setObjectives] = useState<Record<ObjectiveKey, boolean>>({ minimizeWeight: true, maximizeStealth: true, minimizeCost: false, maximizeRange: false });
+  const [seed, setSeed] = useState(7);
+  const [population, setPopulation] = useState(32);
+  const [generations, setGenerations] = useState(10);
+  const [minTW, setMinTW] = useState('');
+  const [minRadius, setMinRadius] = useState('');
+  const [axes, setAxes] = useState<{ x: string; y: string } | null>(null);
+  const [appliedIndex, setAppliedIndex] = useState<number | null>(null);
+
+  const running = task.status === 'starting' || task.status === 'running';
+  const result = task.result;
+  const keys = useMemo(() => (result ? objectiveKeys(result.objectives, result.front) : objectiveKeys([], fronts.at(-1)?.points.map((p) => ({ objectives: p })) ?? [])), [result, fronts]);
+  const chosen = axes && keys.includes(axes.x) && keys.includes(axes.y) ? axes : defaultAxes(keys);
+  const points = useMemo(() => (result ? paretoPoints(result.front, chosen.x, chosen.y) : []), [result, chosen.x, chosen.y]);
+  const history = useMemo(() => fronts.flatMap((f) => snapshotPoints(f.points, chosen.x, chosen.y)), [fronts, chosen.x, chosen.y]);
+  const liveFront = useMemo(() => snapshotPoints(fronts.at(-1)?.points ?? [], chosen.x, chosen.y).map((p, index) => ({ ...p, index })), [fronts, chosen.x, chosen.y]);
+
+  const submit = (): void => {
+    const criteria: OptimizationCriteria = { ...objectives, seed, populationSize: population, generations };
+    const constraints: NonNullable<OptimizationCriteria['constraints']> = {};
+    if (Number(minTW) > 0) constraints.minThrustToWeight = Number(minTW);
+    if (Number(minRadius) > 0) constraints.minCombatRadiusKm = Number(minRadius);
+    if (Object.keys(constraints).length > 0) criteria.constraints = constraints;
+    setAppliedIndex(null);
+    void start(criteria);
+  };
+  const noObjective = !Object.values(objectives).some(Boolean);
+
+  return (
+    <Panel title="Optimization" meta={task.status === 'idle' ? 'NSGA-II over engine, materials, coating and radar' : task.status} className="wb-span-all" testId="optimization-panel">
+      <form
+        className="ac-form"
+        aria-label="Optimization criteria"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <fieldset className="cs-fieldset ac-objectives">
+          <legend>Objectives</legend>
+          {OBJECTIVES.map((o) => (
+            <label key={o.key} className="wb-check">
+              <input type="checkbox" checked={objectives[o.key]} onChange={(e) => setObjectives({ ...objectives, [o.key]: e.target.checked })} />
+              {o.label}
+            </label>
+          ))}
+        </fieldset>
+        <label className="wb-field">
+          <span>Seed</span>
+          <input className="wb-input ac-small" type="number" min={0} value={seed} onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))} />
+        </label>
+        <label className="wb-field">
+          <span>Population</span>
+          <input className="wb-input ac-small" type="number" min={8} max={400} value={population} onChange={(e) => setPopulation(Number(e.target.value) || 8)} />
+        </label>
+        <label className="wb-field">
+          <span>Generations</span>
+          <input className="wb-input ac-small" type="number" min={1} max={500} value={generations} onChange={(e) => setGenerations(Number(e.target.value) || 1)} />
+        </label>
+        <label className="wb-field">
+          <span>Min T/W</span>
+          <input className="wb-input ac-small" inputMode="decimal" placeholder="none" value={minTW} onChange={(e) => setMinTW(e.target.value)} />
+        </label>
+        <label className="wb-field">
+          <span>Min combat radius (km)</span>
+          <input className="wb-input ac-small" inputMode="decimal" placeholder="none" value={minRadius} onChange={(e) => setMinRadius(e.target.value)} />
+        </label>
+        <button type="submit" className="wb-btn wb-btn-primary" disabled={running || noObjective}>
+          Start optimization
+        </button>
+        <button type="button" className="wb-btn" disabled={!running || !task.taskId} onClick={() => void cancel()}>
+          Cancel
+        </button>
+      </form>
+      {noObjective && <p className="wb-error-text">Choose at least one objective.</p>}
+      {error && <p className="wb-error-text" role="alert">{error}</p>}
+      <TaskProgress task={task} label="Optimization progress" testId="optimization-progress" />
+      {keys.length > 2 && (
+        <div className="wb-toolbar ac-axes">
+          <label className="wb-field">
+            <span>X axis</span>
+            <select className="wb-select" value={chosen.x} onChange={(e) => setAxes({ ...chosen, x: e.target.value })}>
+              {keys.map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+            </select>
+          </label>
+          <label className="wb-field">
+            <span>Y axis</span>
+            <select className="wb-select" value={chosen.y} onChange={(e) => setAxes({ ...chosen, y: e.target.value })}>
+              {keys.map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {result && task.status === 'completed' ? (
+        <div className="ac-front">
+          <ParetoChart
+            points={points}
+            history={history}
+            front={result.front}
+            xKey={chosen.x}
+            yKey={chosen.y}
+            xLabel={axisLabel(chosen.x, result.objectives)}
+            yLabel={axisLabel(chosen.y, result.objectives)}
+          />
+          <p className="wb-note">
+            {result.front.length} design{result.front.length === 1 ? '' : 's'} on the front · {result.evaluations ?? '?'} evaluations
+            {task.durationMs !== null ? ` in ${formatMs(task.durationMs)}` : ''}
+          </p>
+          {appliedIndex !== null && lastChange?.label === `optimized design #${appliedIndex + 1}` && (
+            <p className="wb-note" role="status" data-testid="design-applied">
+              Design #{appliedIndex + 1} applied as configuration version <strong>{lastChange.result.version}</strong>:{' '}
+              {lastChange.result.engines.filter((e) => e.outcome === 'computed').length} of {lastChange.result.engines.length} engines computed,{' '}
+              {lastChange.result.violations.opened.length} violation(s) opened, {lastChange.result.violations.resolved.length} resolved.
+            </p>
+          )}
+          <div className="wb-table-wrap" tabIndex={0} role="region" aria-label="Designs of the Pareto front">
+            <table className="wb-table" data-testid="front-table">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  {keys.map((k) => (
+                    <th key={k} scope="col" className="wb-num">
+                      {k}
+                    </th>
+                  ))}
+                  {SHOWN_FIGURES.filter((f) => !keys.includes(f)).map((f) => (
+                    <th key={f} scope="col" className="wb-num">
+                      {f}
+                    </th>
+                  ))}
+                  <th scope="col">Constraints</th>
+                  <th scope="col">
+                    <span className="cs-visually-hidden">Apply</span>
+                  </th>
+                  <th scope="col">Engine · radar · coating</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.front.map((design, index) => (
+                  <tr key={index}>
+                    <td>{index + 1}</td>
+                    {keys.map((k) => (
+                      <td key={k} className="wb-num">
+                        {formatNumber(design.objectives[k] ?? NaN)}
+                      </td>
+                    ))}
+                    {SHOWN_FIGURES.filter((f) => !keys.includes(f)).map((f) => (
+                      <td key={f} className="wb-num">
+                        {design.figures?.[f] === undefined ? '—' : formatNumber(design.figures[f])}
+                      </td>
+                    ))}
+                    <td>{design.valid === false ? <Badge tone="warning">violated</Badge> : <Badge tone="ok">met</Badge>}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="wb-btn"
+                        disabled={applying}
+                        onClick={() => {
+                          setAppliedIndex(index);
+                          void applyConfiguration(design.configuration, `optimized design #${index + 1}`);
+                        }}
+                      >
+                        Apply design
+                      </button>
+                    </td>
+                    <td className="wb-mono ac-genes-cell">
+                      {String(design.genes.engineModel ?? '—')} · {String(design.genes.radar ?? '—')} · {String(design.genes.coating ?? '—')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : running && liveFront.length > 0 ? (
+        <ParetoChart points={liveFront} front={[]} xKey={chosen.x} yKey={chosen.y} xLabel={chosen.x} yLabel={chosen.y} />
+      ) : (
+        task.status === 'idle' && <EmptyState title="No optimization run yet">Choose objectives and start; the front appears as generations complete.</EmptyState>
+      )}
+    </Panel>
+  );
+}
