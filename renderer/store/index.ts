@@ -55,7 +55,7 @@ function routeBatch(batch: StreamBatch): void {
   const state = useFlightdeck.getState();
   state.connection.noteBatch(batch);
   routeEnginesBatch(batch, useFlightdeck.setState);
-  routeViolationsBatch(batch, useFlightdeck.setState);
+  routeViolationsBatch(batch, useFlightdeck.setState, useFlightdeck.getState);
   routeLiveBatch(batch, useFlightdeck.getState, useFlightdeck.setState);
   routeWorkbenchBatch(batch, useFlightdeck.getState, useFlightdeck.setState);
 }

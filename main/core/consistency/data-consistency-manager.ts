@@ -224,6 +224,14 @@ export class DataConsistencyManager implements Disposable {
   }
 
   /** Why engines are stale: each with the chain of hops from the change that invalidated it. */
+  /**
+   * Records why an engine is stale for a reason outside invalidation (say it failed, or an
+   * engine it depends on did, so it could not compute the current configuration).
+   */
+  markStale(stale: StaleEngine): void {
+    this.staleness.set(stale.engineId, stale);
+  }
+
   getStaleness(engineId?: EngineId): StaleEngine[] {
     const entries =
       engineId === undefined ? [...this.staleness.values()] : [this.staleness.get(engineId)];

@@ -121,8 +121,12 @@ describe('EngineCoordinator configuration changes', () => {
     await settleBus();
     const errors = coordinator.bus.getEventHistory({ eventType: 'error_occurred', correlationId: result.correlationId });
     expect(errors.map((e) => e.data.engineId)).toContain('sensors');
+    const stale = coordinator.consistency.getStaleness();
+    expect(stale.map((s) => s.engineId).sort()).toEqual(['manufacturing', 'sensors']);
+    expect(stale.find((s) => s.engineId === 'manufacturing')?.reason).toMatch(/waits on sensors, which could not compute configuration v1: injected failure/);
     const next = await coordinator.processConfigurationChange({ value: 4 });
     expect(next.ok).toBe(true);
+    expect(coordinator.consistency.getStaleness()).toEqual([]);
   });
 
   it('restarts a crashed engine from the consistency cache and finishes the change', async () => {

@@ -13,6 +13,7 @@ import { EngineRunner, type RunnerSession } from './engine-runner';
 import type { Fault } from './fault-injector';
 import { runAnalysisWaves, ANALYSIS_TYPES, type AnalysisResult } from './cross-engine-analysis';
 import { LongRunningTasks, type OptimizationStrategy, type SimulationStrategy } from './long-running-tasks';
+import { staleAfterChange } from './stale-after-change';
 import type { EngineOutcome } from './types';
 import type { EngineStatusReport, SystemStatus } from '../../../shared/protocol/engine-commands';
 
@@ -173,6 +174,9 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
     const engines = await outcomes;
     const check = this.consistency.validateAll({ causationId: eventId, correlationId });
     for (const outcome of engines) if (outcome.outcome === 'computed') this.consistency.markFresh(outcome.engineId);
+    for (const stale of staleAfterChange(engines, version, eventId, correlationId, (id) => this.registry.getDependencies(id))) {
+      this.consistency.markStale(stale);
+    }
     const failed = engines.filter((e) => e.outcome !== 'computed');
     return {
       ok: failed.length === 0,

@@ -1,6 +1,5 @@
 export type { AircraftPerformanceModel, ThrustSetting } from './aircraft-performance-model';
 export {
-  AIR_GAS_CONSTANT,
   AIR_HEAT_CAPACITY_RATIO,
   ISA_MAX_ALTITUDE_M,
   ISA_MIN_ALTITUDE_M,

@@ -49,8 +49,26 @@ export const createViolationsSlice: StateCreator<FlightdeckState, [], [], Violat
   }
 });
 
-/** Opens and resolves violations as their events arrive (no round trip needed). */
-export function routeViolationsBatch(batch: StreamBatch, set: (fn: (s: FlightdeckState) => Partial<FlightdeckState>) => void): void {
+/** Events after which an engine may have become stale or fresh: the chains are reloaded. */
+const STALENESS_EVENTS: ReadonlySet<string> = new Set(['engine_output', 'engine_status_changed', 'data_invalidated', 'engine_restarted']);
+const STALENESS_REFRESH_DELAY_MS = 400;
+let stalenessRefresh: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Opens and resolves violations as their events arrive (no round trip needed), and reloads
+ * the staleness chains shortly after engines computed, failed or were invalidated.
+ */
+export function routeViolationsBatch(
+  batch: StreamBatch,
+  set: (fn: (s: FlightdeckState) => Partial<FlightdeckState>) => void,
+  get: () => FlightdeckState
+): void {
+  if (stalenessRefresh === undefined && batch.events.some((e) => STALENESS_EVENTS.has(e.eventType))) {
+    stalenessRefresh = setTimeout(() => {
+      stalenessRefresh = undefined;
+      void get().violations.refresh();
+    }, STALENESS_REFRESH_DELAY_MS);
+  }
   const changes = batch.events.filter((e) => e.eventType === 'violation_opened' || e.eventType === 'violation_resolved');
   if (changes.length === 0) return;
   set((s) => {

@@ -139,6 +139,12 @@ export function OptimizationPanel(): ReactElement {
             {result.front.length} design{result.front.length === 1 ? '' : 's'} on the front · {result.evaluations ?? '?'} evaluations
             {task.durationMs !== null ? ` in ${formatMs(task.durationMs)}` : ''}
           </p>
+          {result.front.length > 0 && result.front.every((design) => design.valid === false) && (
+            <p className="wb-note wb-note--warning" role="status">
+              No design met the constraints: these are the least-violating designs, ranked by how far they miss
+              (T/W, combat radius, thermal margin, design rules), not a Pareto front.
+            </p>
+          )}
           {appliedIndex !== null && lastChange?.label === `optimized design #${appliedIndex + 1}` && (
             <p className="wb-note" role="status" data-testid="design-applied">
               Design #{appliedIndex + 1} applied as configuration version <strong>{lastChange.result.version}</strong>:{' '}

@@ -3,13 +3,21 @@ import type { StaleEngine } from '../../../../shared/consistency';
 import { EmptyState } from '../common/Panel';
 import { formatClock } from '../common/units';
 
-/** Why each stale engine is stale: the invalidation hops from the origin of the change. */
+/** A hop the coordinator records when an engine could not compute (not a rule's invalidation). */
+function isFailureHop(ruleId: string): boolean {
+  return ruleId === 'compute' || ruleId === 'depends_on';
+}
+
+/**
+ * Why each stale engine is stale, hop by hop from the origin: either a rule's invalidation
+ * the engine could not answer, or an engine that failed and the dependencies that waited on it.
+ */
 export function StaleEngines({ stale }: { stale: readonly StaleEngine[] }): ReactElement {
   if (stale.length === 0) {
     return (
       <EmptyState title="No engine is stale">
-        An engine becomes stale when a rule with auto-update invalidates it (its source changed a compared field) and it
-        could not recompute: it failed, returned no data, or has no recompute handler.
+        An engine becomes stale when it cannot compute the current configuration (it failed, or an engine it depends on
+        did), or when a rule with auto-update invalidates it and it cannot recompute.
       </EmptyState>
     );
   }
@@ -22,16 +30,34 @@ export function StaleEngines({ stale }: { stale: readonly StaleEngine[] }): Reac
             {engine.reason}
           </p>
           <ol className="cs-chain" aria-label={`Why ${engine.engineId} is stale`}>
-            <li className="cs-hop cs-hop-origin">
-              <span className="cs-engine">{engine.originEngine}</span> changed
-            </li>
-            {engine.chain.map((hop) => (
-              <li key={hop.eventId} className="cs-hop">
-                <span className="cs-arrow" aria-hidden="true">
-                  →
-                </span>{' '}
-                rule <span className="wb-mono">{hop.ruleId}</span> ({hop.fields.join(', ') || 'any field'} of {hop.fromEngine}) invalidated{' '}
-                <span className="cs-engine">{hop.engineId}</span> <span className="wb-dim wb-mono">at {formatClock(hop.at)}</span>
+            {!isFailureHop(engine.chain[0]?.ruleId ?? '') && (
+              <li className="cs-hop cs-hop-origin">
+                <span className="cs-engine">{engine.originEngine}</span> changed
+              </li>
+            )}
+            {engine.chain.map((hop, index) => (
+              <li key={`${hop.engineId}-${index}`} className={`cs-hop${index === 0 && hop.ruleId === 'compute' ? ' cs-hop-origin' : ''}`}>
+                {hop.ruleId === 'compute' ? (
+                  <>
+                    <span className="cs-engine">{hop.engineId}</span> could not compute
+                  </>
+                ) : hop.ruleId === 'depends_on' ? (
+                  <>
+                    <span className="cs-arrow" aria-hidden="true">
+                      →
+                    </span>{' '}
+                    <span className="cs-engine">{hop.engineId}</span> depends on {hop.fromEngine}, so it could not compute either
+                  </>
+                ) : (
+                  <>
+                    <span className="cs-arrow" aria-hidden="true">
+                      →
+                    </span>{' '}
+                    rule <span className="wb-mono">{hop.ruleId}</span> ({hop.fields.join(', ') || 'any field'} of {hop.fromEngine}) invalidated{' '}
+                    <span className="cs-engine">{hop.engineId}</span>
+                  </>
+                )}{' '}
+                <span className="wb-dim wb-mono">at {formatClock(hop.at)}</span>
               </li>
             ))}
           </ol>

@@ -1,0 +1,23 @@
+import { test, expect } from '../support/fixtures';
+import { connectHost } from './live-helpers';
+
+test('an engine that fails makes it and its dependents stale, with the reason chain, until they recompute', async ({ app, server }) => {
+  const host = await connectHost(server);
+  await host.invoke('engine.fault', { engineId: 'propulsion', fault: { kind: 'fail', count: 1 } });
+  await host.invoke('scenario.load', { scenarioId: 'typhoon' });
+
+  await app.getByRole('tab', { name: 'Consistency' }).click();
+  const stale = app.getByTestId('stale-engines');
+  await expect(stale.locator('.cs-stale')).toHaveCount(3);
+  const aerodynamics = stale.locator('.cs-stale').filter({ hasText: /^aerodynamics is stale/ });
+  await expect(aerodynamics).toContainText('waits on propulsion, which could not compute configuration v2: injected failure');
+  await expect(aerodynamics.getByRole('list', { name: 'Why aerodynamics is stale' })).toContainText(
+    'propulsion could not compute'
+  );
+  await expect(aerodynamics).toContainText('aerodynamics depends on propulsion, so it could not compute either');
+
+  // The next change computes everywhere: nothing is stale any more.
+  await host.invoke('scenario.load', { scenarioId: 'f22a' });
+  await expect(app.getByText('No engine is stale')).toBeVisible();
+  host.close();
+});
