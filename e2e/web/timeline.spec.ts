@@ -58,8 +58,10 @@ test('events stream in; filters hide and clearing restores; pause counts new eve
   const scrollBefore = await app.locator('.tl-list').evaluate((el) => el.scrollTop);
   await host.invoke('scenario.load', { scenarioId: 'f16c-block50' });
   await expect(app.getByTestId('timeline-new')).not.toContainText(/\b0 new/);
-  const newCount = Number(/([\d,]+) new/.exec((await app.getByTestId('timeline-new').textContent()) ?? '')?.[1]?.replaceAll(',', ''));
-  expect(newCount).toBeGreaterThanOrEqual(7);
+  // The change's events arrive over a few frames: wait until all of them are counted.
+  const newCount = async (): Promise<number> =>
+    Number(/([\d,]+) new/.exec((await app.getByTestId('timeline-new').textContent()) ?? '')?.[1]?.replaceAll(',', ''));
+  await expect.poll(newCount).toBeGreaterThanOrEqual(7);
   expect(await app.locator('.tl-list').evaluate((el) => el.scrollTop)).toBe(scrollBefore);
   await app.getByRole('button', { name: /Jump to newest/ }).click();
   await expect(app.getByText('Following newest')).toBeVisible();
@@ -97,6 +99,8 @@ test('a configuration change shows its diff and the causal chain through all six
   await expect(app.getByTestId('engine-node-propulsion')).toHaveClass(/gr-node--highlight-source/);
   await expect(app.getByTestId('engine-node-aerodynamics')).toHaveClass(/gr-node--highlight-target/);
 
+  // Many events followed the change (module diffs, metrics): filter back to it.
+  await chooseOption(app, 'Types', 'configuration_changed');
   await row.click();
   await expect(detail.getByRole('heading', { name: 'configuration_changed' })).toBeVisible();
   for (const theme of ['dark', 'light'] as const) {
