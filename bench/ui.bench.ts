@@ -6,7 +6,6 @@ import { percentile, type BenchRow } from './measure';
 
 /** What the benchmark reads in the page: its own frame counter and the renderer's debug hook. */
 interface PageGlobals {
-  requestAnimationFrame(callback: () => void): number;
   __fps?: { frames: number };
   __flightdeck?: { timelineLagMs?: number[]; eventsReceived?: number };
 }
@@ -28,17 +27,14 @@ export async function benchUi(): Promise<BenchRow[]> {
     await page.goto(server.url);
     await page.locator('html[data-bridge="open"]').waitFor({ state: 'attached', timeout: 30_000 });
     await page.getByRole('tab', { name: 'Timeline' }).click();
-    // Runs in the page; typed through globalThis so this Node-side file needs no DOM types.
-    await page.evaluate(() => {
-      const page = globalThis as unknown as PageGlobals;
+    // A frame counter in the page. Sent as source text: tsx would wrap a function's inner
+    // names with a helper that does not exist in the page.
+    await page.evaluate(`(() => {
       const probe = { frames: 0 };
-      page.__fps = probe;
-      const tick = (): void => {
-        probe.frames++;
-        page.requestAnimationFrame(tick);
-      };
-      page.requestAnimationFrame(tick);
-    });
+      globalThis.__fps = probe;
+      const tick = () => { probe.frames++; requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    })()`);
     const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/ws?token=${server.token}`, { headers: { Origin: server.origin } });
     await new Promise((resolve) => ws.once('open', resolve));
     ws.send(JSON.stringify({ kind: 'invoke', id: 1, command: 'load.start', payload: { eventsPerSecond: EVENTS_PER_SECOND, durationS: DURATION_S } }));
