@@ -2,8 +2,8 @@ import { EngineCoordinator } from '../main/core/coordinator/engine-coordinator';
 import { testEngineFactories, type TestConfiguration } from '../main/core/testing/test-engines';
 import { percentile, type BenchRow } from './measure';
 
-const WARMUP = 200;
-const CHANGES = 2000;
+const WARMUP = 1000;
+const CHANGES = 5000;
 
 /** A configuration change from the coordinator through design and its five dependent engines. */
 export async function benchConfigChange(): Promise<BenchRow[]> {
@@ -19,7 +19,7 @@ export async function benchConfigChange(): Promise<BenchRow[]> {
   }
   await coordinator.shutdown();
   return [
-    { key: 'configChange.p50Ms', value: percentile(samples, 50), unit: 'ms', note: 'design → 5 dependent engines, trivial models' },
+    { key: 'configChange.p50Ms', value: percentile(samples, 50), unit: 'ms', note: 'design → 5 dependent engines, trivial models, after 1,000 warm-up changes' },
     { key: 'configChange.p99Ms', value: percentile(samples, 99), unit: 'ms' }
   ];
 }

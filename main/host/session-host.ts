@@ -91,7 +91,7 @@ export class SessionHost extends DisposableStore {
       }
       if (sentViolationGeneration !== this.violationGeneration) {
         sentViolationGeneration = this.violationGeneration;
-        const counts = coordinator.consistency.getViolationReport().counts;
+        const counts = coordinator.consistency.getViolationCounts();
         out.violations = { open: counts.open, bySeverity: { ...counts.bySeverity } };
       }
       return out;

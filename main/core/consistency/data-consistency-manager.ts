@@ -186,6 +186,11 @@ export class DataConsistencyManager implements Disposable {
     return this.violations.report();
   }
 
+  /** The report's counts alone: open by severity and rule, resolved totals. */
+  getViolationCounts(): ViolationReport['counts'] {
+    return this.violations.counts();
+  }
+
   /** Coverage of one rule, or of every rule in the order added. */
   getRuleCoverage(ruleId?: string): RuleCoverage[] {
     const ids = ruleId === undefined ? this.rules.all().map((rule) => rule.ruleId) : [ruleId];

@@ -125,24 +125,28 @@ export class ViolationLedger {
     return [...this.open.values()].map((violation) => ({ ...violation }));
   }
 
-  report(): ViolationReport {
-    const open = this.getOpen().sort((a, b) => a.detectedAt - b.detectedAt);
+  /** The counts alone, without copying the lists (cheap enough for every change). */
+  counts(): ViolationReport['counts'] {
     const bySeverity: Record<Severity, number> = { info: 0, warning: 0, error: 0, critical: 0 };
     const byRule: Record<string, number> = {};
-    for (const violation of open) {
+    for (const violation of this.open.values()) {
       bySeverity[violation.severity]++;
       byRule[violation.ruleId] = (byRule[violation.ruleId] ?? 0) + 1;
     }
     return {
-      open,
+      open: this.open.size,
+      resolvedTotal: this.resolvedTotal,
+      droppedResolved: this.droppedResolved,
+      bySeverity,
+      byRule
+    };
+  }
+
+  report(): ViolationReport {
+    return {
+      open: this.getOpen().sort((a, b) => a.detectedAt - b.detectedAt),
       resolved: this.resolved.map((violation) => ({ ...violation })).reverse(),
-      counts: {
-        open: open.length,
-        resolvedTotal: this.resolvedTotal,
-        droppedResolved: this.droppedResolved,
-        bySeverity,
-        byRule
-      }
+      counts: this.counts()
     };
   }
 

@@ -156,7 +156,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
         eventId,
         durationMs: performance.now() - startedAt,
         engines: [],
-        violations: { opened: [], resolved: [], open: this.consistency.getViolationReport().counts.open },
+        violations: { opened: [], resolved: [], open: this.consistency.getViolationCounts().open },
         errors: validation.errors
       };
     }
@@ -185,7 +185,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
       eventId,
       durationMs: performance.now() - startedAt,
       engines,
-      violations: { opened: check.opened, resolved: check.resolved, open: this.consistency.getViolationReport().counts.open },
+      violations: { opened: check.opened, resolved: check.resolved, open: this.consistency.getViolationCounts().open },
       errors: failed.map((e) => `${e.engineId} ${e.outcome}${e.error ? `: ${e.error}` : ''}`)
     };
   }
@@ -331,7 +331,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
       configVersion: this.current?.version ?? 0,
       engines: this.registry.topologicalOrder().map((id) => this.engineStatus(this.requireRunner(id))),
       bus: this.bus.getStats(),
-      violations: this.consistency.getViolationReport().counts,
+      violations: this.consistency.getViolationCounts(),
       staleEngines: this.consistency.getStaleness().map((s) => s.engineId),
       tasks: this.tasks.list()
     };
