@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AircraftConfigurationSchema, type AircraftConfiguration } from '../../../shared/aircraft';
-import { loadDataFile } from '../library/load-data-file';
+import { loadDataFile } from '../../core/config/data-file';
 
 /** One aircraft of the calibration reference: designer inputs and published figures. */
 export const CalibrationAircraftSchema = z.object({

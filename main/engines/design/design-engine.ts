@@ -1,6 +1,6 @@
 import { AircraftConfigurationSchema, type AircraftConfiguration, type ModuleInstance } from '../../../shared/aircraft';
 import type { AnalysisContext, ComputeContext, EngineData, SimulationEngine } from '../../core/engine';
-import { formatIssuePath } from '../library/load-data-file';
+import { formatIssuePath } from '../../core/config/data-file';
 import { evaluateDesign } from './evaluate';
 import { moduleChanges } from './module-changes';
 import type { DesignFinding } from './findings';

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataFileError } from '../library/load-data-file';
+import { DataFileError } from '../../core/config/data-file';
 import { defaultLibraryPaths, loadAircraftLibrary } from './library';
 
 describe('loadAircraftLibrary', () => {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { loadDataFile } from '../library/load-data-file';
+import { loadDataFile } from '../../core/config/data-file';
 import { defaultMaterialsLibraryPath, loadMaterialsLibrary, type MaterialsLibrary } from '../materials/library';
 import { airframeMaterialsModel, type AirframeMaterialsModel } from './airframe-materials';
 import { CfdModelSchema, type CfdModel } from '../../../shared/library/cfd';

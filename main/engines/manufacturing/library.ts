@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { loadDataFile } from '../library/load-data-file';
+import { loadDataFile } from '../../core/config/data-file';
 import { MaterialCategorySchema } from '../materials/library';
 
 /**

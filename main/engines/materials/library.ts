@@ -5,7 +5,7 @@ import {
   StructuralZoneSchema,
   type StructuralZone
 } from '../../../shared/aircraft';
-import { loadDataFile } from '../library/load-data-file';
+import { loadDataFile } from '../../core/config/data-file';
 
 /**
  * The materials library (`resources/data/materials.yaml`): structural materials, radar-absorbent

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataFileError } from '../library/load-data-file';
+import { DataFileError } from '../../core/config/data-file';
 import { defaultSensorsLibraryPath, loadSensorsLibrary } from './library';
 
 function writeVariant(edit: (data: Record<string, unknown>) => void): string {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InletTypeSchema, StructuralZoneSchema } from '../../../shared/aircraft';
-import { loadDataFile } from '../library/load-data-file';
+import { loadDataFile } from '../../core/config/data-file';
 import { RadarBandSchema } from '../materials/library';
 
 /**

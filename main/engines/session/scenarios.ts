@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AircraftConfigurationSchema, type AircraftConfiguration } from '../../../shared/aircraft';
 import type { ScenarioSummary } from '../../../shared/protocol';
-import { loadDataFile } from '../library/load-data-file';
+import { loadDataFile } from '../../core/config/data-file';
 
 /** The aircraft configurations in a scenarios folder, each validated when loaded. */
 export class ScenarioCatalog {

@@ -1,6 +1,6 @@
 import { AircraftConfigurationSchema, type AircraftConfiguration } from '../../../shared/aircraft';
 import type { DesignFinding } from '../../../shared/protocol';
-import { formatIssuePath } from '../library/load-data-file';
+import { formatIssuePath } from '../../core/config/data-file';
 import { evaluateDesign } from '../design/evaluate';
 import type { EngineLibraries } from './libraries';
 

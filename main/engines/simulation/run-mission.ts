@@ -1,6 +1,6 @@
 import type { AircraftPerformanceModel } from './aircraft-performance-model';
 import { FlightIntegrator, MissionFailure } from './flight-integrator';
-import { formatIssuePath } from '../library/load-data-file';
+import { formatIssuePath } from '../../core/config/data-file';
 import type { ManeuverContext } from './maneuver-context';
 import { missionProfileSchema, type MissionProfileInput } from './mission-profile';
 import { flySegment, phaseName } from './segments';

@@ -1,1 +1,0 @@
-export { DataFileError, formatIssuePath, loadDataFile, parseDataText } from '../../core/config/data-file';
