@@ -1,5 +1,5 @@
 import { test, expect } from '../support/fixtures';
-import { connectHost } from './live-helpers';
+import { connectHost, SCREENSHOTS } from './live-helpers';
 
 test('an engine that fails makes it and its dependents stale, with the reason chain, until they recompute', async ({ app, server }) => {
   const host = await connectHost(server);
@@ -15,6 +15,8 @@ test('an engine that fails makes it and its dependents stale, with the reason ch
     'propulsion could not compute'
   );
   await expect(aerodynamics).toContainText('aerodynamics depends on propulsion, so it could not compute either');
+  await stale.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: `${SCREENSHOTS}/consistency-stale-dark.png` });
 
   // The next change computes everywhere: nothing is stale any more.
   await host.invoke('scenario.load', { scenarioId: 'f22a' });

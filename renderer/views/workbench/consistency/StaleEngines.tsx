@@ -36,7 +36,7 @@ export function StaleEngines({ stale }: { stale: readonly StaleEngine[] }): Reac
               </li>
             )}
             {engine.chain.map((hop, index) => (
-              <li key={`${hop.engineId}-${index}`} className={`cs-hop${index === 0 && hop.ruleId === 'compute' ? ' cs-hop-origin' : ''}`}>
+              <li key={`${hop.engineId}-${index}`} className="cs-hop">
                 {hop.ruleId === 'compute' ? (
                   <>
                     <span className="cs-engine">{hop.engineId}</span> could not compute
