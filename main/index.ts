@@ -1,6 +1,6 @@
 import { app, BrowserWindow, session as electronSession } from 'electron';
 import { join } from 'node:path';
-import { createFlightdeckSession } from './engines/session/create-session';
+import { createFlightdeckSession, DEFAULT_SCENARIO } from './engines/session/create-session';
 import { SessionHost } from './host/session-host';
 import { attachIpcTransport } from './host/ipc-transport';
 import { createMainWindow, isFlightdeckUrl } from './window';
@@ -25,7 +25,7 @@ function denyAllPermissions(): void {
 async function start(): Promise<void> {
   denyAllPermissions();
   const resourcesDir = join(app.getAppPath(), 'resources');
-  const session = await createFlightdeckSession({ resourcesDir });
+  const session = await createFlightdeckSession({ resourcesDir, initialScenario: DEFAULT_SCENARIO });
   const host = new SessionHost(session);
   const window = createMainWindow();
   const transport = attachIpcTransport(host, window, isFlightdeckUrl);

@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createFlightdeckSession } from '../engines/session/create-session';
+import { createFlightdeckSession, DEFAULT_SCENARIO } from '../engines/session/create-session';
 import { SessionHost } from './session-host';
 import { startWebServer } from './web-server';
 
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
       config: { type: 'string' },
-      scenario: { type: 'string', default: 'f22a' }
+      scenario: { type: 'string', default: DEFAULT_SCENARIO }
     }
   });
   const port = Number(values.port);

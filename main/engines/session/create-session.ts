@@ -13,6 +13,9 @@ import { parseConfiguration } from './validate-configuration';
 import { createOptimizer, normaliseCriteria } from './design-optimizer';
 import { createMissionSimulator } from './mission-simulator';
 
+/** The aircraft a new session opens with, so no view starts empty. */
+export const DEFAULT_SCENARIO = 'f22a';
+
 export interface CreateSessionOptions {
   /** Holds `flightdeck.yaml`, `data/` and `scenarios/`. */
   resourcesDir: string;
