@@ -93,6 +93,27 @@ describe('browser mode: page and token', () => {
   it('refuses a request for another Host (DNS rebinding)', async () => {
     expect((await httpGet(`/?token=${server.token}`, { host: 'evil.example:80' })).status).toBe(421);
   });
+
+  it('bound to all interfaces, serves other screens by whatever name they use for it', async () => {
+    const staticDir = mkdtempSync(join(tmpdir(), 'flightdeck-static-'));
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
+    const shared = await startWebServer({ host, staticDir, bindAddress: '0.0.0.0' });
+    try {
+      const get = (hostHeader: string, token: string): Promise<number> =>
+        new Promise((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: shared.port, path: `/?token=${token}`, headers: { host: hostHeader } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await get(`wall-display.lan:${shared.port}`, shared.token)).toBe(200);
+      expect(await get(`wall-display.lan:${shared.port}`, 'wrong')).toBe(401);
+    } finally {
+      await shared.close();
+    }
+  });
 });
 
 describe('browser mode: WebSocket security', () => {

@@ -49,6 +49,21 @@ function cookieToken(request: IncomingMessage): string | undefined {
   return undefined;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Which Host headers a request may carry. On loopback only this server's own names (a page on
+ * another site that rebinds its DNS to 127.0.0.1 is refused even before the token); bound to
+ * a network address, any name for this port, since other screens reach it by their own name.
+ */
+function hostCheck(bindAddress: string, printable: string, port: number): (host: string) => boolean {
+  if (LOOPBACK.has(bindAddress)) {
+    const allowed = new Set([`${printable}:${port}`, `localhost:${port}`]);
+    return (host) => allowed.has(host);
+  }
+  return (host) => host.endsWith(`:${port}`);
+}
+
 function refuse(response: ServerResponse, status: number, message: string): void {
   response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
   response.end(`${message}\n`);
@@ -68,11 +83,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const bindAddress = options.bindAddress ?? '127.0.0.1';
   const maxBufferedBytes = options.maxBufferedBytes ?? 4 * 1024 * 1024;
   const assets = sirv(options.staticDir, { dev: false, etag: true, gzip: false, brotli: false });
-  let allowedHosts = new Set<string>();
+  let hostAllowed: (host: string) => boolean = () => false;
 
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!allowedHosts.has(request.headers.host ?? '')) return refuse(response, 421, 'unexpected Host header');
+    if (!hostAllowed(request.headers.host ?? '')) return refuse(response, 421, 'unexpected Host header');
     const queryToken = url.searchParams.get('token');
     if (tokenMatches(token, queryToken)) {
       response.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
@@ -90,7 +105,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const hostHeader = request.headers.host ?? '';
-    if (!allowedHosts.has(hostHeader)) return refuseUpgrade(socket, 421, 'Misdirected Request');
+    if (!hostAllowed(hostHeader)) return refuseUpgrade(socket, 421, 'Misdirected Request');
     if (url.pathname !== '/ws') return refuseUpgrade(socket, 404, 'Not Found');
     if (!tokenMatches(token, url.searchParams.get('token'))) return refuseUpgrade(socket, 401, 'Unauthorized');
     const origin = request.headers.origin;
@@ -104,7 +119,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   });
   const port = (server.address() as AddressInfo).port;
   const printable = bindAddress.includes(':') ? `[${bindAddress}]` : bindAddress;
-  allowedHosts = new Set([`${printable}:${port}`, `localhost:${port}`]);
+  hostAllowed = hostCheck(bindAddress, printable, port);
   return {
     url: `http://${printable}:${port}/?token=${token}`,
     port,
