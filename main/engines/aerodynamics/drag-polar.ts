@@ -123,15 +123,17 @@ export function zeroLiftDragCoefficient(model: DragModel, mach: number): number 
  */
 export function inducedDragFactor(model: DragModel, mach: number): number {
   if (mach <= 1) return model.kSubsonic;
-  const supersonic = (m: number): number => {
-    const beta2 = m * m - 1;
-    return Math.max(
-      model.kSubsonic,
-      (model.aspectRatio * beta2 * model.cosSweep) / (4 * model.aspectRatio * Math.sqrt(beta2) - 2)
-    );
-  };
-  if (mach >= 1.2) return supersonic(mach);
-  return model.kSubsonic + ((mach - 1) / 0.2) * (supersonic(1.2) - model.kSubsonic);
+  if (mach >= 1.2) return supersonicInducedDragFactor(model, mach);
+  return model.kSubsonic + ((mach - 1) / 0.2) * (supersonicInducedDragFactor(model, 1.2) - model.kSubsonic);
+}
+
+/** Raymer eq. 12.51, never below the subsonic K. A plain function: the polar calls it per point. */
+function supersonicInducedDragFactor(model: DragModel, mach: number): number {
+  const beta2 = mach * mach - 1;
+  return Math.max(
+    model.kSubsonic,
+    (model.aspectRatio * beta2 * model.cosSweep) / (4 * model.aspectRatio * Math.sqrt(beta2) - 2)
+  );
 }
 
 /** Drag polar CD = CD0(M) + K(M)·CL². */

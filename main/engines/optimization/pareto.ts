@@ -42,39 +42,44 @@ export function constrainedDominates(a: Evaluation, b: Evaluation): boolean {
  * fastNonDominatedSort(points)[0]; // indices of the rank-0 designs
  */
 export function fastNonDominatedSort(items: readonly Evaluation[]): number[][] {
-  const dominated: number[][] = items.map(() => []);
-  const dominationCount = new Array<number>(items.length).fill(0);
-  const fronts: number[][] = [[]];
+  const dominated: number[][] = [];
+  const dominationCount: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    dominated.push([]);
+    dominationCount.push(0);
+  }
   for (let p = 0; p < items.length; p++) {
+    const a = items[p] as Evaluation;
+    const dominatedByA = dominated[p] as number[];
     for (let q = p + 1; q < items.length; q++) {
-      const a = items[p] as Evaluation;
       const b = items[q] as Evaluation;
       if (constrainedDominates(a, b)) {
-        (dominated[p] as number[]).push(q);
-        dominationCount[q] = (dominationCount[q] ?? 0) + 1;
+        dominatedByA.push(q);
+        dominationCount[q] = (dominationCount[q] as number) + 1;
       } else if (constrainedDominates(b, a)) {
         (dominated[q] as number[]).push(p);
-        dominationCount[p] = (dominationCount[p] ?? 0) + 1;
+        dominationCount[p] = (dominationCount[p] as number) + 1;
       }
     }
   }
+  const fronts: number[][] = [];
+  let current: number[] = [];
   dominationCount.forEach((count, index) => {
-    if (count === 0) (fronts[0] as number[]).push(index);
+    if (count === 0) current.push(index);
   });
-  let current = fronts[0] as number[];
   while (current.length > 0) {
+    fronts.push(current);
     const next: number[] = [];
     for (const p of current) {
       for (const q of dominated[p] as number[]) {
-        const remaining = (dominationCount[q] ?? 0) - 1;
+        const remaining = (dominationCount[q] as number) - 1;
         dominationCount[q] = remaining;
         if (remaining === 0) next.push(q);
       }
     }
-    if (next.length > 0) fronts.push(next);
     current = next;
   }
-  return fronts.filter((front) => front.length > 0);
+  return fronts;
 }
 
 /**

@@ -3,7 +3,7 @@ import { GAMMA_AIR, GAS_CONSTANT_AIR, isaPressurePa, isaTemperatureK } from '../
 import type { MassProperties } from '../design/mass-properties';
 import { inducedDragFactor, zeroLiftDragCoefficient } from '../aerodynamics/drag-polar';
 import { fuelFlowKgS, tsfcLbPerLbfH, tsfcPerSecond, type ThrottleSetting } from '../propulsion/thrust';
-import { levelFlightDragN, levelFlightLiftToDrag, thrustAvailableN, type PerformanceModel } from './performance-model';
+import { levelFlightDragN, thrustAvailableN, type PerformanceModel } from './performance-model';
 import { resolveRadiusMission, type RadiusMissionInput, type ResolvedRadiusMission } from './radius-mission';
 
 /** Fuel (kg) of each segment of the radius mission; the segments and `left` add up to `total`. */
@@ -52,17 +52,21 @@ function installedTsfc(model: PerformanceModel, cfd: CfdModel, mach: number, alt
   return cfd.mission.installedTsfcFactor * tsfcLbPerLbfH(model.engine, mach, isaTemperatureK(altitudeM), setting);
 }
 
-/** Breguet range factor V·(L/D)/c (m) for cruise at a Mach, altitude, mass and power setting. */
+/**
+ * Breguet range factor V·(L/D)/c (m) for cruise at a Mach, altitude, mass and power setting,
+ * given the level-flight drag there (the cruise searches have just computed it).
+ */
 function rangeFactorM(
   model: PerformanceModel,
   cfd: CfdModel,
   mach: number,
   altitudeM: number,
   massKg: number,
+  dragN: number,
   setting: ThrottleSetting
 ): number {
   const c = tsfcPerSecond(installedTsfc(model, cfd, mach, altitudeM, setting));
-  return (mach * speedOfSoundMs(altitudeM) * levelFlightLiftToDrag(model, mach, altitudeM, massKg)) / c;
+  return (mach * speedOfSoundMs(altitudeM) * ((massKg * STANDARD_GRAVITY) / dragN)) / c;
 }
 
 /** One cruise condition of the mission. */
@@ -121,8 +125,9 @@ function bestCruise(model: PerformanceModel, cfd: CfdModel, massKg: number): Cru
     let bestFactor = 0;
     for (let mach = allowance.cruiseMachMin; mach <= allowance.cruiseMachMax + 1e-9; mach += CRUISE_MACH_STEP) {
       const thrustN = allowance.cruiseThrustFraction * thrustAvailableN(model, mach, altitudeM, 'dry');
-      if (thrustN < levelFlightDragN(model, mach, altitudeM, massKg)) continue;
-      const factor = rangeFactorM(model, cfd, mach, altitudeM, massKg, 'dry');
+      const dragN = levelFlightDragN(model, mach, altitudeM, massKg);
+      if (thrustN < dragN) continue;
+      const factor = rangeFactorM(model, cfd, mach, altitudeM, massKg, dragN, 'dry');
       if (factor > bestFactor) {
         bestFactor = factor;
         best = { mach, altitudeM, setting: 'dry' };
@@ -146,7 +151,7 @@ function bestSupercruise(model: PerformanceModel, cfd: CfdModel, massKg: number)
   for (let altitudeM = altitudeMinM; altitudeM <= altitudeMaxM + 1e-9; altitudeM += CRUISE_ALTITUDE_STEP_M) {
     const dragN = levelFlightDragN(model, mach, altitudeM, massKg);
     const setting: ThrottleSetting = thrustAvailableN(model, mach, altitudeM, 'dry') >= dragN ? 'dry' : 'wet';
-    const factor = rangeFactorM(model, cfd, mach, altitudeM, massKg, setting);
+    const factor = rangeFactorM(model, cfd, mach, altitudeM, massKg, dragN, setting);
     if (setting === 'dry' && factor > bestFactor) {
       bestFactor = factor;
       best = { mach, altitudeM, setting };

@@ -29,9 +29,11 @@ interface CachedAir {
 
 /**
  * Small round-robin cache of the atmosphere: searches and missions revisit a few altitudes
- * (cruise, sea level, combat), so this saves most pow calls.
+ * (cruise, sea level, combat), so this saves most pow calls. Sized for one design's whole
+ * evaluation (the cruise and supercruise altitude sweeps, combat, sea level, the top-Mach
+ * altitude), so an optimizer's designs find their altitudes still cached.
  */
-const airCache: CachedAir[] = Array.from({ length: 4 }, () => ({
+const airCache: CachedAir[] = Array.from({ length: 16 }, () => ({
   altitudeM: Number.NaN,
   temperatureK: 0,
   pressurePa: 0,

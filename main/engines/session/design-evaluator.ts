@@ -4,6 +4,7 @@ import { evaluateDesign } from '../design/evaluate';
 import type { AircraftLibrary } from '../design/library';
 import { MaterialsEngine } from '../materials/materials-engine';
 import { SensorsEngine } from '../sensors/sensors-engine';
+import type { ZoneAbsorption } from '../sensors/evaluate-sensors';
 import { ManufacturingEngine } from '../manufacturing/manufacturing-engine';
 import { structuralLimitsFrom } from '../aerodynamics/aerodynamics-engine';
 import { buildPerformanceModel } from '../performance/aircraft-performance';
@@ -15,8 +16,8 @@ import type { EngineLibraries } from './libraries';
 /** Every engine's figures for one configuration, by engine id (the fields the optimizer reads). */
 export type EngineOutputs = Record<string, EngineData>;
 
-/** Materials results remembered by zone assignment (cleared when full). */
-const MATERIALS_CACHE_SIZE = 4096;
+/** Entries each sub-result cache keeps (it is emptied when full). */
+const CACHE_SIZE = 4096;
 /** Max level Mach is solved at the tropopause only, where fighters reach it (±1 km). */
 const TOP_MACH_ALTITUDE_M = 11_000;
 
@@ -40,26 +41,45 @@ export class DesignEvaluator {
   }
 
   /**
-   * The materials result depends only on the zones' materials and coatings (the platform and
-   * mission stay fixed during a search), and a search revisits the same few combinations.
+   * Sub-results remembered for one base design (its platform and mission objects: a search
+   * keeps them and varies the rest), keyed by exactly the fields that vary and that they read.
+   * A search revisits the same few combinations, so most lookups hit.
    */
+  private cachedFor: { basePlatform: object; mission: object } | undefined;
+  /** Materials by zone materials and coatings. */
   private readonly materialsCache = new Map<string, ReturnType<MaterialsEngine['evaluate']>>();
+  /** Sensors by mounted modules and coatings (the coatings fix the zones' absorption). */
+  private readonly sensorsCache = new Map<string, ReturnType<SensorsEngine['evaluate']>>();
 
-  private materialsOf(configuration: AircraftConfiguration): ReturnType<MaterialsEngine['evaluate']> {
-    const key = `${configuration.id}|${Object.values(configuration.materials).join(',')}|${configuration.coatings.map((c) => `${c.coatingId}:${c.zones.join('+')}`).join(',')}`;
-    let result = this.materialsCache.get(key);
-    if (!result) {
-      if (this.materialsCache.size >= MATERIALS_CACHE_SIZE) this.materialsCache.clear();
-      result = this.materials.evaluate(configuration);
-      this.materialsCache.set(key, result);
-    }
-    return result;
+  /** Empties the caches when the configuration is not of the base design they were built for. */
+  private useCachesFor(configuration: AircraftConfiguration): void {
+    const { basePlatform, mission } = configuration;
+    if (this.cachedFor?.basePlatform === basePlatform && this.cachedFor.mission === mission) return;
+    this.materialsCache.clear();
+    this.sensorsCache.clear();
+    this.cachedFor = { basePlatform, mission };
+  }
+
+  private materialsOf(configuration: AircraftConfiguration, coatingsKey: string): ReturnType<MaterialsEngine['evaluate']> {
+    const key = `${Object.values(configuration.materials).join(',')}|${coatingsKey}`;
+    return remembered(this.materialsCache, key, () => this.materials.evaluate(configuration));
+  }
+
+  private sensorsOf(
+    configuration: AircraftConfiguration,
+    coatingsKey: string,
+    zoneAbsorptionDb: ZoneAbsorption
+  ): ReturnType<SensorsEngine['evaluate']> {
+    const modules = configuration.modules.map((m) => `${m.libraryId}@${m.attachmentPoint}*${m.quantity ?? 1}`).join(',');
+    return remembered(this.sensorsCache, `${modules}|${coatingsKey}`, () => this.sensors.evaluate(configuration, zoneAbsorptionDb));
   }
 
   /** Throws if a model cannot evaluate the configuration (e.g. an unknown library id). */
   evaluate(configuration: AircraftConfiguration): EngineOutputs {
+    this.useCachesFor(configuration);
+    const coatingsKey = configuration.coatings.map((c) => `${c.coatingId}:${c.zones.join('+')}`).join(',');
     const { findings, mass } = evaluateDesign(configuration, this.aircraft);
-    const materials = this.materialsOf(configuration);
+    const materials = this.materialsOf(configuration, coatingsKey);
     const model = buildPerformanceModel(configuration, this.aircraft, mass, structuralLimitsFrom({ maxAllowedMach: materials.thermal.maxMachAllowed }));
     const performanceMassKg = mass.loadedMassKg - this.aircraft.cfd.performance.fuelBurntFraction * mass.internalFuelKg;
     const maxMach = fastTopMach(model, TOP_MACH_ALTITUDE_M, performanceMassKg);
@@ -76,10 +96,21 @@ export class DesignEvaluator {
         combatRadiusKm: combatRadius(model, mass, this.aircraft.cfd, configuration.mission).radiusKm
       }
     };
-    outputs.sensors = { ...this.sensors.evaluate(configuration, materials.zoneAbsorptionDb) };
+    outputs.sensors = { ...this.sensorsOf(configuration, coatingsKey, materials.zoneAbsorptionDb) };
     outputs.manufacturing = {
       ...this.manufacturing.evaluate({ configuration, configVersion: configuration.version, upstream: outputs })
     };
     return outputs;
   }
+}
+
+/** The cached value of a key, computed and stored on a miss. */
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
 }
