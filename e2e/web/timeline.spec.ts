@@ -21,26 +21,31 @@ async function chooseOption(page: Page, menu: string, option: string): Promise<v
   await page.keyboard.press('Escape');
 }
 
-test('events stream in; filters hide and clearing restores; pause counts new events', async ({ app, server }) => {
-  const host = await connectHost(server);
-  await host.invoke('scenario.load', { scenarioId: 'typhoon' });
-  await expect(app.locator('.tl-row[data-event-type="configuration_changed"]')).toHaveCount(1);
-  await expect(app.locator('.tl-row[data-event-type="engine_output"]')).toHaveCount(6);
-  await expect(app.locator('.tl-row[data-event-type="configuration_changed"]')).toContainText('Eurofighter Typhoon');
-  const total = await shownCount(app);
-  expect(total).toBeGreaterThanOrEqual(7);
-
-  // By type.
+test('opens with the host history; events stream in; filters hide and clearing restores; pause counts new events', async ({ app, server }) => {
+  // History from before this page connected: the initial F-22A change and its six engine outputs.
   await chooseOption(app, 'Types', 'engine_output');
   await expect.poll(() => shownCount(app)).toBe(6);
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(app.locator('.tl-row[data-event-type="configuration_changed"]').first()).toContainText('F-22A Raptor');
+
+  const host = await connectHost(server);
+  await host.invoke('scenario.load', { scenarioId: 'typhoon' });
+
+  // By type: the history's six outputs and the Typhoon's six.
+  await chooseOption(app, 'Types', 'engine_output');
+  await expect.poll(() => shownCount(app)).toBe(12);
   expect(new Set(await visibleTypes(app))).toEqual(new Set(['engine_output']));
   await app.getByRole('button', { name: 'Clear filters' }).click();
-  await expect.poll(() => shownCount(app)).toBeGreaterThanOrEqual(total);
+  const total = await shownCount(app);
+  expect(total).toBeGreaterThanOrEqual(14);
 
-  // By engine (source or target): manufacturing receives every engine's output.
+  // By engine (source or target): manufacturing receives every engine's output and makes its own.
   await chooseOption(app, 'Engines', 'manufacturing');
-  await expect.poll(async () => (await visibleTypes(app)).filter((t) => t === 'engine_output').length).toBe(6);
-  expect(await visibleTypes(app)).not.toContain('performance_updated');
+  await chooseOption(app, 'Types', 'engine_output');
+  await expect.poll(() => shownCount(app)).toBe(12);
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+  await chooseOption(app, 'Engines', 'manufacturing');
+  await expect.poll(async () => (await visibleTypes(app)).includes('performance_updated')).toBe(false);
   await app.getByRole('button', { name: 'Clear filters' }).click();
 
   // Free text inside payloads.
@@ -72,9 +77,12 @@ test('a configuration change shows its diff and the causal chain through all six
   const host = await connectHost(server);
   await host.invoke('scenario.load', { scenarioId: 'typhoon' });
   host.close();
-  const row = app.locator('.tl-row[data-event-type="configuration_changed"]');
+  // The F-22A change from history is there too: pick the Typhoon's.
+  await chooseOption(app, 'Types', 'configuration_changed');
+  const row = app.locator('.tl-row[data-event-type="configuration_changed"]').filter({ hasText: 'Eurofighter Typhoon' });
   await expect(row).toHaveCount(1);
   await row.click();
+  await app.getByRole('button', { name: 'Clear filters' }).click();
 
   const detail = app.getByRole('region', { name: 'Event details' });
   await expect(detail.getByRole('heading', { name: 'configuration_changed' })).toBeVisible();

@@ -3,10 +3,11 @@ import { persist, subscribeWithSelector } from 'zustand/middleware';
 import type { StreamBatch } from '../../shared/protocol';
 import type { Bridge } from '../bridge/bridge';
 import { setBridge } from './bridge-access';
+import { HistorySeed } from './history-seed';
 import { createConnectionSlice, type ConnectionSlice } from './connection/connection-slice';
 import { createEnginesSlice, routeEnginesBatch, type EnginesSlice } from './engines/engines-slice';
 import { createViolationsSlice, routeViolationsBatch, type ViolationsSlice } from './violations/violations-slice';
-import { createLiveSlices, persistedLive, routeLiveBatch, type LiveSlices } from './live';
+import { createLiveSlices, liveBuffer, persistedLive, routeLiveBatch, type LiveSlices } from './live';
 import { createWorkbenchSlices, persistedWorkbench, routeWorkbenchBatch, type WorkbenchSlices } from './workbench';
 
 /**
@@ -51,13 +52,25 @@ function deepMerge<T>(current: T, persisted: unknown): T {
   return out as T;
 }
 
-function routeBatch(batch: StreamBatch): void {
+const historySeed = new HistorySeed();
+
+function routeBatch(incoming: StreamBatch): void {
+  const batch = historySeed.accept(incoming);
+  if (batch) dispatchBatch(batch);
+}
+
+function dispatchBatch(batch: StreamBatch): void {
   const state = useFlightdeck.getState();
   state.connection.noteBatch(batch);
   routeEnginesBatch(batch, useFlightdeck.setState);
   routeViolationsBatch(batch, useFlightdeck.setState, useFlightdeck.getState);
   routeLiveBatch(batch, useFlightdeck.getState, useFlightdeck.setState);
   routeWorkbenchBatch(batch, useFlightdeck.getState, useFlightdeck.setState);
+}
+
+/** History events in the shape the timeline takes them (only `events` is read). */
+function historyBatch(events: StreamBatch['events']): StreamBatch {
+  return { seq: -1, sentAt: Date.now(), events, dropped: { sinceLastBatch: 0, total: 0 }, queue: { depth: 0, capacity: 1 } };
 }
 
 /** Wires the store to a bridge: stream batches and connection changes flow in. */
@@ -70,6 +83,14 @@ export function connectStore(next: Bridge): () => void {
     if (info.state === 'open') {
       void useFlightdeck.getState().engines.loadGraph();
       void useFlightdeck.getState().violations.refresh();
+      // Only the timeline takes history: the other slices load their current state instead.
+      void historySeed.seed(
+        next,
+        liveBuffer.ring.newest(),
+        (since) => liveBuffer.idsSince(since),
+        (events) => routeLiveBatch(historyBatch(events), useFlightdeck.getState, useFlightdeck.setState),
+        dispatchBatch
+      );
     }
   });
   return () => {

@@ -68,6 +68,17 @@ export class LiveBuffer {
     return done;
   }
 
+  /** Ids of the events at or after `sinceTimestamp`, newest first until an older one. */
+  idsSince(sinceTimestamp: number): Set<string> {
+    const ids = new Set<string>();
+    for (let seq = this.ring.nextSeq - 1; seq >= this.ring.oldestSeq; seq--) {
+      const event = this.ring.get(seq);
+      if (!event || event.timestamp < sinceTimestamp) break;
+      ids.add(event.eventId);
+    }
+    return ids;
+  }
+
   /** Events the timeline shows (after filters). */
   get visibleCount(): number {
     return this.index.length;
