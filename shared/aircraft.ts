@@ -182,6 +182,8 @@ export const RadiusMissionProfileSchema = z.strictObject({
   combatMinutes: nonNegative.optional(),
   /** Power setting in combat: military (`dry`) or afterburning (`wet`). */
   combatThrottle: z.enum(['dry', 'wet']).optional(),
+  /** Time on station at the radius, at best endurance and cruise altitude, before combat (CAP). */
+  loiterMinutes: nonNegative.optional(),
   /** Fuel-reserve rule; absent = `usaf`. */
   reserve: ReserveRuleSchema.optional(),
   /** Air-to-ground mission stores (bombs) are released over the target (default true). */

@@ -26,23 +26,22 @@ describe('calibration against published figures', () => {
     expect(rows.length).toBe(22);
   });
 
-  const meetsAcceptance = rows.filter((row) => row.figure !== 'combatRadiusKm');
-  it.each(meetsAcceptance.map((row) => [`${row.aircraft} ${row.figure}`, row] as const))(
+  // The F/A-18E's combat radius does NOT meet the 15 % acceptance tolerance (README,
+  // "Calibration"): the model over-predicts its Navy interdiction radius by about 28 %. Its row
+  // is guarded against regressions at 35 % instead; every other figure meets its tolerance.
+  const KNOWN_MISSES = new Set(['F/A-18E Super Hornet combatRadiusKm']);
+  const MISS_REGRESSION_GUARD_PERCENT = 35;
+  const label = (row: (typeof rows)[number]): string => `${row.aircraft} ${row.figure}`;
+  it.each(rows.filter((row) => !KNOWN_MISSES.has(label(row))).map((row) => [label(row), row] as const))(
     '%s is within its acceptance tolerance',
     (_label, row) => {
       expect(Math.abs(row.errorPercent)).toBeLessThanOrEqual(row.tolerancePercent);
     }
   );
-
-  // Combat radius does NOT meet the 15 % acceptance tolerance for three of the four aircraft
-  // (README, "Calibration"): the published radii come from mission rules no single generic
-  // model reproduces. This guard only catches regressions of the model itself; the table in
-  // the README reports the real errors against 15 %.
-  const RADIUS_REGRESSION_GUARD_PERCENT = 35;
-  it.each(rows.filter((row) => row.figure === 'combatRadiusKm').map((row) => [row.aircraft, row] as const))(
-    '%s combat radius stays within the 35 %% regression guard',
+  it.each(rows.filter((row) => KNOWN_MISSES.has(label(row))).map((row) => [label(row), row] as const))(
+    '%s (a known miss) stays within the 35 %% regression guard',
     (_label, row) => {
-      expect(Math.abs(row.errorPercent)).toBeLessThanOrEqual(RADIUS_REGRESSION_GUARD_PERCENT);
+      expect(Math.abs(row.errorPercent)).toBeLessThanOrEqual(MISS_REGRESSION_GUARD_PERCENT);
     }
   );
 });

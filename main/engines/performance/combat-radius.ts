@@ -14,6 +14,8 @@ export interface RadiusFuelKg {
   outboundCruise: number;
   outboundSupercruise: number;
   outboundLowLevel: number;
+  /** On station at the radius (best endurance), before combat. */
+  onStation: number;
   combat: number;
   inboundLowLevel: number;
   inboundSupercruise: number;
@@ -103,6 +105,11 @@ function legPolar(model: PerformanceModel, cfd: CfdModel, condition: CruiseCondi
     speedMs: condition.mach * speedOfSoundMs(condition.altitudeM),
     cPerS: tsfcPerSecond(installedTsfc(model, cfd, condition.mach, condition.altitudeM, condition.setting))
   };
+}
+
+/** (L/D)max = 1 / (2·√(CD0·K)) of a leg's parabolic polar, with its stores. */
+function maxLiftToDragOf(leg: LegPolar, storesDragAreaM2: number): number {
+  return 1 / (2 * Math.sqrt((leg.cd0Clean + leg.storesCd0PerM2 * storesDragAreaM2) * leg.k));
 }
 
 /** Breguet range factor V·(L/D)/c (m) of a leg at a mass and stores drag area. */
@@ -338,6 +345,10 @@ export function combatRadius(
       state.tankFuelKg = 0;
       dropTanks(state);
     }
+    // On station: Breguet endurance at (L/D)max of the cruise polar, W·(e^(t·c/(L/D)) − 1).
+    const onStation =
+      mission.loiterMinutes > 0 ? state.massKg * (Math.exp((mission.loiterMinutes * 60 * cruiseLeg.cPerS) / maxLiftToDragOf(cruiseLeg, state.storesDragAreaM2)) - 1) : 0;
+    burn(state, onStation);
     burn(state, combat);
     state.massKg -= bombsKg + missilesKg;
     state.storesDragAreaM2 -= bombsDragAreaM2 + missilesDragAreaM2;
@@ -350,8 +361,7 @@ export function combatRadius(
     burn(state, landing);
     const zeroFuelKg = state.massKg - state.fuelKg;
     const heldBackKg = rule.initialFuelFraction * fuelTotal;
-    // (L/D)max = 1 / (2·√(CD0·K)) of the parabolic polar, at the loiter Mach.
-    const loiterLd = 1 / (2 * Math.sqrt((loiter.cd0Clean + loiter.storesCd0PerM2 * state.storesDragAreaM2) * loiter.k));
+    const loiterLd = maxLiftToDragOf(loiter, state.storesDragAreaM2);
     const loiterKg = (zeroFuelKg + heldBackKg) * (Math.exp((rule.loiterMinutes * 60 * loiter.cPerS) / loiterLd) - 1);
     const reserve = heldBackKg + loiterKg;
     const left = state.fuelKg - reserve;
@@ -362,6 +372,7 @@ export function combatRadius(
         outboundCruise,
         outboundSupercruise,
         outboundLowLevel,
+        onStation,
         combat,
         inboundLowLevel,
         inboundSupercruise,

@@ -128,17 +128,34 @@ describe('combat radius', () => {
     expect(withDash.radiusKm).toBeLessThan(subsonic.radiusKm);
   });
 
-  it('carries tanks home under Navy rules and drops them when empty under USAF rules', () => {
+  it('carries tanks home by default and drops them when empty only when the profile says so', () => {
     const config = scenario('fa18e');
     const mass = computeMassProperties(config, library);
     const model = buildPerformanceModel(config, library, mass);
     const profile = config.mission.profile ?? { kind: 'hi-lo-lo-hi' as const };
-    const navy = combatRadius(model, mass, library.cfd, { ...config.mission, profile: { ...profile, reserve: 'navy' } });
-    const usaf = combatRadius(model, mass, library.cfd, { ...config.mission, profile: { ...profile, reserve: 'usaf' } });
-    expect(navy.mission.tanksDroppedWhenEmpty).toBe(false);
-    expect(usaf.mission.tanksDroppedWhenEmpty).toBe(true);
-    expect(usaf.tanksEmptyAtKm).toBeGreaterThan(0);
-    expect(navy.radiusKm).toBeLessThan(usaf.radiusKm);
+    for (const reserve of ['navy', 'usaf'] as const) {
+      const kept = combatRadius(model, mass, library.cfd, { ...config.mission, profile: { ...profile, reserve } });
+      const dropped = combatRadius(model, mass, library.cfd, { ...config.mission, profile: { ...profile, reserve, tanksDroppedWhenEmpty: true } });
+      expect(kept.mission.tanksDroppedWhenEmpty).toBe(false);
+      expect(dropped.mission.tanksDroppedWhenEmpty).toBe(true);
+      expect(dropped.tanksEmptyAtKm).toBeGreaterThan(0);
+      expect(kept.radiusKm).toBeLessThan(dropped.radiusKm);
+    }
+  });
+
+  it('burns fuel on station for a loiter, and the radius shrinks with it', () => {
+    const config = scenario('typhoon');
+    const mass = computeMassProperties(config, library);
+    const model = buildPerformanceModel(config, library, mass);
+    const profile = config.mission.profile ?? { kind: 'hi-hi-hi' as const };
+    const none = combatRadius(model, mass, library.cfd, { ...config.mission, profile: { ...profile, loiterMinutes: 0 } });
+    const ten = combatRadius(model, mass, library.cfd, { ...config.mission, profile: { ...profile, loiterMinutes: 10 } });
+    const twenty = combatRadius(model, mass, library.cfd, { ...config.mission, profile: { ...profile, loiterMinutes: 20 } });
+    expect(none.fuelKg.onStation).toBe(0);
+    expect(ten.fuelKg.onStation).toBeGreaterThan(0);
+    expect(twenty.fuelKg.onStation).toBeGreaterThan(ten.fuelKg.onStation);
+    expect(ten.radiusKm).toBeLessThan(none.radiusKm);
+    expect(twenty.radiusKm).toBeLessThan(ten.radiusKm);
   });
 
   it('accounts for every kilogram of fuel', () => {

@@ -17,6 +17,8 @@ export interface ResolvedRadiusMission {
   combatAltitudeM: number;
   combatMach: number;
   combatThrottle: 'dry' | 'wet';
+  /** Minutes on station at the radius before combat, at best endurance (0 = none). */
+  loiterMinutes: number;
   reserve: ReserveRule;
   storesReleasedAtTarget: boolean;
   missilesFiredAtTarget: boolean;
@@ -41,7 +43,8 @@ export function defaultRadiusMissionKind(
 /**
  * Settles the radius mission: every field of `mission.profile` that is given, the generic
  * standard of its kind (`cfd.mission.kinds`) for the rest; tanks follow the reserve rule
- * (USAF: dropped when empty; Navy: carried home) unless the profile says otherwise.
+ * (both services carry them home) unless the profile says otherwise, and an air-to-air
+ * mission jettisons them before combat whatever the rule.
  * @example resolveRadiusMission(cfd, config.mission, mass).lowLevelKmEachWay // 93
  */
 export function resolveRadiusMission(
@@ -66,10 +69,12 @@ export function resolveRadiusMission(
     combatAltitudeM: standard.combatAltitudeM,
     combatMach: standard.combatMach,
     combatThrottle: profile?.combatThrottle ?? standard.combatThrottle,
+    loiterMinutes: profile?.loiterMinutes ?? 0,
     reserve,
     storesReleasedAtTarget: profile?.storesReleasedAtTarget ?? true,
     missilesFiredAtTarget: profile?.missilesFiredAtTarget ?? standard.missilesFiredAtTarget,
     tanksDroppedWhenEmpty: profile?.tanksDroppedWhenEmpty ?? !rule.tanksRetained,
-    tanksJettisonedForCombat: standard.tanksJettisonedForCombat && (profile?.tanksDroppedWhenEmpty ?? !rule.tanksRetained)
+    // Air combat starts clean: tanks still on are jettisoned whatever the reserve rule says.
+    tanksJettisonedForCombat: standard.tanksJettisonedForCombat
   };
 }
