@@ -18,8 +18,8 @@ const aero: string[] = [
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|'
 ];
 const fuel: string[] = [
-  '| aircraft | mission | radius km | fuel | warm-up/TO | climb | out hi | out super | out low | combat | in low | in super | in hi | landing | jettisoned | reserve | tanks empty at km |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+  '| aircraft | mission | radius km | fuel | warm-up/TO | climb | out hi | out super | out low | on station | combat | in low | in super | in hi | landing | jettisoned | reserve | tanks empty at km |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
 ];
 for (const reference of loadCalibrationReference()) {
   const config = loadScenario(reference.id);
@@ -42,11 +42,11 @@ for (const reference of loadCalibrationReference()) {
   const m = combat.mission;
   const missionLabel =
     `${m.kind}${m.fromProfile ? '' : ' (default)'}, lo ${m.lowLevelKmEachWay} km, super ${m.supercruiseKmEachWay} km ` +
-    `(${combat.supercruiseThrottle}), combat ${m.combatMinutes} min ${m.combatThrottle}, ${m.reserve}, ` +
+    `(${combat.supercruiseThrottle}), ${m.loiterMinutes > 0 ? `loiter ${m.loiterMinutes} min, ` : ''}combat ${m.combatMinutes} min ${m.combatThrottle}, ${m.reserve}, ` +
     `tanks ${m.tanksDroppedWhenEmpty ? 'dropped when empty' : 'kept'}`;
   fuel.push(
     `| ${reference.name} | ${missionLabel} | ${combat.radiusKm.toFixed(0)} | ${kg(f.total)} | ${kg(f.warmupTakeoff)} | ${kg(f.climb)} | ` +
-      `${kg(f.outboundCruise)} | ${kg(f.outboundSupercruise)} | ${kg(f.outboundLowLevel)} | ${kg(f.combat)} | ${kg(f.inboundLowLevel)} | ` +
+      `${kg(f.outboundCruise)} | ${kg(f.outboundSupercruise)} | ${kg(f.outboundLowLevel)} | ${kg(f.onStation)} | ${kg(f.combat)} | ${kg(f.inboundLowLevel)} | ` +
       `${kg(f.inboundSupercruise)} | ${kg(f.inboundCruise)} | ${kg(f.landing)} | ${kg(f.jettisoned)} | ${kg(f.reserve)} | ` +
       `${combat.tanksEmptyAtKm.toFixed(0)} |`
   );
