@@ -18,7 +18,7 @@ export const QueueWaitChart = memo(function QueueWaitChart({ rows }: { rows: rea
         <BarChart data={rows as QueueWaitRow[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="priority" tick={AXIS_TICK} stroke={CHART_COLORS.axis} />
-          <YAxis tick={AXIS_TICK} stroke={CHART_COLORS.axis} width={56} unit=" ms" />
+          <YAxis tick={AXIS_TICK} stroke={CHART_COLORS.axis} width={64} unit=" ms" tickFormatter={(ms: number) => String(Number(ms.toPrecision(2)))} />
           <Tooltip
             contentStyle={TOOLTIP_STYLE}
             labelStyle={TOOLTIP_LABEL_STYLE}
