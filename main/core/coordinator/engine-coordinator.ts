@@ -357,12 +357,26 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
   }
 
   private runnerSession(): RunnerSession<TConfig> {
+    // Every computation asks for these; they only change when an engine (un)registers.
+    const upstream = new Map<EngineId, readonly EngineId[]>();
+    const dependents = new Map<EngineId, readonly EngineId[]>();
+    this.register(
+      this.registry.onDidChange(() => {
+        upstream.clear();
+        dependents.clear();
+      })
+    );
+    const remembered = (cache: Map<EngineId, readonly EngineId[]>, id: EngineId, walk: () => EngineId[]): readonly EngineId[] => {
+      let ids = cache.get(id);
+      if (!ids) cache.set(id, (ids = walk()));
+      return ids;
+    };
     return {
       bus: this.bus,
       cachedOutput: (id) => this.consistency.getCachedData(id),
       storeOutput: (id, data, meta) => this.consistency.updateDataCache(id, data, meta),
-      upstreamOf: (id) => this.registry.getDependencies(id, { transitive: true }),
-      dependentsOf: (id) => this.registry.getDependents(id),
+      upstreamOf: (id) => remembered(upstream, id, () => this.registry.getDependencies(id, { transitive: true })),
+      dependentsOf: (id) => remembered(dependents, id, () => this.registry.getDependents(id)),
       measure: (operation, fn) => this.monitor.measure(operation, fn),
       currentConfiguration: () => this.current
     };

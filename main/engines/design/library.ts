@@ -60,7 +60,11 @@ export function withMaterialsLibrary(library: AircraftLibrary, materials: Materi
  * the path inside it when one is malformed.
  * @example const library = loadAircraftLibrary(defaultLibraryPaths());
  */
-export function loadAircraftLibrary(paths: AircraftLibraryPaths = defaultLibraryPaths()): AircraftLibrary {
+export function loadAircraftLibrary(
+  paths: AircraftLibraryPaths = defaultLibraryPaths(),
+  /** Already loaded (the session reads materials.yaml once for every engine). */
+  materials?: MaterialsLibrary
+): AircraftLibrary {
   const modules = loadDataFile(paths.modulesPath, ModuleLibrarySchema);
   const engines = loadDataFile(paths.enginesPath, EngineLibrarySchema);
   const cfd = loadDataFile(paths.cfdPath, CfdModelSchema);
@@ -68,7 +72,7 @@ export function loadAircraftLibrary(paths: AircraftLibraryPaths = defaultLibrary
     modules,
     engines,
     cfd,
-    materials: airframeMaterialsModel(loadMaterialsLibrary(paths.materialsPath ?? defaultMaterialsLibraryPath())),
+    materials: airframeMaterialsModel(materials ?? loadMaterialsLibrary(paths.materialsPath ?? defaultMaterialsLibraryPath())),
     moduleById: new Map(modules.modules.map((module) => [module.id, module])),
     engineById: new Map(engines.engines.map((engine) => [engine.id, engine]))
   };

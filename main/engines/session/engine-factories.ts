@@ -12,7 +12,8 @@ import type { EngineLibraries } from './libraries';
 export function engineFactories(libraries: EngineLibraries): EngineFactory<AircraftConfiguration>[] {
   const { aircraft, materials, sensors, manufacturing } = libraries;
   return [
-    () => new DesignEngine(aircraft, materials),
+    // The aircraft library already carries the session's materials for the mass roll-up.
+    () => new DesignEngine(aircraft),
     () => new MaterialsEngine(materials),
     () => new PropulsionEngine(aircraft),
     () => new SensorsEngine(sensors, { modules: aircraft.modules, materials }),

@@ -25,14 +25,13 @@ export function loadEngineLibraries(config: FlightdeckConfig & { sourcePath?: st
     if (!entry) throw new Error(`${config.sourcePath ?? 'configuration'}: engines.${engine}.library_path is missing`);
     return entry.library_path;
   };
+  const materials = loadMaterialsLibrary(pathOf('materials'));
   return {
-    aircraft: loadAircraftLibrary({
-      modulesPath: pathOf('design'),
-      enginesPath: pathOf('propulsion'),
-      cfdPath: pathOf('aerodynamics'),
-      materialsPath: pathOf('materials')
-    }),
-    materials: loadMaterialsLibrary(pathOf('materials')),
+    aircraft: loadAircraftLibrary(
+      { modulesPath: pathOf('design'), enginesPath: pathOf('propulsion'), cfdPath: pathOf('aerodynamics') },
+      materials
+    ),
+    materials,
     sensors: loadSensorsLibrary(pathOf('sensors')),
     manufacturing: loadManufacturingLibrary(pathOf('manufacturing'))
   };

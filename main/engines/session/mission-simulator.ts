@@ -18,10 +18,14 @@ const IDLE_THRUST_SHARE = 0.05;
  * The simulator's view of an aircraft, answered by the propulsion and aerodynamics models
  * the engines use: installed thrust with lapse, TSFC-based fuel flow, and the drag polar.
  */
-export function performanceModelFor(configuration: AircraftConfiguration, libraries: EngineLibraries): AircraftPerformanceModel {
+export function performanceModelFor(
+  configuration: AircraftConfiguration,
+  libraries: EngineLibraries,
+  materialsEngine: MaterialsEngine = new MaterialsEngine(libraries.materials)
+): AircraftPerformanceModel {
   const library = libraries.aircraft;
   const mass = computeMassProperties(configuration, library);
-  const thermal = new MaterialsEngine(libraries.materials).evaluate(configuration).thermal;
+  const thermal = materialsEngine.evaluate(configuration).thermal;
   const model: PerformanceModel = buildPerformanceModel(configuration, library, mass, structuralLimitsFrom({ maxAllowedMach: thermal.maxMachAllowed }));
   const clMax = library.cfd.lift.clMaxClean;
   return {
@@ -49,10 +53,11 @@ export function performanceModelFor(configuration: AircraftConfiguration, librar
  * default a combat-radius mission at the configuration's required radius.
  */
 export function createMissionSimulator(libraries: EngineLibraries): SimulationStrategy<AircraftConfiguration> {
+  const materialsEngine = new MaterialsEngine(libraries.materials);
   return {
     async simulate(profile, context) {
       const configuration = context.configuration;
-      const model = performanceModelFor(configuration, libraries);
+      const model = performanceModelFor(configuration, libraries, materialsEngine);
       // A user's profile is validated by runMission, which reports a bad field as the failure.
       const missionProfile: MissionProfileInput =
         Object.keys(profile).length > 0

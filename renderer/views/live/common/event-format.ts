@@ -44,7 +44,7 @@ export function summarizeEvent(event: EngineEvent): string {
   switch (event.eventType) {
     case 'configuration_changed': {
       const config = d.configuration as { name?: string } | undefined;
-      return `v${str(d.version)}${d.previousVersion !== undefined ? ` ← v${str(d.previousVersion)}` : ''} · ${config?.name ?? ''}`;
+      return `v${str(d.version)}${typeof d.previousVersion === 'number' ? ` ← v${str(d.previousVersion)}` : ''} · ${config?.name ?? ''}`;
     }
     case 'engine_output': {
       const fields = Array.isArray(d.changedFields) ? d.changedFields.length : 0;

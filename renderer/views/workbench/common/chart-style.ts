@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { formatMs } from './units';
 
 /**
  * Chart colours and text styles from the theme tokens, so recharts follows the dark and light
@@ -31,3 +32,12 @@ export const TOOLTIP_LABEL_STYLE: CSSProperties = { color: 'var(--text)' };
 export const TOOLTIP_ITEM_STYLE: CSSProperties = { color: 'var(--text)' };
 
 export const LEGEND_STYLE: CSSProperties = { fontSize: 12, color: 'var(--text-dim)' };
+
+/** Tooltip of the latency and queue-wait bar charts: themed, values in milliseconds. */
+export const MS_BAR_TOOLTIP = {
+  contentStyle: TOOLTIP_STYLE,
+  labelStyle: TOOLTIP_LABEL_STYLE,
+  itemStyle: TOOLTIP_ITEM_STYLE,
+  cursor: { fill: 'var(--panel-3)' },
+  formatter: (value: unknown, name: unknown): [string, string] => [formatMs(Number(value)), String(name)]
+};

@@ -1,9 +1,8 @@
 import { memo, type ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LatencyRow } from '../../../store/workbench/performance/performance-rows';
-import { AXIS_TICK, CHART_COLORS, LEGEND_STYLE, TOOLTIP_ITEM_STYLE, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '../common/chart-style';
+import { AXIS_TICK, CHART_COLORS, LEGEND_STYLE, MS_BAR_TOOLTIP } from '../common/chart-style';
 import { EmptyState } from '../common/Panel';
-import { formatMs } from '../common/units';
 
 const ROW_HEIGHT_PX = 30;
 
@@ -20,13 +19,7 @@ export const LatencyChart = memo(function LatencyChart({ rows }: { rows: readonl
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tick={AXIS_TICK} stroke={CHART_COLORS.axis} unit=" ms" />
           <YAxis type="category" dataKey="name" tick={AXIS_TICK} stroke={CHART_COLORS.axis} width={230} interval={0} />
-          <Tooltip
-            contentStyle={TOOLTIP_STYLE}
-            labelStyle={TOOLTIP_LABEL_STYLE}
-            itemStyle={TOOLTIP_ITEM_STYLE}
-            cursor={{ fill: 'var(--panel-3)' }}
-            formatter={(v, name) => [formatMs(Number(v)), name]}
-          />
+          <Tooltip {...MS_BAR_TOOLTIP} />
           <Legend wrapperStyle={LEGEND_STYLE} />
           <Bar dataKey="p50Ms" name="p50" fill={CHART_COLORS.quaternary} isAnimationActive={false} />
           <Bar dataKey="p95Ms" name="p95" fill={CHART_COLORS.primary} isAnimationActive={false} />

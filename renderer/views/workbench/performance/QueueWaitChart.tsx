@@ -1,7 +1,6 @@
 import { memo, type ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_TICK, CHART_COLORS, LEGEND_STYLE, TOOLTIP_ITEM_STYLE, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '../common/chart-style';
-import { formatMs } from '../common/units';
+import { AXIS_TICK, CHART_COLORS, LEGEND_STYLE, MS_BAR_TOOLTIP } from '../common/chart-style';
 
 interface QueueWaitRow {
   priority: string;
@@ -19,13 +18,7 @@ export const QueueWaitChart = memo(function QueueWaitChart({ rows }: { rows: rea
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="priority" tick={AXIS_TICK} stroke={CHART_COLORS.axis} />
           <YAxis tick={AXIS_TICK} stroke={CHART_COLORS.axis} width={64} unit=" ms" tickFormatter={(ms: number) => String(Number(ms.toPrecision(2)))} />
-          <Tooltip
-            contentStyle={TOOLTIP_STYLE}
-            labelStyle={TOOLTIP_LABEL_STYLE}
-            itemStyle={TOOLTIP_ITEM_STYLE}
-            cursor={{ fill: 'var(--panel-3)' }}
-            formatter={(v, name) => [formatMs(Number(v)), name]}
-          />
+          <Tooltip {...MS_BAR_TOOLTIP} />
           <Legend wrapperStyle={LEGEND_STYLE} />
           <Bar dataKey="p50Ms" name="p50" fill={CHART_COLORS.quaternary} isAnimationActive={false} />
           <Bar dataKey="p95Ms" name="p95" fill={CHART_COLORS.primary} isAnimationActive={false} />
