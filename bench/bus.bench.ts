@@ -26,7 +26,7 @@ async function ourBus(): Promise<number> {
   const { handler, count } = makeHandler();
   let wake: () => void = () => undefined;
   let target = 0;
-  bus.subscribe('propulsion', ['configuration_changed'], async () => {
+  bus.subscribe('propulsion', ['synthetic_load'], async () => {
     await handler();
     if (count() === target) wake();
   });
@@ -35,7 +35,7 @@ async function ourBus(): Promise<number> {
   for (let sent = 0; sent < EVENTS; sent += BATCH) {
     target += BATCH;
     const delivered = new Promise<void>((resolve) => (wake = resolve));
-    for (let i = 0; i < BATCH; i++) bus.publish({ eventType: 'configuration_changed', sourceEngine: 'design', data: {} });
+    for (let i = 0; i < BATCH; i++) bus.publish({ eventType: 'synthetic_load', sourceEngine: 'design', data: { n: i } });
     await delivered;
   }
   const rate = (EVENTS / (performance.now() - startedAt)) * 1000;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createFlightdeckSession } from '../main/engines/session/create-session';
-import type { FlightdeckSession } from '../main/host/flightdeck-session';
+import type { FlightdeckSession } from '../main/engines/session/flightdeck-session';
 
 /** A real session with the six engines, as the app runs it. */
 export function benchSession(initialScenario = 'f22a'): Promise<FlightdeckSession> {

@@ -37,7 +37,7 @@ export async function benchStream(): Promise<BenchRow[]> {
   const { bus } = session.coordinator;
   const startedAt = performance.now();
   for (let sent = 0; sent < EVENTS; sent += CHUNK) {
-    for (let i = 0; i < CHUNK; i++) bus.publish({ eventType: 'synthetic_load', sourceEngine: 'load_generator', priority: 'LOW', data: { seq: sent + i } });
+    for (let i = 0; i < CHUNK; i++) bus.publish({ eventType: 'synthetic_load', sourceEngine: 'load_generator', priority: 'LOW', data: { n: sent + i } });
     await new Promise((resolve) => setImmediate(resolve));
   }
   while (received + dropped < EVENTS && performance.now() - startedAt < 60_000) await new Promise((resolve) => setTimeout(resolve, 20));

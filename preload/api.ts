@@ -6,6 +6,6 @@ export interface FlightdeckApi {
   readonly transport: 'ipc';
   /** Runs a command in the main process; resolves with `{ ok, data | error }`. */
   invoke(command: string, payload: unknown): Promise<unknown>;
-  /** Receives stream batches; returns a function that unsubscribes. */
-  onStream(listener: (batch: unknown) => void): () => void;
+  /** Receives stream batches; dispose the result to unsubscribe (the code base's one convention). */
+  onStream(listener: (batch: unknown) => void): { dispose(): void };
 }

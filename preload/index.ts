@@ -12,8 +12,10 @@ const api: FlightdeckApi = {
   onStream: (listener) => {
     const forward = (_event: IpcRendererEvent, batch: unknown): void => listener(batch);
     ipcRenderer.on(IPC_CHANNELS.stream, forward);
-    return () => {
-      ipcRenderer.removeListener(IPC_CHANNELS.stream, forward);
+    return {
+      dispose: () => {
+        ipcRenderer.removeListener(IPC_CHANNELS.stream, forward);
+      }
     };
   }
 };

@@ -80,42 +80,114 @@ export const MISSION_TYPES = [
 export const MissionTypeSchema = z.enum(MISSION_TYPES);
 export type MissionType = z.infer<typeof MissionTypeSchema>;
 
-const positive = z.number().positive();
-const nonNegative = z.number().nonnegative();
+/**
+ * Physical bounds of every number a designer enters. They are wide (a glider to a heavy
+ * transport) yet finite, so every configuration that passes gives finite engine outputs: a mass
+ * of 1e308 kg or a wing of 5e-324 m² is refused here, naming the field and the range.
+ */
+export const CONFIGURATION_BOUNDS = {
+  /** Any mass of the airframe or the mission: 100 kg (a light aircraft's structure) to 500 t. */
+  massKg: { min: 100, max: 500_000 },
+  /** Loads and fuel may be nothing. */
+  loadKg: { min: 0, max: 500_000 },
+  wingAreaM2: { min: 1, max: 2000 },
+  /** Span and fuselage length (and any station along it). */
+  lengthM: { min: 1, max: 150 },
+  sweepDeg: { min: 0, max: 80 },
+  thicknessRatio: { min: 0.01, max: 0.2 },
+  /** Electrical power, cooling and an attachment point's power: up to 100 MW. */
+  powerKW: { min: 0, max: 100_000 },
+  /** Mission distances (radius and legs). */
+  distanceKm: { min: 0, max: 20_000 },
+  /** Mission altitudes: sea level to the top of the atmosphere the models cover. */
+  altitudeM: { min: 0, max: 20_000 },
+  mach: { min: 0, max: 5 },
+  /** A mission's top speed: every aircraft is built for some speed. */
+  topMach: { min: 0.1, max: 5 },
+  /** Combat and loiter time: up to ten hours. */
+  minutes: { min: 0, max: 600 },
+  /** Identical items on one attachment point. */
+  quantity: { min: 1, max: 100 },
+  engineCount: { min: 1, max: 4 }
+} as const;
+
+type Bound = { readonly min: number; readonly max: number };
+
+/** Formats a bound for a message (thousands grouped: 500,000). */
+function formatBound(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+/**
+ * A finite number in [min, max] of `unit`; any other value (or type) is refused with a message
+ * naming the field and the allowed range.
+ * @example bounded('wingAreaM2', CONFIGURATION_BOUNDS.wingAreaM2, 'm²')
+ */
+function bounded(field: string, bound: Bound, unit: string): z.ZodNumber {
+  const error = `${field} must be a number from ${formatBound(bound.min)} to ${formatBound(bound.max)} ${unit}`;
+  return z.number({ error }).min(bound.min, { error }).max(bound.max, { error });
+}
+
+/** A whole number in [min, max]; refused like `bounded`. */
+function boundedInteger(field: string, bound: Bound, unit: string): z.ZodNumber {
+  const error = `${field} must be a whole number from ${formatBound(bound.min)} to ${formatBound(bound.max)} ${unit}`;
+  return z.number({ error }).int({ error }).min(bound.min, { error }).max(bound.max, { error });
+}
+
+const B = CONFIGURATION_BOUNDS;
 
 /** A place on the airframe where modules are mounted. */
 export const AttachmentPointSchema = z.strictObject({
   id: z.string().min(1),
   kind: AttachmentKindSchema,
-  maxMassKg: nonNegative,
-  maxPowerKW: nonNegative.optional(),
-  /** Station: distance aft of the nose (m), used for the centre of gravity. */
-  stationM: nonNegative.optional()
+  maxMassKg: bounded('maxMassKg', B.loadKg, 'kg'),
+  maxPowerKW: bounded('maxPowerKW', B.powerKW, 'kW').optional(),
+  /** Station: distance aft of the nose (m), used for the centre of gravity; at most `lengthM`. */
+  stationM: bounded('stationM', { min: 0, max: B.lengthM.max }, 'm').optional()
 });
 export type AttachmentPoint = z.infer<typeof AttachmentPointSchema>;
 
 /** The airframe: geometry, fixed capacities and attachment points. */
-export const BasePlatformSchema = z.strictObject({
-  /**
-   * Airframe without engines and without listed modules, as built in aluminium 7075 and
-   * uncoated (see the mass convention above).
-   */
-  emptyMassKg: positive,
-  maxTakeoffMassKg: positive,
-  wingAreaM2: positive,
-  wingspanM: positive,
-  lengthM: positive,
-  /** Leading-edge sweep of the wing (degrees). */
-  sweepDeg: z.number().min(0).max(80),
-  /** Mean thickness-to-chord ratio of the wing. */
-  thicknessRatio: z.number().min(0.01).max(0.2),
-  internalWeaponsBay: z.boolean(),
-  internalFuelKg: nonNegative,
-  powerGenerationKW: nonNegative,
-  coolingCapacityKW: nonNegative,
-  inletType: InletTypeSchema.optional(),
-  attachmentPoints: z.array(AttachmentPointSchema)
-});
+export const BasePlatformSchema = z
+  .strictObject({
+    /**
+     * Airframe without engines and without listed modules, as built in aluminium 7075 and
+     * uncoated (see the mass convention above).
+     */
+    emptyMassKg: bounded('emptyMassKg', B.massKg, 'kg'),
+    maxTakeoffMassKg: bounded('maxTakeoffMassKg', B.massKg, 'kg'),
+    wingAreaM2: bounded('wingAreaM2', B.wingAreaM2, 'm²'),
+    wingspanM: bounded('wingspanM', B.lengthM, 'm'),
+    lengthM: bounded('lengthM', B.lengthM, 'm'),
+    /** Leading-edge sweep of the wing (degrees). */
+    sweepDeg: bounded('sweepDeg', B.sweepDeg, '°'),
+    /** Mean thickness-to-chord ratio of the wing. */
+    thicknessRatio: bounded('thicknessRatio', B.thicknessRatio, '(thickness/chord)'),
+    internalWeaponsBay: z.boolean(),
+    /** Internal fuel; at most the maximum take-off mass. */
+    internalFuelKg: bounded('internalFuelKg', B.loadKg, 'kg'),
+    powerGenerationKW: bounded('powerGenerationKW', B.powerKW, 'kW'),
+    coolingCapacityKW: bounded('coolingCapacityKW', B.powerKW, 'kW'),
+    inletType: InletTypeSchema.optional(),
+    attachmentPoints: z.array(AttachmentPointSchema)
+  })
+  .superRefine((platform, context) => {
+    if (platform.internalFuelKg > platform.maxTakeoffMassKg) {
+      context.addIssue({
+        code: 'custom',
+        path: ['internalFuelKg'],
+        message: `internalFuelKg must be from 0 kg to maxTakeoffMassKg (${formatBound(platform.maxTakeoffMassKg)} kg)`
+      });
+    }
+    platform.attachmentPoints.forEach((point, index) => {
+      if (point.stationM === undefined || point.stationM <= platform.lengthM) return;
+      context.addIssue({
+        code: 'custom',
+        path: ['attachmentPoints', index, 'stationM'],
+        message: `stationM must be from 0 m to lengthM (${formatBound(platform.lengthM)} m)`
+      });
+    });
+  });
 export type BasePlatform = z.infer<typeof BasePlatformSchema>;
 
 /** One module instance mounted on an attachment point. */
@@ -126,14 +198,14 @@ export const ModuleInstanceSchema = z.strictObject({
   /** Id of one of `basePlatform.attachmentPoints`. */
   attachmentPoint: z.string().min(1),
   /** Number of identical items on this attachment point (default 1). */
-  quantity: z.number().int().min(1).optional()
+  quantity: boundedInteger('quantity', B.quantity, 'items').optional()
 });
 export type ModuleInstance = z.infer<typeof ModuleInstanceSchema>;
 
 /** Engine choice: an id of `resources/data/engines.yaml` and the number installed. */
 export const PropulsionChoiceSchema = z.strictObject({
   engineModel: z.string().min(1),
-  count: z.number().int().min(1).max(4)
+  count: boundedInteger('count', B.engineCount, 'engines')
 });
 export type PropulsionChoice = z.infer<typeof PropulsionChoiceSchema>;
 
@@ -148,10 +220,12 @@ export const CoatingAssignmentSchema = z.strictObject({
 });
 export type CoatingAssignment = z.infer<typeof CoatingAssignmentSchema>;
 
-/** A closed numeric band. */
-const bandSchema = z
-  .strictObject({ min: z.number(), max: z.number() })
-  .refine((band) => band.min <= band.max, { message: 'min must not exceed max' });
+/** A closed band in `unit`: each end within its bound, min not above max. */
+function band(field: string, minBound: Bound, maxBound: Bound, unit: string) {
+  return z
+    .strictObject({ min: bounded(`${field}.min`, minBound, unit), max: bounded(`${field}.max`, maxBound, unit) })
+    .refine((range) => range.min <= range.max, { message: `${field}.min must not exceed ${field}.max`, path: ['min'] });
+}
 
 /**
  * Kinds of combat-radius mission: three letters for outbound cruise, target area and return
@@ -175,15 +249,15 @@ export type ReserveRule = z.infer<typeof ReserveRuleSchema>;
 export const RadiusMissionProfileSchema = z.strictObject({
   kind: RadiusMissionKindSchema,
   /** Low-level (sea-level) leg each way next to the target; 0 for hi-hi-hi. */
-  lowLevelKmEachWay: nonNegative.optional(),
+  lowLevelKmEachWay: bounded('lowLevelKmEachWay', B.distanceKm, 'km').optional(),
   /** Supersonic cruise on dry thrust each way next to the target (part of the radius). */
-  supercruiseKmEachWay: nonNegative.optional(),
+  supercruiseKmEachWay: bounded('supercruiseKmEachWay', B.distanceKm, 'km').optional(),
   /** Time in combat or weapon delivery over the target. */
-  combatMinutes: nonNegative.optional(),
+  combatMinutes: bounded('combatMinutes', B.minutes, 'min').optional(),
   /** Power setting in combat: military (`dry`) or afterburning (`wet`). */
   combatThrottle: z.enum(['dry', 'wet']).optional(),
   /** Time on station at the radius, at best endurance and cruise altitude, before combat (CAP). */
-  loiterMinutes: nonNegative.optional(),
+  loiterMinutes: bounded('loiterMinutes', B.minutes, 'min').optional(),
   /** Fuel-reserve rule; absent = `usaf`. */
   reserve: ReserveRuleSchema.optional(),
   /** Air-to-ground mission stores (bombs) are released over the target (default true). */
@@ -200,10 +274,11 @@ export type RadiusMissionProfile = z.infer<typeof RadiusMissionProfileSchema>;
 /** The mission the configuration is designed for. */
 export const MissionSchema = z.strictObject({
   type: MissionTypeSchema,
-  combatRadiusKm: nonNegative,
-  payloadKg: nonNegative,
-  altitudeBandM: bandSchema,
-  speedBandMach: bandSchema,
+  combatRadiusKm: bounded('combatRadiusKm', B.distanceKm, 'km'),
+  payloadKg: bounded('payloadKg', B.loadKg, 'kg'),
+  altitudeBandM: band('altitudeBandM', B.altitudeM, B.altitudeM, 'm'),
+  /** The mission's top speed (`max`, at least Mach 0.1) sets the thermal case and the cost speed. */
+  speedBandMach: band('speedBandMach', B.mach, B.topMach, '(Mach)'),
   stealthRequired: z.boolean(),
   /** The mission the combat radius is computed for; absent = the default of `type` (cfd.yaml). */
   profile: RadiusMissionProfileSchema.optional()
@@ -214,7 +289,6 @@ export type Mission = z.infer<typeof MissionSchema>;
 export const AircraftConfigurationSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
-  version: z.number().int().min(1),
   basePlatform: BasePlatformSchema,
   modules: z.array(ModuleInstanceSchema),
   propulsion: PropulsionChoiceSchema,

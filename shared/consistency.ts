@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EngineIdSchema } from './events';
+import { EngineIdSchema } from './events/envelope';
 
 /**
  * The consistency contract: rules relating one engine's outputs to its dependents', the
@@ -43,14 +43,13 @@ export const ConsistencyRuleSpecPatchSchema = ConsistencyRuleSpecSchema.omit({
 }).partial();
 export type ConsistencyRuleSpecPatch = z.infer<typeof ConsistencyRuleSpecPatchSchema>;
 
-/** One engine's outputs as cached by the consistency manager. */
+/** One engine's outputs as the rules see them: the published outputs and their version. */
 export interface CachedEntry {
   engineId: string;
-  /** Incremented on every update of this engine's cache. */
-  version: number;
-  configVersion?: number;
-  data: Record<string, unknown>;
-  /** Clock milliseconds of the update. */
+  /** The configuration version the outputs were computed from (0 = never computed). */
+  configVersion: number;
+  data: Readonly<Record<string, unknown>>;
+  /** Wall-clock milliseconds of the `engine_output` event. */
   updatedAt: number;
 }
 
@@ -222,42 +221,3 @@ export const StaleEngineSchema = z.strictObject({
   chain: z.array(StalenessHopSchema)
 });
 export type StaleEngine = z.infer<typeof StaleEngineSchema>;
-
-/** What the recompute handler is told about the invalidation it should answer. */
-export interface Invalidation {
-  propagationId: string;
-  correlationId: string;
-  originEngine: string;
-  /** 1 for a direct dependent of the origin. */
-  hop: number;
-  ruleIds: string[];
-  fields: string[];
-  fromEngines: string[];
-  eventId: string;
-  chain: StalenessHop[];
-}
-
-export const PropagationResultSchema = z.strictObject({
-  propagationId: z.string(),
-  correlationId: z.string(),
-  /** Engines invalidated, in processing order. */
-  hops: z.array(
-    z.strictObject({
-      engineId: EngineIdSchema,
-      ruleIds: z.array(z.string()),
-      fields: z.array(z.string()),
-      fromEngines: z.array(EngineIdSchema),
-      eventId: z.string(),
-      /** Fields the recompute changed (empty: unchanged, no data, or failed). */
-      changedFields: z.array(z.string())
-    })
-  ),
-  /** Engines reachable by rules but not invalidated because nothing upstream changed. */
-  cutoffs: z.array(z.strictObject({ engineId: EngineIdSchema, reason: z.string() })),
-  /** Engines this propagation left stale. */
-  stale: z.array(EngineIdSchema),
-  errors: z.array(z.strictObject({ engineId: EngineIdSchema, message: z.string() })),
-  violationsOpened: z.array(z.string()),
-  violationsResolved: z.array(z.string())
-});
-export type PropagationResult = z.infer<typeof PropagationResultSchema>;

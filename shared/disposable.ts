@@ -33,6 +33,16 @@ export abstract class DisposableStore implements Disposable {
     return item;
   }
 
+  /**
+   * Disposes one registered item now and forgets it, so a short-lived resource (one client's
+   * stream, say) does not stay referenced until the store itself is disposed.
+   */
+  protected disposeItem(item: Disposable): void {
+    const index = this.owned.indexOf(item);
+    if (index >= 0) this.owned.splice(index, 1);
+    item.dispose();
+  }
+
   dispose(): void {
     if (this.disposedFlag) return;
     this.disposedFlag = true;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFlightdeckSession } from '../engines/session/create-session';
-import type { FlightdeckSession } from '../host/flightdeck-session';
+import type { FlightdeckSession } from '../engines/session/flightdeck-session';
 import { parseCliArgs, UsageError } from './cli-args';
 import { runCli } from './run-cli';
 
@@ -50,16 +50,21 @@ describe('CLI commands', () => {
     expect(result.summary.maxMach).toBeGreaterThan(1.5);
   });
 
-  it('validate reports findings and fails an invalid configuration', async () => {
+  it('validate fails a configuration apply would refuse, and passes one that only breaks a budget', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flightdeck-cli-'));
-    const config = JSON.parse(readFileSync(scenario('f22a'), 'utf8')) as { basePlatform: { powerGenerationKW: number } };
-    config.basePlatform.powerGenerationKW = 5;
-    const file = join(dir, 'underpowered.json');
-    writeFileSync(file, JSON.stringify(config));
-    const output = await runCli({ command: 'validate', config: file, json: false }, session);
-    expect(output.exitCode).toBe(1);
-    expect(output.stdout).toMatch(/INVALID/);
-    expect(output.stdout).toMatch(/power/i);
+    const base = JSON.parse(readFileSync(scenario('f22a'), 'utf8')) as { basePlatform: { powerGenerationKW: number }; propulsion: { engineModel: string } };
+    const underpowered = join(dir, 'underpowered.json');
+    writeFileSync(underpowered, JSON.stringify({ ...base, basePlatform: { ...base.basePlatform, powerGenerationKW: 5 } }));
+    const budget = await runCli({ command: 'validate', config: underpowered, json: false }, session);
+    expect(budget.exitCode).toBe(0);
+    expect(budget.stdout).toMatch(/warning .*power/i);
+    const unknownEngine = join(dir, 'unknown-engine.yaml');
+    writeFileSync(unknownEngine, `# YAML is read the same way by every command\n${JSON.stringify({ ...base, propulsion: { ...base.propulsion, engineModel: 'RM12' } })}`);
+    const refused = await runCli({ command: 'validate', config: unknownEngine, json: false }, session);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout).toMatch(/INVALID/);
+    expect(refused.stdout).toMatch(/propulsion\.engineModel/);
+    await expect(runCli({ command: 'analyze', type: 'complete_performance', config: unknownEngine, json: true }, session)).rejects.toThrow(/unknown-engine\.yaml: propulsion\.engineModel/);
     const ok = await runCli({ command: 'validate', config: scenario('f22a'), json: false }, session);
     expect(ok.exitCode).toBe(0);
   });
@@ -67,7 +72,7 @@ describe('CLI commands', () => {
   it('names the file and the field of a bad configuration', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'flightdeck-cli-'));
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ id: 'x', name: 'x', version: 1 }));
+    writeFileSync(file, JSON.stringify({ id: 'x', name: 'x' }));
     await expect(runCli({ command: 'simulate', config: file, json: true }, session)).rejects.toThrow(/bad\.json: basePlatform: /);
   });
 
@@ -86,6 +91,19 @@ describe('CLI commands', () => {
 });
 
 describe('CLI process', () => {
+  it('analyze exits non-zero when the configuration is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flightdeck-cli-'));
+    const base = JSON.parse(readFileSync(scenario('f22a'), 'utf8')) as { basePlatform: Record<string, unknown> };
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, JSON.stringify({ ...base, basePlatform: { ...base.basePlatform, emptyMassKg: 1e308 } }));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'main', 'cli', 'index.ts'), 'analyze', '--type', 'complete_performance', '--config', file], {
+      cwd: root,
+      encoding: 'utf8'
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/huge\.json: basePlatform\.emptyMassKg/);
+  });
+
   it('exits non-zero with one line naming the problem', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'main', 'cli', 'index.ts'), 'analyze', '--type', 'vibes', '--config', scenario('f22a')], {
       cwd: root,

@@ -1,5 +1,5 @@
-import type { AnalysisResult } from '../core/coordinator/cross-engine-analysis';
-import type { DesignFinding } from '../../shared/protocol';
+import type { DesignFinding } from '../../shared/findings';
+import type { AnalysisResult, OptimizationResult, SimulationResult } from '../../shared/results';
 
 /** Pads rows of cells into aligned columns (first column left, others right). */
 function table(rows: (string | number)[][]): string {
@@ -18,35 +18,35 @@ export function formatAnalysis(result: AnalysisResult): string {
   const rows: (string | number)[][] = [['figure', 'value']];
   for (const [key, value] of Object.entries(result.summary)) rows.push([key, typeof value === 'number' ? value : String(value)]);
   const errors = Object.entries(result.errors).map(([engine, message]) => `  ${engine}: ${message}`);
+  const stale = result.inputs.staleInputs.map((input) => `  ${input.engineId} (v${input.computedVersion}, ${input.status}): ${input.reason}`);
   return [
-    `${result.analysisType} (configuration v${result.configVersion}, ${result.durationMs.toFixed(1)} ms, engines: ${Object.keys(result.contributions).join(', ')})`,
+    `${result.analysisType} (configuration v${result.inputs.configVersion}, ${result.durationMs.toFixed(1)} ms, engines: ${Object.keys(result.contributions).join(', ')})`,
+    ...(stale.length ? [`NOT CURRENT — these engines are not up to date for v${result.inputs.configVersion}:`, ...stale] : []),
     table(rows),
     ...(errors.length ? ['errors:', ...errors] : [])
   ].join('\n');
 }
 
-export function formatFront(result: Record<string, unknown>): string {
-  const objectives = (result.objectives as { name: string; unit: string }[]) ?? [];
-  const front = (result.front as { genes: Record<string, unknown>; objectives: Record<string, number>; valid: boolean }[]) ?? [];
+export function formatFront(result: OptimizationResult): string {
+  const { objectives, front } = result;
   const rows: (string | number)[][] = [['#', 'engine', ...objectives.map((o) => `${o.name} (${o.unit})`), 'valid']];
   front.forEach((design, index) =>
     rows.push([String(index + 1), String(design.genes.engineModel), ...objectives.map((o) => design.objectives[o.name] ?? Number.NaN), design.valid ? 'yes' : 'no'])
   );
   return [
-    `Pareto front: ${front.length} designs, ${String(result.evaluations)} evaluations (${formatNumber(Number(result.evaluationsPerSecond))}/s), seed ${String(result.seed)}${result.cancelled ? ', cancelled' : ''}`,
+    `Pareto front: ${front.length} designs, ${result.evaluations} evaluations (${formatNumber(result.evaluationsPerSecond)}/s), seed ${result.seed}${result.cancelled ? ', cancelled' : ''}`,
     table(rows)
   ].join('\n');
 }
 
-export function formatSimulation(result: Record<string, unknown>): string {
-  const phases = (result.phases as { name: string; startS: number; endS: number; fuelUsedKg: number; distanceKm: number }[]) ?? [];
-  const totals = result.totals as { durationS: number; fuelUsedKg: number; distanceKm: number; fuelRemainingKg: number } | undefined;
+export function formatSimulation(result: SimulationResult): string {
+  const { phases, totals } = result;
   const rows: (string | number)[][] = [['phase', 'start (s)', 'end (s)', 'fuel (kg)', 'distance (km)']];
   for (const p of phases) rows.push([p.name, p.startS, p.endS, p.fuelUsedKg, p.distanceKm]);
   return [
-    result.completed ? 'Mission completed' : `Mission not completed: ${String(result.failureReason ?? 'cancelled')}`,
+    result.completed ? 'Mission completed' : `Mission not completed: ${result.failureReason ?? 'cancelled'}`,
     table(rows),
-    totals ? `total: ${formatNumber(totals.durationS)} s, ${formatNumber(totals.fuelUsedKg)} kg fuel, ${formatNumber(totals.distanceKm)} km, ${formatNumber(totals.fuelRemainingKg)} kg left` : ''
+    `total: ${formatNumber(totals.durationS)} s, ${formatNumber(totals.fuelUsedKg)} kg fuel, ${formatNumber(totals.distanceKm)} km, ${formatNumber(totals.fuelRemainingKg)} kg left`
   ].join('\n');
 }
 

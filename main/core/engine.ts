@@ -1,25 +1,31 @@
-import type { EngineId, EventType, Priority } from '../../shared/events';
+import type { EngineId, EventPayloads, Priority } from '../../shared/events';
 
-/** An engine's outputs as cached by the consistency manager: plain, serialisable values. */
-export type EngineData = Record<string, unknown>;
+/** An engine's outputs: plain, serialisable values (each engine types its own). */
+export type EngineData = Readonly<Record<string, unknown>>;
 
-/** An event an engine raises about its own work (the runner adds ids and causation). */
-export interface EngineEmission {
-  eventType: EventType;
-  data: Record<string, unknown>;
-  priority?: Priority;
-  targetEngines?: EngineId[];
-}
+/** Event types an engine may raise about its own work while it computes. */
+export type EngineEmittedType = 'module_added' | 'module_removed' | 'material_updated';
 
-/** What an engine gets when it recomputes. */
+/** An event an engine raises about its own work (the coordinator adds ids, version and causation). */
+export type EngineEmission = {
+  [K in EngineEmittedType]: {
+    eventType: K;
+    data: EventPayloads[K];
+    priority?: Priority;
+    targetEngines?: EngineId[];
+  };
+}[EngineEmittedType];
+
+/** What an engine gets when it computes. */
 export interface ComputeContext<TConfig = unknown> {
+  /** The configuration of the version being computed (the one its `configuration_changed` carried). */
   configuration: TConfig;
   configVersion: number;
-  /** Cached outputs of the engines this one depends on (direct and transitive). */
+  /** Outputs of the engines this one depends on (direct and transitive), for the same version. */
   upstream: Readonly<Record<EngineId, EngineData>>;
   /**
-   * Publishes an event from this engine, linked to the change being computed (e.g.
-   * `module_added`, `material_updated`, `validation_failed`). Absent outside a session.
+   * Publishes an event from this engine, linked to the change being computed (`module_added`,
+   * `material_updated`…). Absent outside a session (the optimizer's evaluations).
    */
   emit?: (emission: EngineEmission) => void;
 }
@@ -27,7 +33,7 @@ export interface ComputeContext<TConfig = unknown> {
 /** What an engine gets when it contributes to a cross-engine analysis. */
 export interface AnalysisContext<TConfig = unknown> extends ComputeContext<TConfig> {
   analysisType: string;
-  params: Record<string, unknown>;
+  params: Readonly<Record<string, number | string | boolean>>;
   /** Contributions of engines that ran earlier in this analysis (dependency order). */
   contributions: Readonly<Record<EngineId, unknown>>;
 }
@@ -35,17 +41,17 @@ export interface AnalysisContext<TConfig = unknown> extends ComputeContext<TConf
 /**
  * One simulation engine. The coordinator owns its lifecycle; the engine only computes.
  * A throw from `compute` is a failure; an `EngineCrashError` is a crash, after which the
- * coordinator builds a fresh instance and calls `restore` with the last cached outputs.
+ * coordinator builds a fresh instance and calls `restore` with the last outputs it published.
  */
-export interface SimulationEngine<TConfig = unknown> {
+export interface SimulationEngine<TConfig = unknown, TOutputs extends EngineData = EngineData> {
   readonly id: EngineId;
   readonly capabilities: readonly string[];
   readonly dependsOn: readonly EngineId[];
-  compute(context: ComputeContext<TConfig>): EngineData | Promise<EngineData>;
+  compute(context: ComputeContext<TConfig>): TOutputs | Promise<TOutputs>;
   /** Analysis types this engine contributes to; absent = none. */
   readonly analyses?: readonly string[];
   analyze?(context: AnalysisContext<TConfig>): unknown;
-  restore?(cached: EngineData): void;
+  restore?(outputs: TOutputs): void;
   dispose?(): void;
 }
 

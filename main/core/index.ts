@@ -1,4 +1,7 @@
 /** The inter-engine core: plain Node, no Electron. Everything public is exported here. */
+export * from './log/event-log';
+export * from './log/live-projection';
+export type * from './log/publish';
 export * from './bus/event-bus';
 export * from './bus/errors';
 export type * from './bus/types';
@@ -11,6 +14,5 @@ export * from './coordinator/engine-runner';
 export * from './coordinator/fault-injector';
 export * from './coordinator/cross-engine-analysis';
 export * from './coordinator/long-running-tasks';
-export type * from './coordinator/types';
 export * from './config/data-file';
 export * from './config/flightdeck-config';

@@ -2,53 +2,53 @@ import { describe, it, expect } from 'vitest';
 import type { AircraftConfiguration } from '../../shared/aircraft';
 import type { AnalysisContext } from '../core/engine';
 import { AerodynamicsEngine } from './aerodynamics/aerodynamics-engine';
+import { STANDARD_GRAVITY_MS2 } from './atmosphere/isa';
 import { loadScenario } from './calibration/scenarios';
 import { DesignEngine } from './design/design-engine';
-import { loadAircraftLibrary } from './design/library';
-import { PropulsionEngine } from './propulsion/propulsion-engine';
+import { computeEngines, shippedLibraries } from './testing/run-engines';
 
-const library = loadAircraftLibrary();
+const library = shippedLibraries().aircraft;
 const configuration: AircraftConfiguration = loadScenario('f22a');
 
-describe('design → propulsion → aerodynamics', () => {
-  it('chains through upstream outputs and tags each output with the configuration version', () => {
-    const design = new DesignEngine(library).compute({ configuration, configVersion: 3, upstream: {} });
-    const propulsion = new PropulsionEngine(library).compute({ configuration, configVersion: 3, upstream: { design } });
-    expect(propulsion.configVersion).toBe(3);
+describe('design → materials → propulsion → aerodynamics', () => {
+  it('chains through the upstream outputs', () => {
+    const { design, materials, propulsion, aerodynamics } = computeEngines(configuration);
     expect(propulsion.wetThrustKN).toBeCloseTo(312, 6);
-    expect(propulsion.massSource).toBe('design');
-    expect(propulsion.thrustToWeight).toBeCloseTo(312_000 / ((design.loadedMassKg as number) * 9.80665), 6);
-
-    const aero = new AerodynamicsEngine(library).compute({ configuration, configVersion: 3, upstream: { design, propulsion } });
-    expect(aero.configVersion).toBe(3);
-    expect(aero.engineModel).toBe(propulsion.engineModel);
-    expect(aero.maxMach).toBeGreaterThan(1.8);
-    expect(aero.supercruiseMach).toBeGreaterThan(1.3);
-    expect(String(aero.structuralMachLimitSource)).toMatch(/fallback/);
-    expect(JSON.parse(JSON.stringify(aero))).toEqual(aero);
+    expect(propulsion.loadedMassKg).toBe(design.loadedMassKg);
+    expect(propulsion.thrustToWeight).toBeCloseTo(312_000 / (design.loadedMassKg * STANDARD_GRAVITY_MS2), 6);
+    expect(aerodynamics.engineModel).toBe(propulsion.engineModel);
+    expect(aerodynamics.thrustToWeight).toBe(propulsion.thrustToWeight);
+    expect(aerodynamics.maxMach).toBeGreaterThan(1.8);
+    expect(aerodynamics.maxMach).toBeLessThanOrEqual(materials.maxAllowedMach);
+    expect(aerodynamics.supercruiseMach).toBeGreaterThan(1.3);
+    expect(JSON.parse(JSON.stringify(aerodynamics))).toEqual(aerodynamics);
   });
 
-  it('uses the materials Mach limit when one is published', () => {
-    const aero = new AerodynamicsEngine(library).compute({
-      configuration,
-      configVersion: 1,
-      upstream: { materials: { maxAllowedMach: 1.5, structuralMassKg: 9000 } }
-    });
-    expect(aero.maxMach).toBeCloseTo(1.5, 6);
-    expect(aero.structuralMachLimitSource).toBe('materials');
+  it('caps the top speed at the materials Mach limit', () => {
+    const { design, materials } = computeEngines(configuration);
+    const capped = new AerodynamicsEngine(library).evaluate(configuration, { design, materials: { ...materials, maxAllowedMach: 1.5 } });
+    expect(capped.maxMach).toBeCloseTo(1.5, 6);
+    expect(capped.maxMachLimitedBy).toBe('structure');
+  });
+
+  it('refuses to compute without the outputs of an engine it depends on', () => {
+    expect(() => new AerodynamicsEngine(library).compute({ configuration, configVersion: 1, upstream: {} })).toThrow(
+      /no design outputs upstream/
+    );
   });
 
   it('contributes real figures to analyses', () => {
+    const outputs = computeEngines(configuration);
     const context: AnalysisContext<AircraftConfiguration> = {
       configuration,
       configVersion: 1,
-      upstream: {},
+      upstream: outputs,
       analysisType: 'mission_analysis',
       params: {},
       contributions: {}
     };
     const mission = new AerodynamicsEngine(library).analyze(context) as { combatRadiusKm: number; requiredRadiusKm: number };
-    expect(mission.combatRadiusKm).toBeGreaterThan(500);
+    expect(mission.combatRadiusKm).toBe(outputs.aerodynamics.combatRadiusKm);
     expect(mission.requiredRadiusKm).toBe(852);
     const integration = new DesignEngine(library).analyze({ ...context, analysisType: 'system_integration' }) as { powerMarginKW: number };
     expect(integration.powerMarginKW).toBeGreaterThan(0);

@@ -1,6 +1,8 @@
 import type { AircraftConfiguration } from '../../shared/aircraft';
-import type { CommandName, CommandRequest, CommandResponse, ConfigurationChangeResult, SessionExport } from '../../shared/protocol';
-import type { FlightdeckSession } from './flightdeck-session';
+import { openViolations, staleEngine, staleEngines } from '../../shared/projection';
+import type { CommandName, CommandPayload, CommandResponse, ConfigurationChangeResult, SessionExport } from '../../shared/protocol';
+import { engineStatusReport } from '../core/coordinator/system-status';
+import type { FlightdeckSession } from '../engines/session/flightdeck-session';
 import type { LoadGenerator } from './load-generator';
 
 /** What a command handler works with: the domain session and the host's load generator. */
@@ -9,7 +11,7 @@ export interface HostContext {
   load: LoadGenerator;
 }
 
-type Handler<C extends CommandName> = (payload: CommandRequest<C>, context: HostContext) => Promise<CommandResponse<C>> | CommandResponse<C>;
+type Handler<C extends CommandName> = (payload: CommandPayload<C>, context: HostContext) => Promise<CommandResponse<C>> | CommandResponse<C>;
 export type CommandHandlers = { [C in CommandName]: Handler<C> };
 
 function currentConfiguration(session: FlightdeckSession): AircraftConfiguration {
@@ -18,59 +20,53 @@ function currentConfiguration(session: FlightdeckSession): AircraftConfiguration
   return current.configuration;
 }
 
-/** Applies a configuration built from the current one, with a fresh version number. */
-function applyEdited(
-  session: FlightdeckSession,
-  edit: (configuration: AircraftConfiguration) => AircraftConfiguration
-): Promise<ConfigurationChangeResult> {
-  const base = currentConfiguration(session);
-  const next = edit(structuredClone(base));
-  return session.coordinator.processConfigurationChange({ ...next, version: base.version + 1 }, 'design');
+/** Applies a configuration built from the current one (the coordinator numbers the version). */
+function applyEdited(session: FlightdeckSession, edit: (configuration: AircraftConfiguration) => AircraftConfiguration): Promise<ConfigurationChangeResult> {
+  return session.coordinator.processConfigurationChange(edit(structuredClone(currentConfiguration(session))), 'design');
 }
 
-/** One handler per command of the contract; payloads arrive already parsed. */
+/** A rule without its code validator: what can cross a process boundary. */
+function ruleSpec<R extends { validate?: unknown }>(rule: R): Omit<R, 'validate'> {
+  const { validate: _validate, ...spec } = rule;
+  return spec;
+}
+
+/**
+ * One handler per command of the contract; payloads arrive already parsed. What a session
+ * state holds is answered from the state (the projection of the log), nothing else.
+ */
 export const COMMAND_HANDLERS: CommandHandlers = {
   'configuration.get': (_payload, { session }) => {
     const current = session.coordinator.configuration;
     return { configuration: current?.configuration ?? null, version: current?.version ?? 0 };
   },
   'configuration.validate': ({ configuration }, { session }) => session.validateConfiguration(configuration),
-  'configuration.apply': ({ configuration }, { session }) =>
-    session.coordinator.processConfigurationChange(configuration, 'design'),
+  'configuration.apply': ({ configuration }, { session }) => session.coordinator.processConfigurationChange(configuration, 'design'),
   'module.add': ({ module }, { session }) =>
     applyEdited(session, (config) => {
-      if (config.modules.some((m) => m.instanceId === module.instanceId)) {
-        throw new Error(`a module with instanceId "${module.instanceId}" is already mounted`);
-      }
+      if (config.modules.some((m) => m.instanceId === module.instanceId)) throw new Error(`a module with instanceId "${module.instanceId}" is already mounted`);
       return { ...config, modules: [...config.modules, module] };
     }),
   'module.remove': ({ instanceId }, { session }) =>
     applyEdited(session, (config) => {
-      if (!config.modules.some((m) => m.instanceId === instanceId)) {
-        throw new Error(`no module with instanceId "${instanceId}" is mounted`);
-      }
+      if (!config.modules.some((m) => m.instanceId === instanceId)) throw new Error(`no module with instanceId "${instanceId}" is mounted`);
       return { ...config, modules: config.modules.filter((m) => m.instanceId !== instanceId) };
     }),
   'scenario.list': (_payload, { session }) => ({ scenarios: session.listScenarios() }),
-  'scenario.load': ({ scenarioId }, { session }) => {
-    const scenario = session.loadScenario(scenarioId);
-    const version = (session.coordinator.configuration?.configuration.version ?? 0) + 1;
-    return session.coordinator.processConfigurationChange({ ...scenario, version }, 'design');
-  },
+  'scenario.load': ({ scenarioId }, { session }) => session.coordinator.processConfigurationChange(session.loadScenario(scenarioId), 'design'),
   'library.get': (_payload, { session }) => session.catalog(),
 
   'analysis.types': (_payload, { session }) => ({ types: session.coordinator.getAnalysisTypes() }),
-  'analysis.run': ({ analysisType, params }, { session }) =>
-    session.coordinator.runCrossEngineAnalysis(analysisType, params ?? {}),
+  'analysis.run': ({ analysisType, params }, { session }) => session.coordinator.runCrossEngineAnalysis(analysisType, params ?? {}),
   'optimization.start': ({ criteria }, { session }) => {
-    const handle = session.coordinator.optimizeConfiguration(session.optimizationCriteria?.(criteria) ?? criteria);
+    const handle = session.coordinator.optimizeConfiguration(session.optimizationCriteria(criteria));
     // The outcome travels as events; a failure is already an error_occurred event.
     handle.result.catch(() => undefined);
     return { taskId: handle.taskId };
   },
   'optimization.cancel': ({ taskId }, { session }) => ({ cancelled: session.coordinator.cancelTask(taskId) }),
   'simulation.start': ({ profile }, { session }) => {
-    const handle = session.coordinator.runSimulation(profile ?? {});
+    const handle = session.coordinator.runSimulation(profile ?? null);
     handle.result.catch(() => undefined);
     return { taskId: handle.taskId };
   },
@@ -80,6 +76,10 @@ export const COMMAND_HANDLERS: CommandHandlers = {
     await session.coordinator.restartEngine(engineId);
     return { restarted: true };
   },
+  'engine.recompute': async ({ engineId }, { session }) => {
+    await session.coordinator.recomputeEngine(engineId, 'recompute requested');
+    return { recomputed: true };
+  },
   'engine.fault': async ({ engineId, fault }, { session }) => {
     await session.coordinator.injectFault(engineId, fault);
     return { injected: true };
@@ -87,22 +87,18 @@ export const COMMAND_HANDLERS: CommandHandlers = {
   'status.get': (_payload, { session }) => session.coordinator.getSystemStatus(),
   'engine.details': ({ engineId }, { session }) => {
     const { coordinator } = session;
-    const status = coordinator.getSystemStatus().engines.find((e) => e.engineId === engineId);
-    if (!status) throw new Error(`unknown engine "${engineId}"`);
-    const cached = coordinator.consistency.getCachedData(engineId);
+    const state = coordinator.state;
+    const engine = state.engines[engineId];
+    if (!engine) throw new Error(`unknown engine "${engineId}"; known: ${state.engineOrder.join(', ')}`);
     return {
-      status,
-      cached: cached
-        ? { version: cached.version, configVersion: cached.configVersion ?? null, updatedAt: cached.updatedAt, data: cached.data }
-        : null,
-      dependencies: coordinator.registry.getDependencies(engineId),
-      dependents: coordinator.registry.getDependents(engineId),
-      analyses: coordinator.getAnalysisTypes().filter((type) => coordinator.contributorsOf(type).includes(engineId)),
+      status: engineStatusReport(state, engineId),
+      outputs: engine.outputs ? { version: engine.computedVersion, at: engine.outputAt ?? 0, data: engine.outputs } : null,
+      dependencies: engine.dependsOn,
+      dependents: state.engineOrder.filter((id) => state.engines[id]?.dependsOn.includes(engineId)),
+      analyses: engine.analyses,
       latency: coordinator.monitor.getReport().handlersByEngine[engineId] ?? null,
-      staleBecause: coordinator.consistency.getStaleness(engineId).flatMap((stale) => stale.chain.map((hop) => ({ ...hop }))),
-      openViolations: coordinator.consistency
-        .getViolationReport()
-        .open.filter((v) => v.sourceEngine === engineId || v.dependentEngine === engineId).length
+      stale: staleEngine(state, engineId) ?? null,
+      openViolations: openViolations(state).filter((v) => v.sourceEngine === engineId || v.dependentEngine === engineId).length
     };
   },
   'load.start': ({ eventsPerSecond, durationS }, { load }) => {
@@ -110,56 +106,34 @@ export const COMMAND_HANDLERS: CommandHandlers = {
     return { started: true };
   },
   'load.stop': (_payload, { load }) => ({ stopped: load.stop(), published: load.published }),
-  'graph.get': (_payload, { session }) => {
-    const { coordinator } = session;
-    const graph = coordinator.registry.getGraph();
-    return {
-      nodes: graph.nodes.map((n) => ({ id: n.id, capabilities: [...n.capabilities] })),
-      edges: graph.edges.map((e) => ({ from: e.from, to: e.to })),
-      ruleEdges: coordinator.consistency
-        .getRules()
-        .filter((rule) => rule.enabled !== false)
-        .flatMap((rule) =>
-          rule.dependentEngines.map((to) => ({ ruleId: rule.ruleId, from: rule.sourceEngine, to, severity: rule.severity }))
-        )
-    };
-  },
 
-  'history.query': (query, { session }) => ({ events: session.coordinator.bus.getEventHistory(query) }),
+  'history.query': (query, { session }) => ({ events: session.coordinator.log.query(query), lastSeq: session.coordinator.log.lastSeq }),
   'rules.list': (_payload, { session }) => ({
     rules: session.coordinator.consistency.getRules().map(ruleSpec),
     coverage: session.coordinator.consistency.getRuleCoverage()
   }),
   'rules.add': (spec, { session }) => session.coordinator.consistency.addConsistencyRule(spec),
   'rules.update': ({ ruleId, patch }, { session }) => session.coordinator.consistency.updateConsistencyRule(ruleId, patch),
+  'rules.remove': ({ ruleId }, { session }) => ({ resolved: session.coordinator.consistency.removeConsistencyRule(ruleId) }),
   'violations.report': (_payload, { session }) => ({
     report: session.coordinator.consistency.getViolationReport(),
-    stale: session.coordinator.consistency.getStaleness()
+    stale: staleEngines(session.coordinator.state)
   }),
 
-  'performance.report': (_payload, { session }) => {
-    const { bus, ...report } = session.coordinator.getPerformanceReport();
-    return { report, bus };
-  },
+  'session.sync': (_payload, { session }) => session.coordinator.sync(),
+  'performance.report': (_payload, { session }) => session.coordinator.getPerformanceReport(),
   'session.export': (_payload, { session }): SessionExport => {
     const { coordinator } = session;
-    const { bus: _bus, ...performance } = coordinator.getPerformanceReport();
     return {
       format: 'flightdeck-session/1',
       exportedAt: new Date().toISOString(),
       configuration: coordinator.configuration?.configuration ?? null,
       configVersion: coordinator.configuration?.version ?? 0,
       status: coordinator.getSystemStatus(),
-      history: coordinator.bus.getEventHistory(),
+      history: coordinator.log.query(),
       violations: coordinator.consistency.getViolationReport(),
       rules: coordinator.consistency.getRules().map(ruleSpec),
-      performance
+      performance: coordinator.getPerformanceReport()
     };
   }
 };
-
-/** A rule without its code validator: what can cross a process boundary. */
-function ruleSpec<R extends { validate?: unknown }>(rule: R): Omit<R, 'validate'> {
-  const { validate: _validate, ...spec } = rule;
-  return spec;
-}

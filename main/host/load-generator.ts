@@ -34,7 +34,7 @@ export class LoadGenerator implements Disposable {
           eventType: 'synthetic_load',
           sourceEngine: LOAD_GENERATOR_ENGINE_ID,
           priority: 'LOW',
-          data: { seq }
+          data: { n: seq }
         });
         this.publishedCount++;
       }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { StreamBatch } from '../../shared/protocol';
 import { ConfigurationChangeResultSchema, SystemStatusSchema } from '../../shared/protocol';
 import { createFlightdeckSession } from '../engines/session/create-session';
-import type { FlightdeckSession } from './flightdeck-session';
+import type { FlightdeckSession } from '../engines/session/flightdeck-session';
 import { SessionHost } from './session-host';
 
 const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
@@ -77,14 +77,14 @@ describe('SessionHost commands', () => {
     if (!current.ok || !current.data.configuration || !before.ok) throw new Error('setup failed');
     const configuration = current.data.configuration;
     const applied = await host.invoke('configuration.apply', {
-      configuration: { ...configuration, version: configuration.version + 1, propulsion: { ...configuration.propulsion, engineModel: 'EJ200' } }
+      configuration: { ...configuration, propulsion: { ...configuration.propulsion, engineModel: 'EJ200' } }
     });
     expect(applied.ok).toBe(true);
     if (!applied.ok) return;
     const change = ConfigurationChangeResultSchema.parse(applied.data);
     expect(change.engines.every((e) => e.outcome === 'computed')).toBe(true);
     for (const engineId of ['materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing']) {
-      expect(session.coordinator.consistency.getCachedData(engineId)?.configVersion).toBe(change.version);
+      expect(session.coordinator.state.engines[engineId]?.computedVersion).toBe(change.version);
     }
     const after = await host.invoke('analysis.run', { analysisType: 'complete_performance' });
     if (!after.ok) throw new Error(after.error.message);
@@ -92,15 +92,43 @@ describe('SessionHost commands', () => {
       expect(after.data.summary[figure], figure).not.toEqual(before.data.summary[figure]);
     }
     // Every recomputation is linked to the change.
-    const chain = session.coordinator.bus.getEventHistory({ correlationId: change.correlationId });
+    const chain = session.coordinator.log.query({ correlationId: change.correlationId });
     expect(chain.filter((e) => e.eventType === 'engine_output').map((e) => e.sourceEngine).sort()).toEqual(
       ['aerodynamics', 'design', 'manufacturing', 'materials', 'propulsion', 'sensors']
     );
   });
 });
 
+describe('SessionHost apply and validate', () => {
+  it('apply refuses exactly what validate refuses, naming the field, and changes nothing', async () => {
+    const current = await host.invoke('configuration.get', {});
+    if (!current.ok || !current.data.configuration) throw new Error('setup failed');
+    const base = current.data.configuration;
+    for (const bad of [
+      { ...base, basePlatform: { ...base.basePlatform, emptyMassKg: 1e308 } },
+      { ...base, basePlatform: { ...base.basePlatform, wingAreaM2: 5e-324 } },
+      { ...base, propulsion: { ...base.propulsion, engineModel: 'RM12' } }
+    ]) {
+      const validated = await host.invoke('configuration.validate', { configuration: bad });
+      if (!validated.ok) throw new Error(validated.error.message);
+      expect(validated.data.valid).toBe(false);
+      const applied = await host.invoke('configuration.apply', { configuration: bad });
+      const refusedBySchema = !applied.ok;
+      if (applied.ok) {
+        expect(applied.data.ok).toBe(false);
+        expect(applied.data.version).toBe(current.data.version);
+        const paths = validated.data.findings.filter((f) => f.severity === 'error').map((f) => f.path);
+        expect(applied.data.findings.filter((f) => f.severity === 'error').map((f) => f.path)).toEqual(paths);
+      } else {
+        expect(refusedBySchema && applied.error.code).toBe('invalid_request');
+      }
+      expect(session.coordinator.configuration?.version).toBe(current.data.version);
+    }
+  });
+});
+
 describe('SessionHost stream', () => {
-  it('streams events in batches with engine statuses, and counts nothing dropped at normal load', async () => {
+  it('streams the log in batches, and counts nothing dropped at normal load', async () => {
     const batchWithEvents = nextBatch((batch) => batch.events.some((e) => e.eventType === 'configuration_changed'));
     await host.invoke('scenario.load', { scenarioId: 'typhoon' });
     const batch = await batchWithEvents;

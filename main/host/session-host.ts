@@ -1,4 +1,3 @@
-import type { EngineEvent } from '../../shared/events';
 import { DisposableStore, toDisposable, type Disposable } from '../../shared/disposable';
 import {
   COMMANDS,
@@ -10,17 +9,11 @@ import {
   type StreamBatch
 } from '../../shared/protocol';
 import { errorMessage } from '../core/bus/errors';
+import type { FlightdeckSession } from '../engines/session/flightdeck-session';
 import { COMMAND_HANDLERS, type HostContext } from './command-handlers';
 import { LoadGenerator } from './load-generator';
-import type { FlightdeckSession } from './flightdeck-session';
 import { invalidRequest } from './payload-errors';
-import { StreamBatcher, type BatchExtras } from './stream-batcher';
-
-/** The host's engine id on the bus (it only listens). */
-export const HOST_ENGINE_ID = 'host';
-/** Engine statuses are sent at most this often. */
-const STATUS_INTERVAL_MS = 100;
-const METRICS_INTERVAL_MS = 1000;
+import { StreamBatcher } from './stream-batcher';
 
 export interface StreamClientOptions {
   /** False while the transport is backed up. */
@@ -30,22 +23,21 @@ export interface StreamClientOptions {
 }
 
 /**
- * Owns one coordinator session for any number of clients: commands come in (each payload
- * parsed with its zod schema; a bad one gets a typed error naming the field), and events,
- * engine status, metrics and violations go out in per-frame batches.
+ * Owns one session for any number of clients: commands come in (each payload parsed with its
+ * zod schema; a bad one gets a typed error naming the field), and the log's events go out to
+ * every client in sequence order, in per-frame batches. A client folds them with the same
+ * `project` the host's session state comes from; `session.sync` gives it the starting point.
  */
 export class SessionHost extends DisposableStore {
   private readonly clients = new Set<StreamBatcher>();
-  /** Bumped whenever engine status or open violations change; each client tracks what it sent. */
-  private statusGeneration = 0;
-  private violationGeneration = 0;
-
   private readonly load: LoadGenerator;
 
   constructor(readonly session: FlightdeckSession) {
     super();
     this.load = this.register(new LoadGenerator(session.coordinator.bus));
-    this.register(session.coordinator.bus.subscribe(HOST_ENGINE_ID, '*', (event) => this.onEvent(event)));
+    this.register(session.coordinator.log.onDidAppend((event) => {
+      for (const client of this.clients) client.push(event);
+    }));
   }
 
   /** Runs one command. Never throws: failures come back as `{ ok: false, error }`. */
@@ -63,60 +55,27 @@ export class SessionHost extends DisposableStore {
     try {
       const handler = COMMAND_HANDLERS[command] as (p: unknown, context: HostContext) => unknown;
       const data = await handler(parsed.data, { session: this.session, load: this.load });
-      this.statusGeneration++;
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: { code: 'failed', message: `${command}: ${errorMessage(error)}` } };
     }
   }
 
-  /** Starts streaming to a client; dispose the result to stop. */
+  /** Starts streaming the log to a client; dispose the result to stop (its queue is released). */
   attachClient(send: (batch: StreamBatch) => void, options: StreamClientOptions = {}): Disposable {
-    const { coordinator } = this.session;
-    let lastStatusAt = Number.NEGATIVE_INFINITY;
-    let lastMetricsAt = Number.NEGATIVE_INFINITY;
-    let sentStatusGeneration = -1;
-    let sentViolationGeneration = -1;
-    const extras = (): BatchExtras => {
-      const now = performance.now();
-      const out: BatchExtras = {};
-      if (sentStatusGeneration !== this.statusGeneration && now - lastStatusAt >= STATUS_INTERVAL_MS) {
-        sentStatusGeneration = this.statusGeneration;
-        lastStatusAt = now;
-        out.engines = coordinator.getSystemStatus().engines;
-      }
-      if (now - lastMetricsAt >= METRICS_INTERVAL_MS) {
-        lastMetricsAt = now;
-        out.metrics = coordinator.monitor.getSummary();
-      }
-      if (sentViolationGeneration !== this.violationGeneration) {
-        sentViolationGeneration = this.violationGeneration;
-        const counts = coordinator.consistency.getViolationCounts();
-        out.violations = { open: counts.open, bySeverity: { ...counts.bySeverity } };
-      }
-      return out;
-    };
-    const batcher = new StreamBatcher({ send, extras, canSend: options.canSend, capacity: options.capacity, frameMs: options.frameMs });
+    const batcher = new StreamBatcher({ send, canSend: options.canSend, capacity: options.capacity, frameMs: options.frameMs });
     this.clients.add(batcher);
-    return this.register(
+    const attachment = this.register(
       toDisposable(() => {
         this.clients.delete(batcher);
         batcher.dispose();
       })
     );
+    return toDisposable(() => this.disposeItem(attachment));
   }
 
-  private onEvent(event: EngineEvent): void {
-    if (event.eventType === 'engine_status_changed' || event.eventType === 'engine_restarted' || event.eventType === 'fault_injected') {
-      this.statusGeneration++;
-    }
-    if (event.eventType === 'violation_opened' || event.eventType === 'violation_resolved') this.violationGeneration++;
-    for (const client of this.clients) client.push(event);
-  }
-
-  override dispose(): void {
-    for (const client of this.clients) client.dispose();
-    this.clients.clear();
-    super.dispose();
+  /** Clients streaming now. */
+  get clientCount(): number {
+    return this.clients.size;
   }
 }

@@ -4,20 +4,23 @@ import type { StreamBatch } from '../../shared/protocol';
 import { StreamBatcher } from './stream-batcher';
 
 let seq = 0;
+/** An event of `eventType` (its payload does not matter to the batcher). */
 function event(eventType: EventType = 'synthetic_load'): EngineEvent {
-  const eventId = `e${seq++}`;
+  seq++;
+  const eventId = `e${seq}`;
   return {
+    seq,
     eventId,
     eventType,
     sourceEngine: 'x',
     priority: 'LOW',
     timestamp: Date.now(),
-    data: {},
-    metadata: {},
+    configVersion: 0,
+    data: { n: seq },
     requiresResponse: false,
     correlationId: eventId,
     causationId: null
-  };
+  } as EngineEvent;
 }
 
 const batchers: StreamBatcher[] = [];
@@ -51,18 +54,17 @@ describe('StreamBatcher', () => {
     expect(sent).toHaveLength(0);
   });
 
-  it('drops the oldest ordinary events under overload and counts them, but never errors or violations', () => {
+  it('drops only noise under overload, counting it; every fact of the projection arrives, in log order', () => {
     const { batcher, sent } = makeBatcher({ capacity: 100 });
-    const error = event('error_occurred');
-    const violation = event('violation_opened');
-    batcher.push(error);
-    batcher.push(violation);
-    for (let i = 0; i < 1000; i++) batcher.push(event());
+    const facts = [event('error_occurred'), event('violation_opened'), event('engine_output'), event('configuration_changed')];
+    for (const fact of facts) batcher.push(fact);
+    for (let i = 0; i < 1000; i++) batcher.push(event(i % 2 ? 'synthetic_load' : 'performance_updated'));
     batcher.flush();
     const batch = sent[0] as StreamBatch;
-    expect(batch.events[0]?.eventId).toBe(error.eventId);
-    expect(batch.events[1]?.eventId).toBe(violation.eventId);
-    expect(batch.events).toHaveLength(102);
+    expect(batch.events.slice(0, 4).map((e) => e.eventId)).toEqual(facts.map((e) => e.eventId));
+    expect(batch.events).toHaveLength(104);
+    const seqs = batch.events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(batch.dropped).toEqual({ sinceLastBatch: 900, total: 900 });
     expect(batcher.dropped).toBe(900);
   });

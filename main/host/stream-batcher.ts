@@ -1,39 +1,36 @@
 import type { EngineEvent, EventType } from '../../shared/events';
 import type { Disposable } from '../../shared/disposable';
 import type { StreamBatch } from '../../shared/protocol';
-import { BoundedFifo } from './bounded-fifo';
+import { RingBuffer } from '../../shared/ring-buffer';
 
-/** Event types a client must always receive, however overloaded the stream is. */
-const PROTECTED_TYPES: ReadonlySet<EventType> = new Set<EventType>([
-  'error_occurred',
-  'violation_opened',
-  'violation_resolved',
-  'validation_failed',
-  'engine_restarted'
+/**
+ * Event types an overloaded stream may drop: noise the session state does not depend on (or
+ * only keeps the latest of). Every other event is a fact of the projection and always arrives.
+ */
+export const DROPPABLE_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  'synthetic_load',
+  'performance_updated',
+  'optimization_progress',
+  'simulation_progress'
 ]);
-
-/** What a batch carries beside events; each part only when it changed (see StreamBatch). */
-export type BatchExtras = Pick<StreamBatch, 'engines' | 'metrics' | 'violations'>;
 
 export interface StreamBatcherOptions {
   send: (batch: StreamBatch) => void;
-  /** False while the transport is backed up: events wait (and may be dropped) meanwhile. */
+  /** False while the transport is backed up: events wait (and noise may be dropped) meanwhile. */
   canSend?: () => boolean;
-  /** Called once per frame for status, metrics and violation updates. */
-  extras?: () => BatchExtras;
   capacity?: number;
   frameMs?: number;
   maxEventsPerBatch?: number;
 }
 
 /**
- * Streams events to one client in batches, at most one per frame, through a bounded queue.
- * Under overload the oldest ordinary events are dropped and counted; errors and violations
- * are set aside instead and always sent, ahead of newer events.
+ * Streams the log's events to one client in sequence order, in batches of at most one per frame,
+ * through a bounded queue. Under overload the oldest noise is dropped and counted; a fact pushed
+ * out of the full queue is set aside and sent first, so the client's projection never misses one.
  */
 export class StreamBatcher implements Disposable {
-  private readonly queue: BoundedFifo<EngineEvent>;
-  /** Protected events pushed out of the full queue, oldest first. */
+  private readonly queue: RingBuffer<EngineEvent>;
+  /** Facts pushed out of the full queue, oldest first. */
   private rescued: EngineEvent[] = [];
   private seq = 0;
   private droppedSinceLastBatch = 0;
@@ -42,7 +39,7 @@ export class StreamBatcher implements Disposable {
   private readonly maxEventsPerBatch: number;
 
   constructor(private readonly options: StreamBatcherOptions) {
-    this.queue = new BoundedFifo(options.capacity ?? 20_000);
+    this.queue = new RingBuffer(options.capacity ?? 20_000);
     this.maxEventsPerBatch = options.maxEventsPerBatch ?? 5_000;
     this.timer = setInterval(() => this.flush(), options.frameMs ?? 16);
     this.timer.unref?.();
@@ -51,11 +48,11 @@ export class StreamBatcher implements Disposable {
   push(event: EngineEvent): void {
     const evicted = this.queue.push(event);
     if (evicted === undefined) return;
-    if (PROTECTED_TYPES.has(evicted.eventType)) {
-      this.rescued.push(evicted);
-    } else {
+    if (DROPPABLE_TYPES.has(evicted.eventType)) {
       this.droppedSinceLastBatch++;
       this.droppedTotal++;
+    } else {
+      this.rescued.push(evicted);
     }
   }
 
@@ -66,9 +63,7 @@ export class StreamBatcher implements Disposable {
   /** Sends what is waiting (called every frame; callable directly in tests). */
   flush(): void {
     if (this.options.canSend && !this.options.canSend()) return;
-    const extras = this.options.extras?.() ?? {};
-    const hasExtras = extras.engines !== undefined || extras.metrics !== undefined || extras.violations !== undefined;
-    if (this.queue.size === 0 && this.rescued.length === 0 && !hasExtras && this.droppedSinceLastBatch === 0) return;
+    if (this.queue.size === 0 && this.rescued.length === 0 && this.droppedSinceLastBatch === 0) return;
     let events: EngineEvent[];
     if (this.rescued.length > 0) {
       events = this.rescued;
@@ -81,7 +76,6 @@ export class StreamBatcher implements Disposable {
       seq: this.seq++,
       sentAt: Date.now(),
       events,
-      ...extras,
       dropped: { sinceLastBatch: this.droppedSinceLastBatch, total: this.droppedTotal },
       queue: { depth: this.queue.size, capacity: this.queue.capacity }
     };

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
 import WebSocket from 'ws';
 import { createFlightdeckSession } from '../engines/session/create-session';
-import type { FlightdeckSession } from './flightdeck-session';
+import type { FlightdeckSession } from '../engines/session/flightdeck-session';
 import { SessionHost } from './session-host';
 import { startWebServer, type RunningWebServer } from './web-server';
 

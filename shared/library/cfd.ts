@@ -103,15 +103,16 @@ export const CfdModelSchema = z.strictObject({
     /** Airframe Mach limit when the materials engine has not given one. */
     fallbackStructuralMaxMach: positive
   }),
-  performance: z.strictObject({
+  /** The flight envelope: the mass it is evaluated at and the service-ceiling definition. */
+  envelope: z.strictObject({
     /** Fraction of internal fuel burnt when max Mach, supercruise and ceiling are evaluated. */
     fuelBurntFraction: fraction,
     /** Specific excess power that defines the service ceiling (m/s). */
     serviceCeilingPsMs: positive,
     /** Power setting of the service-ceiling climb (the classic definition uses military power). */
     serviceCeilingThrottle: z.enum(['dry', 'wet']),
-    altitudeSearchMaxM: positive,
-    machSearchMax: positive
+    /** Highest altitude the service-ceiling search climbs to (m). */
+    altitudeSearchMaxM: positive
   }),
   mission: z.strictObject({
     /** Fuel for warm-up, taxi and take-off, as a fraction of take-off mass (Raymer). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ViolationSchema } from '../consistency';
+import { DesignFindingSchema } from '../findings';
 
 export const EmptyRequestSchema = z.strictObject({});
 
@@ -10,13 +11,18 @@ export const EngineOutcomeSchema = z.strictObject({
   durationMs: z.number().optional(),
   error: z.string().optional()
 });
+export type EngineOutcome = z.infer<typeof EngineOutcomeSchema>;
 
-/** The result of a configuration change travelling through the engines. */
+/**
+ * The result of a configuration change travelling through the engines. A refused configuration
+ * (`ok: false`, no `engines`) changed nothing: `version` is still the current one.
+ */
 export const ConfigurationChangeResultSchema = z.strictObject({
   ok: z.boolean(),
   version: z.number().int(),
   correlationId: z.string(),
-  eventId: z.string().nullable(),
+  /** The `configuration_changed` event, or the `validation_failed` one for a refusal. */
+  eventId: z.string(),
   durationMs: z.number(),
   engines: z.array(EngineOutcomeSchema),
   violations: z.strictObject({
@@ -24,7 +30,9 @@ export const ConfigurationChangeResultSchema = z.strictObject({
     resolved: z.array(ViolationSchema),
     open: z.number().int()
   }),
-  errors: z.array(z.string())
+  errors: z.array(z.string()),
+  /** What checking the configuration found (warnings too, for an applied one). */
+  findings: z.array(DesignFindingSchema)
 });
 export type ConfigurationChangeResult = z.infer<typeof ConfigurationChangeResultSchema>;
 

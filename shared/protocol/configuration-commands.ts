@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import { AircraftConfigurationSchema, ModuleInstanceSchema } from '../aircraft';
+import { DesignFindingSchema } from '../findings';
 import { ConfigurationChangeResultSchema, EmptyRequestSchema } from './common';
 import { defineCommand } from './define';
-
-/** One result of validating a configuration against the library; `path` points into it. */
-export const DesignFindingSchema = z.strictObject({
-  code: z.string(),
-  severity: z.enum(['error', 'warning', 'info']),
-  message: z.string(),
-  path: z.string()
-});
-export type DesignFinding = z.infer<typeof DesignFindingSchema>;
 
 export const ScenarioSummarySchema = z.strictObject({
   id: z.string(),
@@ -41,7 +33,7 @@ export const CONFIGURATION_COMMANDS = {
   'configuration.validate': defineCommand(
     z.strictObject({ configuration: z.unknown() }),
     z.strictObject({ valid: z.boolean(), findings: z.array(DesignFindingSchema) }),
-    'Check a configuration against the schema and the library without applying it'
+    'Run exactly the checks configuration.apply runs, without applying anything'
   ),
   'configuration.apply': defineCommand(
     z.strictObject({ configuration: AircraftConfigurationSchema }),
@@ -54,7 +46,7 @@ export const CONFIGURATION_COMMANDS = {
     'Mount a library module on an attachment point'
   ),
   'module.remove': defineCommand(
-    z.strictObject({ instanceId: z.string().min(1) }),
+    z.strictObject({ instanceId: z.string().min(1).max(128) }),
     ConfigurationChangeResultSchema,
     'Remove a mounted module'
   ),
@@ -64,7 +56,7 @@ export const CONFIGURATION_COMMANDS = {
     'The aircraft scenarios in resources/scenarios'
   ),
   'scenario.load': defineCommand(
-    z.strictObject({ scenarioId: z.string().min(1).max(128) }),
+    z.strictObject({ scenarioId: z.string().min(1).max(128).regex(/^[a-z0-9][a-z0-9-]*$/, 'a scenario id: lower-case letters, digits and dashes') }),
     ConfigurationChangeResultSchema,
     'Apply a scenario as the configuration'
   ),

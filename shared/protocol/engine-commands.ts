@@ -1,19 +1,22 @@
 import { z } from 'zod';
+import { StaleEngineSchema } from '../consistency';
+import { EngineIdSchema } from '../events';
 import { FaultSchema } from '../faults';
-import { DurationStatsSchema } from '../performance';
+import { DurationStatsSchema, PerformanceReportSchema, PerformanceSummarySchema } from '../performance';
+import { EngineStatusSchema } from '../projection/selectors';
 import { EmptyRequestSchema } from './common';
 import { defineCommand } from './define';
 
-export const ENGINE_STATUSES = ['idle', 'busy', 'failed', 'blocked', 'restarting', 'stopped'] as const;
-export const EngineStatusSchema = z.enum(ENGINE_STATUSES);
+export { ENGINE_STATUSES, EngineStatusSchema, type EngineStatus } from '../projection/selectors';
 
+/** One engine's status, derived from the session state. */
 export const EngineStatusReportSchema = z.strictObject({
   engineId: z.string(),
   status: EngineStatusSchema,
   capabilities: z.array(z.string()),
   dependsOn: z.array(z.string()),
+  /** The configuration version of its outputs (0 = never computed). */
   computedVersion: z.number().int(),
-  cachedVersion: z.number().int().nullable(),
   lastDurationMs: z.number().nullable(),
   lastError: z.string().nullable(),
   restarts: z.number().int(),
@@ -34,56 +37,68 @@ export const BusStatsSchema = z.strictObject({
 });
 export type BusStats = z.infer<typeof BusStatsSchema>;
 
+const CountsBySeveritySchema = z.strictObject({ info: z.number(), warning: z.number(), error: z.number(), critical: z.number() });
+
+/** The seed's `get_system_status()`: the session state's summary, the bus, and a performance section. */
 export const SystemStatusSchema = z.strictObject({
   initialized: z.boolean(),
   configVersion: z.number().int(),
+  /** The newest event of the log the status reflects. */
+  lastSeq: z.number().int().nonnegative(),
   engines: z.array(EngineStatusReportSchema),
   bus: BusStatsSchema,
-  violations: z.looseObject({ open: z.number().int() }),
+  violations: z.strictObject({
+    open: z.number().int(),
+    resolvedTotal: z.number().int(),
+    droppedResolved: z.number().int(),
+    bySeverity: CountsBySeveritySchema,
+    byRule: z.record(z.string(), z.number().int())
+  }),
   staleEngines: z.array(z.string()),
   tasks: z.array(
     z.strictObject({
       taskId: z.string(),
       kind: z.enum(['optimization', 'simulation']),
       fraction: z.number(),
-      message: z.string().optional(),
-      runningMs: z.number()
+      message: z.string(),
+      startedAt: z.number()
     })
-  )
+  ),
+  performance: PerformanceSummarySchema
 });
 export type SystemStatus = z.infer<typeof SystemStatusSchema>;
 
-/** The engine dependency graph plus the consistency rules between engines. */
-export const EngineGraphSchema = z.strictObject({
+/** The engine dependency graph as the registry holds it. Edges point from a dependent to its dependency. */
+export const DependencyGraphSchema = z.strictObject({
   nodes: z.array(z.strictObject({ id: z.string(), capabilities: z.array(z.string()) })),
-  /** `from` depends on `to`. */
   edges: z.array(z.strictObject({ from: z.string(), to: z.string() })),
-  /** A rule from its source engine to one dependent engine. */
-  ruleEdges: z.array(z.strictObject({ ruleId: z.string(), from: z.string(), to: z.string(), severity: z.string() }))
+  /** Edges to engines not registered (yet). */
+  unresolvedEdges: z.array(z.strictObject({ from: z.string(), to: z.string() }))
 });
-export type EngineGraph = z.infer<typeof EngineGraphSchema>;
+export type DependencyGraph = z.infer<typeof DependencyGraphSchema>;
 
-const EngineIdRequest = z.strictObject({ engineId: z.string().min(1).max(64) });
+/** The seed's `get_performance_report()`: the monitor's report, the bus, the event-history count, the graph. */
+export const PerformanceReportWithGraphSchema = PerformanceReportSchema.extend({
+  bus: BusStatsSchema,
+  eventHistoryCount: z.number().int().nonnegative(),
+  dependencyGraph: DependencyGraphSchema
+});
+export type PerformanceReportWithGraph = z.infer<typeof PerformanceReportWithGraphSchema>;
 
-/** Everything the inspector shows about one engine. */
+const EngineIdRequest = z.strictObject({ engineId: EngineIdSchema });
+
+/** What the inspector shows about one engine beyond the session state: latency and analyses. */
 export const EngineDetailsSchema = z.strictObject({
   status: EngineStatusReportSchema,
-  /** The engine's cached outputs (what dependents compute from), with its cache version. */
-  cached: z
-    .strictObject({
-      version: z.number().int(),
-      configVersion: z.number().int().nullable(),
-      updatedAt: z.number(),
-      data: z.record(z.string(), z.unknown())
-    })
-    .nullable(),
+  /** The engine's published outputs and their version. */
+  outputs: z.strictObject({ version: z.number().int(), at: z.number(), data: z.record(z.string(), z.unknown()) }).nullable(),
   dependencies: z.array(z.string()),
   dependents: z.array(z.string()),
   analyses: z.array(z.string()),
-  /** Handler latency of this engine over the last 1000 deliveries (ms). */
+  /** Handler and compute latency of this engine over its last 1000 samples (ms). */
   latency: DurationStatsSchema.nullable(),
-  /** Why the engine is stale, hop by hop, when it is. */
-  staleBecause: z.array(z.record(z.string(), z.unknown())),
+  /** Why the engine is stale, when it is. */
+  stale: StaleEngineSchema.nullable(),
   openViolations: z.number().int()
 });
 export type EngineDetails = z.infer<typeof EngineDetailsSchema>;
@@ -95,23 +110,19 @@ export const LoadRequestSchema = z.strictObject({
 });
 
 export const ENGINE_COMMANDS = {
-  'engine.restart': defineCommand(
+  'engine.restart': defineCommand(EngineIdRequest, z.strictObject({ restarted: z.boolean() }), 'Restart an engine; it restores its outputs and recomputes what is pending'),
+  'engine.recompute': defineCommand(
     EngineIdRequest,
-    z.strictObject({ restarted: z.boolean() }),
-    'Restart an engine from the consistency cache'
+    z.strictObject({ recomputed: z.boolean() }),
+    'Invalidate one engine and recompute it; engines downstream follow only where its outputs change'
   ),
   'engine.fault': defineCommand(
-    z.strictObject({ engineId: z.string().min(1).max(64), fault: FaultSchema }),
+    z.strictObject({ engineId: EngineIdSchema, fault: FaultSchema }),
     z.strictObject({ injected: z.boolean() }),
     'Inject a fault into an engine: crash, slow, fail next N, or clear'
   ),
-  'status.get': defineCommand(EmptyRequestSchema, SystemStatusSchema, 'Engines, bus, violations and tasks'),
-  'graph.get': defineCommand(EmptyRequestSchema, EngineGraphSchema, 'The engine dependency graph and rule edges'),
-  'engine.details': defineCommand(EngineIdRequest, EngineDetailsSchema, 'Capabilities, cached outputs, latency and staleness of one engine'),
-  'load.start': defineCommand(
-    LoadRequestSchema,
-    z.strictObject({ started: z.boolean() }),
-    'Start synthetic event traffic (stress test / demo); replaces any running load'
-  ),
+  'status.get': defineCommand(EmptyRequestSchema, SystemStatusSchema, 'Engines, bus, violations, tasks and a performance summary'),
+  'engine.details': defineCommand(EngineIdRequest, EngineDetailsSchema, 'Outputs, latency and staleness of one engine'),
+  'load.start': defineCommand(LoadRequestSchema, z.strictObject({ started: z.boolean() }), 'Start synthetic event traffic (stress test / demo); replaces any running load'),
   'load.stop': defineCommand(EmptyRequestSchema, z.strictObject({ stopped: z.boolean(), published: z.number().int() }), 'Stop synthetic traffic')
 };

@@ -1,29 +1,40 @@
 import { z } from 'zod';
 import { EngineEventSchema, HistoryQuerySchema } from '../events';
-import { ConsistencyCheckResultSchema, ConsistencyRuleSpecPatchSchema, ConsistencyRuleSpecSchema, RuleCoverageSchema, StaleEngineSchema, ViolationReportSchema } from '../consistency';
+import {
+  ConsistencyCheckResultSchema,
+  ConsistencyRuleSpecPatchSchema,
+  ConsistencyRuleSpecSchema,
+  RuleCoverageSchema,
+  StaleEngineSchema,
+  ViolationReportSchema,
+  ViolationSchema
+} from '../consistency';
 import { EmptyRequestSchema } from './common';
 import { defineCommand } from './define';
+
+const RuleIdSchema = z.string().min(1).max(128);
 
 export const HISTORY_COMMANDS = {
   'history.query': defineCommand(
     HistoryQuerySchema,
-    z.strictObject({ events: z.array(EngineEventSchema) }),
-    'Events from the bus history, oldest first'
+    z.strictObject({ events: z.array(EngineEventSchema), lastSeq: z.number().int().nonnegative() }),
+    'Events from the log, oldest first (the in-memory window)'
   ),
   'rules.list': defineCommand(
     EmptyRequestSchema,
     z.strictObject({ rules: z.array(ConsistencyRuleSpecSchema), coverage: z.array(RuleCoverageSchema) }),
     'Consistency rules and what each has compared'
   ),
-  'rules.add': defineCommand(
-    ConsistencyRuleSpecSchema,
-    ConsistencyCheckResultSchema,
-    'Add a declarative consistency rule; violations are recomputed at once'
-  ),
+  'rules.add': defineCommand(ConsistencyRuleSpecSchema, ConsistencyCheckResultSchema, 'Add a declarative consistency rule; violations are recomputed at once'),
   'rules.update': defineCommand(
-    z.strictObject({ ruleId: z.string().min(1), patch: ConsistencyRuleSpecPatchSchema }),
+    z.strictObject({ ruleId: RuleIdSchema, patch: ConsistencyRuleSpecPatchSchema }),
     ConsistencyCheckResultSchema,
     'Edit a rule (severity, tolerance, fields, enabled…); violations are recomputed at once'
+  ),
+  'rules.remove': defineCommand(
+    z.strictObject({ ruleId: RuleIdSchema }),
+    z.strictObject({ resolved: z.array(ViolationSchema) }),
+    'Delete a rule; its open violations resolve'
   ),
   'violations.report': defineCommand(
     EmptyRequestSchema,

@@ -19,6 +19,8 @@ export const COMMANDS = {
 
 export type CommandName = keyof typeof COMMANDS;
 export type CommandRequest<C extends CommandName> = z.input<(typeof COMMANDS)[C]['request']>;
+/** A request as the host's handlers get it: parsed, defaults filled in. */
+export type CommandPayload<C extends CommandName> = z.infer<(typeof COMMANDS)[C]['request']>;
 export type CommandResponse<C extends CommandName> = z.infer<(typeof COMMANDS)[C]['response']>;
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
@@ -27,6 +29,8 @@ export function isCommandName(name: unknown): name is CommandName {
 }
 
 export * from './result';
+export { DesignFindingSchema, type DesignFinding } from '../findings';
+export { OptimizationCriteriaSchema, type OptimizationCriteria, AnalysisResultSchema, type AnalysisResult } from '../results';
 export * from './common';
 export * from './configuration-commands';
 export * from './analysis-commands';

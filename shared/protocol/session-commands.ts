@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { AircraftConfigurationSchema } from '../aircraft';
 import { ConsistencyRuleSpecSchema, ViolationReportSchema } from '../consistency';
 import { EngineEventSchema } from '../events';
-import { PerformanceReportSchema } from '../performance';
+import { SessionSnapshotSchema } from '../projection/state';
 import { EmptyRequestSchema } from './common';
 import { defineCommand } from './define';
-import { BusStatsSchema, SystemStatusSchema } from './engine-commands';
+import { PerformanceReportWithGraphSchema, SystemStatusSchema } from './engine-commands';
 
 export const SessionExportSchema = z.strictObject({
   format: z.literal('flightdeck-session/1'),
@@ -16,19 +16,23 @@ export const SessionExportSchema = z.strictObject({
   history: z.array(EngineEventSchema),
   violations: ViolationReportSchema,
   rules: z.array(ConsistencyRuleSpecSchema),
-  performance: PerformanceReportSchema
+  performance: PerformanceReportWithGraphSchema
 });
 export type SessionExport = z.infer<typeof SessionExportSchema>;
 
+/** A snapshot of the session state and the events after it: fold them with `project` to rebuild it. */
+export const SessionSyncSchema = z.strictObject({
+  snapshot: SessionSnapshotSchema,
+  events: z.array(EngineEventSchema)
+});
+export type SessionSync = z.infer<typeof SessionSyncSchema>;
+
 export const SESSION_COMMANDS = {
+  'session.sync': defineCommand(EmptyRequestSchema, SessionSyncSchema, 'The nearest snapshot of the session state and the events after it'),
   'performance.report': defineCommand(
     EmptyRequestSchema,
-    z.strictObject({ report: PerformanceReportSchema, bus: BusStatsSchema }),
-    'Latency percentiles, queue waits, events/s, memory and slow operations'
+    PerformanceReportWithGraphSchema,
+    'Latency percentiles, queue waits, events/s, memory, slow operations, event-history count and dependency graph'
   ),
-  'session.export': defineCommand(
-    EmptyRequestSchema,
-    SessionExportSchema,
-    'Everything needed to review this session later, as one JSON document'
-  )
+  'session.export': defineCommand(EmptyRequestSchema, SessionExportSchema, 'Everything needed to review this session later, as one JSON document')
 };

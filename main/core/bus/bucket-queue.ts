@@ -1,64 +1,20 @@
-/**
- * A FIFO deque on a growable circular buffer, storing an enqueue time beside each item.
- * `push` never allocates unless the buffer has to double.
- */
-class TimedDeque<T> {
-  private items: (T | undefined)[] = new Array<T | undefined>(16);
-  private times = new Float64Array(16);
-  private head = 0;
-  private count = 0;
-
-  get size(): number {
-    return this.count;
-  }
-
-  push(item: T, enqueuedAt: number): void {
-    if (this.count === this.items.length) this.grow();
-    const index = (this.head + this.count) & (this.items.length - 1);
-    this.items[index] = item;
-    this.times[index] = enqueuedAt;
-    this.count++;
-  }
-
-  /** Removes the oldest item; its enqueue time is left in `sink.enqueuedAt`. */
-  shift(sink: { enqueuedAt: number }): T | undefined {
-    if (this.count === 0) return undefined;
-    const item = this.items[this.head];
-    sink.enqueuedAt = this.times[this.head] ?? 0;
-    this.items[this.head] = undefined;
-    this.head = (this.head + 1) & (this.items.length - 1);
-    this.count--;
-    return item;
-  }
-
-  private grow(): void {
-    const capacity = this.items.length * 2;
-    const items = new Array<T | undefined>(capacity);
-    const times = new Float64Array(capacity);
-    for (let i = 0; i < this.count; i++) {
-      const from = (this.head + i) & (this.items.length - 1);
-      items[i] = this.items[from];
-      times[i] = this.times[from] ?? 0;
-    }
-    this.items = items;
-    this.times = times;
-    this.head = 0;
-  }
-}
+import { RingBuffer } from '../../../shared/ring-buffer';
 
 /**
- * A priority queue for a fixed, small number of levels: one FIFO per level, highest level
- * served first. With four levels this is several times faster than a binary heap
- * (see MEASURED.md) and keeps FIFO order within a level for free.
+ * A priority queue for a fixed, small number of levels: one growable FIFO per level (plus the
+ * enqueue time of each item), highest level served first. With four levels this is several
+ * times faster than a binary heap (see MEASURED.md) and keeps FIFO order within a level.
  */
 export class BucketQueue<T> {
-  private readonly buckets: TimedDeque<T>[];
+  private readonly items: RingBuffer<T>[];
+  private readonly times: RingBuffer<number>[];
   private total = 0;
-  /** Enqueue time of the item most recently returned by `shift`. */
+  /** Enqueue time and level of the item most recently returned by `shift`. */
   readonly last = { enqueuedAt: 0, level: 0 };
 
   constructor(levels: number) {
-    this.buckets = Array.from({ length: levels }, () => new TimedDeque<T>());
+    this.items = Array.from({ length: levels }, () => new RingBuffer<T>(16, { grow: true }));
+    this.times = Array.from({ length: levels }, () => new RingBuffer<number>(16, { grow: true }));
   }
 
   get size(): number {
@@ -66,26 +22,27 @@ export class BucketQueue<T> {
   }
 
   sizeOf(level: number): number {
-    return this.buckets[level]?.size ?? 0;
+    return this.items[level]?.size ?? 0;
   }
 
   push(item: T, level: number, enqueuedAt: number): void {
-    const bucket = this.buckets[level];
+    const bucket = this.items[level];
     if (!bucket) throw new RangeError(`no priority level ${level}`);
-    bucket.push(item, enqueuedAt);
+    bucket.push(item);
+    (this.times[level] as RingBuffer<number>).push(enqueuedAt);
     this.total++;
   }
 
   /** Removes the oldest item of the highest non-empty level. */
   shift(): T | undefined {
     if (this.total === 0) return undefined;
-    for (let level = this.buckets.length - 1; level >= 0; level--) {
-      const bucket = this.buckets[level] as TimedDeque<T>;
-      if (bucket.size > 0) {
-        this.total--;
-        this.last.level = level;
-        return bucket.shift(this.last);
-      }
+    for (let level = this.items.length - 1; level >= 0; level--) {
+      const bucket = this.items[level] as RingBuffer<T>;
+      if (bucket.size === 0) continue;
+      this.total--;
+      this.last.level = level;
+      this.last.enqueuedAt = (this.times[level] as RingBuffer<number>).shift() ?? 0;
+      return bucket.shift();
     }
     return undefined;
   }

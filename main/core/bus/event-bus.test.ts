@@ -1,253 +1,396 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EngineEventSchema, type EngineEvent, type Priority } from '../../../shared/events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  EngineEventSchema,
+  type EngineEvent,
+  type EngineId,
+  type EventInput,
+  type EventType,
+  type Priority
+} from '../../../shared/events';
 import { TransientError } from '../engine';
-import { EventBus } from './event-bus';
+import { EventLog } from '../log/event-log';
 import { RequestTimeoutError } from './errors';
+import { EVENT_BUS_ENGINE_ID, EventBus } from './event-bus';
+import type { BusMetricsSink, EventBusOptions } from './types';
 
 const buses: EventBus[] = [];
-function makeBus(options: ConstructorParameters<typeof EventBus>[0] = {}): EventBus {
+function makeBus(options: EventBusOptions = {}): EventBus {
   const bus = new EventBus(options);
   buses.push(bus);
   return bus;
 }
 afterEach(() => {
   for (const bus of buses.splice(0)) bus.dispose();
+  vi.useRealTimers();
 });
+
+/** A `synthetic_load` event numbered `n`: the test's tag travels in the payload. */
+function load(n: number, extra: Partial<Omit<EventInput<'synthetic_load'>, 'eventType' | 'data'>> = {}): EventInput<'synthetic_load'> {
+  return { eventType: 'synthetic_load', sourceEngine: 'load', data: { n }, ...extra };
+}
+
+function analysis(targetEngines?: EngineId[]): EventInput<'analysis_started'> {
+  return {
+    eventType: 'analysis_started',
+    sourceEngine: 'coordinator',
+    data: { analysisType: 'mission', params: {} },
+    ...(targetEngines ? { targetEngines } : {})
+  };
+}
 
 const tick = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Real timers: waits until nothing is queued or running. */
 async function settle(bus: EventBus): Promise<void> {
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 200; i++) {
     await tick();
-    if (bus.getStats().queued === 0 && bus.getStats().inFlight === 0) return;
+    const { queued, inFlight } = bus.getStats();
+    if (queued === 0 && inFlight === 0) return;
   }
+  throw new Error('bus did not settle');
+}
+
+function errorsOf(bus: EventBus): EngineEvent<'error_occurred'>[] {
+  return bus.log.query({ eventType: 'error_occurred' }) as EngineEvent<'error_occurred'>[];
 }
 
 describe('EventBus publish and subscribe', () => {
-  it('returns the event id and fills in every field of the schema', async () => {
+  it('logs the event, returns its id and seq, and delivers the logged event', async () => {
     const bus = makeBus();
-    const seen: EngineEvent[] = [];
-    bus.subscribe('propulsion', ['configuration_changed'], (e) => void seen.push(e));
+    const seen: EngineEvent<'synthetic_load'>[] = [];
+    bus.subscribe('propulsion', ['synthetic_load'], (event) => void seen.push(event));
     bus.startProcessing();
-    const result = bus.publish({ eventType: 'configuration_changed', sourceEngine: 'design', data: { v: 2 } });
-    expect(result.status).toBe('published');
+    const published = bus.publish(load(7));
+    expect(published.seq).toBe(1);
+    expect(bus.log.get(1)?.eventId).toBe(published.eventId);
     await settle(bus);
     expect(seen).toHaveLength(1);
-    const event = seen[0] as EngineEvent;
-    expect(event.eventId).toBe(result.eventId);
-    expect(event.correlationId).toBe(result.eventId);
-    expect(event.causationId).toBeNull();
-    expect(event.priority).toBe('NORMAL');
-    const roundTrip = EngineEventSchema.parse(JSON.parse(JSON.stringify(event)));
-    expect(roundTrip).toEqual(event);
+    expect(seen[0]).toBe(bus.log.get(1));
+    expect(seen[0]?.data.n).toBe(7);
+    expect(EngineEventSchema.parse(JSON.parse(JSON.stringify(seen[0])))).toEqual(seen[0]);
   });
 
-  it('refuses an unknown event type with a message naming it', () => {
-    const bus = makeBus();
-    expect(() => bus.publish({ eventType: 'bogus' as never, sourceEngine: 'x' })).toThrow(/unknown event type: bogus/);
+  it('appends to a log it is given, and does not dispose it', () => {
+    const log = new EventLog();
+    const bus = makeBus({ log });
+    bus.publish(load(1));
+    bus.dispose();
+    expect(log.append(load(2)).seq).toBe(2);
   });
 
   it('does not deliver an engine its own events unless it asked to', async () => {
     const bus = makeBus();
-    const plain: string[] = [];
-    const own: string[] = [];
-    bus.subscribe('design', ['module_added'], (e) => void plain.push(e.eventId));
-    bus.subscribe('design', ['module_added'], (e) => void own.push(e.eventId), { receiveOwn: true });
+    const plain: number[] = [];
+    const own: number[] = [];
+    bus.subscribe('design', ['synthetic_load'], (e) => void plain.push(e.data.n));
+    bus.subscribe('design', ['synthetic_load'], (e) => void own.push(e.data.n), { receiveOwn: true });
     bus.startProcessing();
-    bus.publish({ eventType: 'module_added', sourceEngine: 'design' });
+    bus.publish(load(1, { sourceEngine: 'design' }));
+    bus.publish(load(2, { sourceEngine: 'materials' }));
     await settle(bus);
-    expect(plain).toHaveLength(0);
-    expect(own).toHaveLength(1);
+    expect(plain).toEqual([2]);
+    expect(own).toEqual([1, 2]);
   });
 
-  it('delivers targeted events only to targets, while a * monitor sees everything', async () => {
+  it('targets restrict typed subscribers, while * monitors see every event, targeted or not', async () => {
     const bus = makeBus();
     const got: string[] = [];
-    for (const id of ['materials', 'propulsion', 'sensors']) {
-      bus.subscribe(id, ['data_invalidated'], () => void got.push(id));
-    }
+    for (const id of ['materials', 'propulsion', 'sensors']) bus.subscribe(id, ['synthetic_load'], (e) => void got.push(`${id}${e.data.n}`));
     const monitor: string[] = [];
-    bus.subscribe('monitor', '*', (e) => void monitor.push(e.eventType));
+    bus.subscribe('monitor', '*', (e) => void monitor.push(`${e.eventType}:${String(e.targetEngines ?? 'all')}`));
     bus.startProcessing();
-    bus.publish({ eventType: 'data_invalidated', sourceEngine: 'design', targetEngines: ['propulsion'] });
-    bus.publish({ eventType: 'module_added', sourceEngine: 'design' });
+    bus.publish(load(1, { targetEngines: ['propulsion'] }));
+    bus.publish(load(2, { targetEngines: ['monitor'] }));
+    bus.publish({ eventType: 'rule_removed', sourceEngine: 'consistency_manager', data: { ruleId: 'r' } });
+    bus.publish(load(3));
     await settle(bus);
-    expect(got).toEqual(['propulsion']);
-    expect(monitor).toEqual(['data_invalidated', 'module_added']);
+    expect(got).toEqual(['propulsion1', 'materials3', 'propulsion3', 'sensors3']);
+    expect(monitor).toEqual(['synthetic_load:propulsion', 'synthetic_load:monitor', 'rule_removed:all', 'synthetic_load:all']);
   });
 
-  it('stops delivering after the subscription is disposed, even mid-dispatch', async () => {
+  it('unsubscribing mid-dispatch skips nobody: the event in flight keeps its list, the next uses the new one', async () => {
     const bus = makeBus();
     const calls: string[] = [];
-    const second = { dispose: (): void => undefined };
-    bus.subscribe('a', ['module_added'], () => {
-      calls.push('a');
-      second.dispose();
+    const subscriptions: { a?: { dispose(): void }; c?: { dispose(): void } } = {};
+    subscriptions.a = bus.subscribe('a', ['synthetic_load'], (e) => {
+      calls.push(`a${e.data.n}`);
+      subscriptions.a?.dispose();
+      subscriptions.c?.dispose();
+      bus.subscribe('d', ['synthetic_load'], (later) => void calls.push(`d${later.data.n}`));
     });
-    Object.assign(second, bus.subscribe('b', ['module_added'], () => void calls.push('b')));
+    bus.subscribe('b', ['synthetic_load'], (e) => void calls.push(`b${e.data.n}`));
+    subscriptions.c = bus.subscribe('c', ['synthetic_load'], (e) => void calls.push(`c${e.data.n}`));
     bus.startProcessing();
-    bus.publish({ eventType: 'module_added', sourceEngine: 'x' });
-    bus.publish({ eventType: 'module_added', sourceEngine: 'x' });
+    bus.publish(load(1));
+    bus.publish(load(2));
     await settle(bus);
-    // The first event was already on its way to b; the second is not delivered to b.
-    expect(calls).toEqual(['a', 'b', 'a']);
+    expect(calls).toEqual(['a1', 'b1', 'c1', 'b2', 'd2']);
+  });
+
+  it('refuses bad options naming them', () => {
+    expect(() => new EventBus({ maxWorkers: 0 })).toThrow(/maxWorkers must be a positive integer, got 0/);
+    expect(() => new EventBus({ eventTimeoutMs: -1 })).toThrow(/eventTimeoutMs/);
+    expect(() => new EventBus({ maxQueueSize: 1.5 })).toThrow(/maxQueueSize/);
   });
 });
 
-describe('EventBus priorities and workers', () => {
-  it('delivers a CRITICAL event queued behind 10,000 LOW ones first', async () => {
+describe('EventBus priorities', () => {
+  it('delivers a CRITICAL event published behind 10,000 LOW ones first, then the LOW ones in order', async () => {
     const bus = makeBus();
-    const order: Priority[] = [];
-    bus.subscribe('sensors', ['performance_updated', 'error_occurred'], (e) => void order.push(e.priority));
-    for (let i = 0; i < 10_000; i++) bus.publish({ eventType: 'performance_updated', sourceEngine: 'x', priority: 'LOW' });
-    bus.publish({ eventType: 'error_occurred', sourceEngine: 'x', priority: 'CRITICAL' });
+    const order: string[] = [];
+    bus.subscribe('sensors', ['synthetic_load'], (e) => void order.push(`${e.priority}${e.data.n}`));
     bus.startProcessing();
+    for (let n = 0; n < 10_000; n++) bus.publish(load(n, { priority: 'LOW' }));
+    bus.publish(load(-1, { priority: 'CRITICAL' }));
     await settle(bus);
     expect(order).toHaveLength(10_001);
-    expect(order[0]).toBe('CRITICAL');
+    expect(order[0]).toBe('CRITICAL-1');
+    expect(order.slice(1)).toEqual(Array.from({ length: 10_000 }, (_, n) => `LOW${n}`));
   });
 
   it('orders by priority and keeps FIFO within a priority', async () => {
     const bus = makeBus();
-    const seen: string[] = [];
-    bus.subscribe('e', ['module_added'], (e) => void seen.push(e.data.tag as string));
-    const plan: [Priority, string][] = [
-      ['LOW', 'l1'],
-      ['HIGH', 'h1'],
-      ['NORMAL', 'n1'],
-      ['LOW', 'l2'],
-      ['CRITICAL', 'c1'],
-      ['HIGH', 'h2'],
-      ['NORMAL', 'n2']
+    const seen: number[] = [];
+    bus.subscribe('e', ['synthetic_load'], (e) => void seen.push(e.data.n));
+    const plan: [Priority, number][] = [
+      ['LOW', 1],
+      ['HIGH', 2],
+      ['NORMAL', 3],
+      ['LOW', 4],
+      ['CRITICAL', 5],
+      ['HIGH', 6],
+      ['NORMAL', 7],
+      ['CRITICAL', 8]
     ];
-    for (const [priority, tag] of plan) bus.publish({ eventType: 'module_added', sourceEngine: 'x', priority, data: { tag } });
+    for (const [priority, n] of plan) bus.publish(load(n, { priority }));
     bus.startProcessing();
     await settle(bus);
-    expect(seen).toEqual(['c1', 'h1', 'h2', 'n1', 'n2', 'l1', 'l2']);
+    expect(seen).toEqual([5, 8, 2, 6, 3, 7, 1, 4]);
   });
 
+  it('serves a HIGH event queued while the workers are busy before earlier LOW ones', async () => {
+    vi.useFakeTimers();
+    const bus = makeBus({ maxWorkers: 1 });
+    const started: number[] = [];
+    bus.subscribe('e', ['synthetic_load'], async (e) => {
+      started.push(e.data.n);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+    bus.startProcessing();
+    bus.publish(load(0));
+    await vi.advanceTimersByTimeAsync(1);
+    bus.publish(load(1, { priority: 'LOW' }));
+    bus.publish(load(2, { priority: 'LOW' }));
+    bus.publish(load(3, { priority: 'HIGH' }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(started).toEqual([0, 3, 1, 2]);
+  });
+});
+
+describe('EventBus workers', () => {
   it('runs at most maxWorkers async handlers at once', async () => {
+    vi.useFakeTimers();
     const bus = makeBus({ maxWorkers: 3 });
     let running = 0;
     let peak = 0;
-    bus.subscribe('e', ['module_added'], async () => {
+    bus.subscribe('e', ['synthetic_load'], async () => {
       running++;
       peak = Math.max(peak, running);
-      await tick(2);
+      await new Promise((resolve) => setTimeout(resolve, 2));
       running--;
     });
     bus.startProcessing();
-    for (let i = 0; i < 20; i++) bus.publish({ eventType: 'module_added', sourceEngine: 'x' });
-    await tick(150);
-    expect(bus.getStats().delivered).toBe(20);
+    for (let n = 0; n < 20; n++) bus.publish(load(n));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(bus.getStats()).toMatchObject({ delivered: 20, inFlight: 0, queued: 0 });
     expect(peak).toBe(3);
   });
 
+  it('a timed-out handler keeps its worker until it settles: maxWorkers 1 never runs two at once', async () => {
+    vi.useFakeTimers();
+    const bus = makeBus({ maxWorkers: 1, eventTimeoutMs: 50 });
+    const engines = ['design', 'materials', 'propulsion', 'sensors'];
+    let running = 0;
+    let peak = 0;
+    const started: string[] = [];
+    const finished: string[] = [];
+    for (const engineId of engines) {
+      bus.subscribe(engineId, ['synthetic_load'], async () => {
+        started.push(engineId);
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        running--;
+        finished.push(engineId);
+      });
+    }
+    bus.startProcessing();
+    const event = bus.publish(load(1));
+
+    await vi.advanceTimersByTimeAsync(100);
+    // Reported as timed out at its deadline, but still running: nobody else started.
+    expect(errorsOf(bus).map((e) => e.data)).toEqual([
+      expect.objectContaining({ engineId: 'design', timedOut: true, originalEventId: event.eventId })
+    ]);
+    expect(started).toEqual(['design']);
+    expect(bus.getStats().inFlight).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(2_500);
+    expect(peak).toBe(1);
+    expect(started).toEqual(engines);
+    expect(finished).toEqual(engines);
+    const errors = errorsOf(bus);
+    expect(errors.map((e) => e.data.engineId)).toEqual(engines);
+    for (const error of errors) {
+      expect(error.data).toMatchObject({ timedOut: true, origin: 'handler', originalEventId: event.eventId, originalEventType: 'synthetic_load' });
+    }
+    // A late success after the timeout report is not counted as a delivery as well.
+    expect(bus.getStats()).toMatchObject({ timeouts: 4, failedDeliveries: 4, delivered: 0, inFlight: 0, queued: 0 });
+  });
+
+  it('sync handlers also wait for a free worker', async () => {
+    vi.useFakeTimers();
+    const bus = makeBus({ maxWorkers: 1 });
+    const calls: string[] = [];
+    bus.subscribe('slow', ['synthetic_load'], async () => {
+      calls.push('slow start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      calls.push('slow end');
+    });
+    bus.subscribe('quick', ['synthetic_load'], () => void calls.push('quick'));
+    bus.startProcessing();
+    bus.publish(load(1));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls).toEqual(['slow start', 'slow end', 'quick']);
+  });
+
   it('stopProcessing lets running handlers finish and keeps the rest queued', async () => {
+    vi.useFakeTimers();
     const bus = makeBus({ maxWorkers: 1 });
     const finished: number[] = [];
-    bus.subscribe('e', ['module_added'], async (e) => {
-      await tick(10);
-      finished.push(e.data.n as number);
+    bus.subscribe('e', ['synthetic_load'], async (e) => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      finished.push(e.data.n);
     });
     bus.startProcessing();
-    for (let n = 0; n < 5; n++) bus.publish({ eventType: 'module_added', sourceEngine: 'x', data: { n } });
-    await tick(1);
-    await bus.stopProcessing();
+    for (let n = 0; n < 5; n++) bus.publish(load(n));
+    await vi.advanceTimersByTimeAsync(1);
+    const stopped = bus.stopProcessing();
+    await vi.advanceTimersByTimeAsync(20);
+    await stopped;
+    expect(bus.isProcessing).toBe(false);
     expect(finished).toEqual([0]);
     expect(bus.getStats().queued).toBe(4);
     bus.startProcessing();
-    await tick(100);
+    await vi.advanceTimersByTimeAsync(100);
     expect(finished).toEqual([0, 1, 2, 3, 4]);
   });
 });
 
 describe('EventBus failures', () => {
-  it('turns a throwing handler into an error_occurred event in history and keeps going', async () => {
+  it('turns a throw or a rejection into an error_occurred naming the original event, and keeps going', async () => {
     const bus = makeBus();
     const ok: number[] = [];
-    bus.subscribe('propulsion', ['module_added'], (e) => {
+    bus.subscribe('propulsion', ['synthetic_load'], (e) => {
       if (e.data.n === 1) throw new Error('thrust table missing');
-      ok.push(e.data.n as number);
+      ok.push(e.data.n);
+    });
+    bus.subscribe('sensors', ['synthetic_load'], async (e) => {
+      if (e.data.n === 2) throw new Error('radar offline');
     });
     bus.startProcessing();
-    for (let n = 0; n < 3; n++) bus.publish({ eventType: 'module_added', sourceEngine: 'design', data: { n } });
+    bus.publish({ eventType: 'configuration_changed', sourceEngine: 'design', data: { version: 3, previousVersion: 2, configuration: {} } });
+    const published = [0, 1, 2, 3].map((n) => bus.publish(load(n, { sourceEngine: 'design' })));
     await settle(bus);
-    expect(ok).toEqual([0, 2]);
-    const errors = bus.getEventHistory({ eventType: 'error_occurred' });
-    expect(errors).toHaveLength(1);
-    const error = errors[0] as EngineEvent;
-    expect(error.priority).toBe('HIGH');
-    expect(error.data).toMatchObject({ engineId: 'propulsion', message: 'thrust table missing', originalEventType: 'module_added' });
-    const original = bus.getEventHistory({ eventType: 'module_added' })[1] as EngineEvent;
-    expect(error.data.originalEventId).toBe(original.eventId);
-    expect(error.causationId).toBe(original.eventId);
-    expect(bus.getStats().failedDeliveries).toBe(1);
+    expect(ok).toEqual([0, 2, 3]);
+    const errors = errorsOf(bus);
+    expect(errors).toHaveLength(2);
+    const [thrown, rejected] = errors as [EngineEvent<'error_occurred'>, EngineEvent<'error_occurred'>];
+    expect(thrown).toMatchObject({
+      sourceEngine: EVENT_BUS_ENGINE_ID,
+      priority: 'HIGH',
+      causationId: published[1]?.eventId,
+      correlationId: published[1]?.eventId,
+      configVersion: 3,
+      data: {
+        engineId: 'propulsion',
+        origin: 'handler',
+        message: 'thrust table missing',
+        originalEventId: published[1]?.eventId,
+        originalEventType: 'synthetic_load',
+        attempts: 1,
+        timedOut: false
+      }
+    });
+    expect(rejected.data).toMatchObject({ engineId: 'sensors', message: 'radar offline', originalEventId: published[2]?.eventId });
+    expect(bus.getStats().failedDeliveries).toBe(2);
+    for (const error of errors) expect(EngineEventSchema.safeParse(error).success).toBe(true);
   });
 
-  it('turns a handler that exceeds the timeout into an error event and frees its worker', async () => {
-    const bus = makeBus({ maxWorkers: 1, eventTimeoutMs: 30 });
-    const done: number[] = [];
-    bus.subscribe('slow', ['module_added'], (e) => (e.data.n === 0 ? new Promise(() => undefined) : void done.push(e.data.n as number)));
+  it('does not re-publish a failure while handling an error_occurred event', async () => {
+    const bus = makeBus();
+    bus.subscribe('a', ['synthetic_load'], () => {
+      throw new Error('first');
+    });
+    let watcherCalls = 0;
+    bus.subscribe('watcher', ['error_occurred'], () => {
+      watcherCalls++;
+      throw new Error('watcher broken');
+    });
     bus.startProcessing();
-    bus.publish({ eventType: 'module_added', sourceEngine: 'x', data: { n: 0 } });
-    bus.publish({ eventType: 'module_added', sourceEngine: 'x', data: { n: 1 } });
-    await tick(120);
-    expect(done).toEqual([1]);
-    const [error] = bus.getEventHistory({ eventType: 'error_occurred' });
-    expect(error?.data).toMatchObject({ engineId: 'slow', timedOut: true });
-    expect(bus.getStats().timeouts).toBe(1);
+    bus.publish(load(1));
+    await settle(bus);
+    expect(errorsOf(bus)).toHaveLength(1);
+    expect(watcherCalls).toBe(1);
+    expect(bus.getStats().failedDeliveries).toBe(2);
   });
 
-  it('retries failures marked transient with backoff, then succeeds', async () => {
-    const bus = makeBus({ retryPolicy: { attempts: 3, backoffMs: 5 } });
+  it('retries a transient failure after backoffMs, then 2 × backoffMs, then counts the success', async () => {
+    vi.useFakeTimers();
+    const bus = makeBus({ retryPolicy: { attempts: 3, backoffMs: 100 } });
     let calls = 0;
-    bus.subscribe('materials', ['material_updated'], () => {
+    bus.subscribe('materials', ['synthetic_load'], async () => {
       calls++;
       if (calls < 3) throw new TransientError('cache busy');
     });
     bus.startProcessing();
-    bus.publish({ eventType: 'material_updated', sourceEngine: 'x' });
-    await tick(80);
+    bus.publish(load(1));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(199);
+    expect(calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toBe(3);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(calls).toBe(3);
     expect(bus.getStats()).toMatchObject({ retries: 2, delivered: 1, failedDeliveries: 0 });
-    expect(bus.getEventHistory({ eventType: 'error_occurred' })).toHaveLength(0);
+    expect(errorsOf(bus)).toHaveLength(0);
   });
 
-  it('reports a transient failure as an error once the attempts are used up, and never retries a permanent one', async () => {
-    const bus = makeBus({ retryPolicy: { attempts: 2, backoffMs: 1 } });
+  it('reports a transient failure once its attempts are used up, and never retries a permanent one', async () => {
+    vi.useFakeTimers();
+    const bus = makeBus({ retryPolicy: { attempts: 2, backoffMs: 10 } });
     let transientCalls = 0;
     let permanentCalls = 0;
-    bus.subscribe('a', ['module_added'], () => {
+    bus.subscribe('a', ['synthetic_load'], () => {
       transientCalls++;
       throw new TransientError('still busy');
     });
-    bus.subscribe('b', ['module_added'], () => {
+    bus.subscribe('b', ['synthetic_load'], () => {
       permanentCalls++;
       throw new Error('broken');
     });
     bus.startProcessing();
-    bus.publish({ eventType: 'module_added', sourceEngine: 'x' });
-    await tick(50);
-    expect(transientCalls).toBe(2);
-    expect(permanentCalls).toBe(1);
-    const errors = bus.getEventHistory({ eventType: 'error_occurred' });
-    expect(errors.map((e) => e.data.engineId).sort()).toEqual(['a', 'b']);
-  });
-
-  it('does not loop when an error handler itself throws', async () => {
-    const bus = makeBus();
-    bus.subscribe('a', ['module_added'], () => {
-      throw new Error('first');
-    });
-    bus.subscribe('watcher', ['error_occurred'], () => {
-      throw new Error('watcher broken');
-    });
-    bus.startProcessing();
-    bus.publish({ eventType: 'module_added', sourceEngine: 'x' });
-    await settle(bus);
-    expect(bus.getEventHistory({ eventType: 'error_occurred' })).toHaveLength(1);
-    expect(bus.getStats().failedDeliveries).toBe(2);
+    bus.publish(load(1));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect([transientCalls, permanentCalls]).toEqual([2, 1]);
+    expect(errorsOf(bus).map((e) => [e.data.engineId, e.data.attempts])).toEqual([
+      ['b', 1],
+      ['a', 2]
+    ]);
+    expect(bus.getStats()).toMatchObject({ retries: 1, delivered: 0, failedDeliveries: 2 });
   });
 });
 
@@ -257,15 +400,12 @@ describe('EventBus request/response', () => {
     bus.subscribe('propulsion', ['analysis_started'], async () => ({ thrustKN: 156 }));
     bus.subscribe('sensors', ['analysis_started'], () => ({ rangeKm: 210 }));
     bus.startProcessing();
-    const responses = await bus.request({
-      eventType: 'analysis_started',
-      sourceEngine: 'coordinator',
-      targetEngines: ['sensors', 'propulsion']
-    });
+    const responses = await bus.request(analysis(['sensors', 'propulsion']));
     expect(responses).toEqual([
       { engineId: 'sensors', ok: true, data: { rangeKm: 210 } },
       { engineId: 'propulsion', ok: true, data: { thrustKN: 156 } }
     ]);
+    expect(bus.log.query({ eventType: 'analysis_started' })[0]?.requiresResponse).toBe(true);
   });
 
   it('reports a failing responder as a failed response, not a rejection', async () => {
@@ -274,75 +414,169 @@ describe('EventBus request/response', () => {
       throw new Error('polar diverged');
     });
     bus.startProcessing();
-    const responses = await bus.request({ eventType: 'analysis_started', sourceEngine: 'c', targetEngines: ['aerodynamics'] });
-    expect(responses).toEqual([{ engineId: 'aerodynamics', ok: false, error: 'polar diverged' }]);
+    await expect(bus.request(analysis(['aerodynamics']))).resolves.toEqual([{ engineId: 'aerodynamics', ok: false, error: 'polar diverged' }]);
   });
 
-  it('rejects after the timeout with an error naming the event and the engines that did not answer', async () => {
-    const bus = makeBus();
-    bus.subscribe('design', ['analysis_started'], () => 'ok');
-    bus.startProcessing();
-    const request = bus.request(
-      { eventType: 'analysis_started', sourceEngine: 'coordinator', targetEngines: ['design', 'sensors', 'manufacturing'] },
-      { timeoutMs: 40 }
-    );
-    await expect(request).rejects.toBeInstanceOf(RequestTimeoutError);
-    await expect(request).rejects.toThrow(/analysis_started .*no answer from: sensors, manufacturing/);
-  });
-
-  it('a broadcast request waits for every subscribed engine', async () => {
+  it('a broadcast request waits for every typed subscriber, not monitors or the source itself', async () => {
     const bus = makeBus();
     bus.subscribe('a', ['analysis_started'], () => 1);
-    bus.subscribe('b', ['analysis_started'], () => 2);
+    bus.subscribe('b', ['analysis_started'], async () => 2);
+    bus.subscribe('coordinator', ['analysis_started'], () => 'own request');
     bus.subscribe('monitor', '*', () => 'monitors do not answer');
     bus.startProcessing();
-    const responses = await bus.request({ eventType: 'analysis_started', sourceEngine: 'c' });
-    expect(responses.map((r) => r.engineId)).toEqual(['a', 'b']);
+    const responses = await bus.request(analysis());
+    expect(responses).toEqual([
+      { engineId: 'a', ok: true, data: 1 },
+      { engineId: 'b', ok: true, data: 2 }
+    ]);
+  });
+
+  it('names the slow engine still running its handler when a request times out', async () => {
+    vi.useFakeTimers();
+    const bus = makeBus();
+    bus.subscribe('design', ['analysis_started'], () => 'ok');
+    bus.subscribe('aerodynamics', ['analysis_started'], () => new Promise((resolve) => setTimeout(resolve, 5_000)));
+    bus.startProcessing();
+    const request = bus.request(analysis(['design', 'aerodynamics']), { timeoutMs: 100 });
+    const outcome = request.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    const error = await outcome;
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    const timeout = error as RequestTimeoutError;
+    expect(timeout.runningEngines).toEqual([{ engineId: 'aerodynamics', runningMs: 100 }]);
+    expect(timeout.waitingEngines).toEqual([]);
+    expect(timeout.missingEngines).toEqual(['aerodynamics']);
+    expect(timeout.eventType).toBe('analysis_started');
+    expect(timeout.message).toMatch(/request analysis_started \(.+\) timed out after 100 ms; no answer from aerodynamics \(still running after 100 ms\)$/);
+    expect(timeout.message).not.toMatch(/design/);
+    // The late answer changes nothing and throws nowhere.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(bus.getStats().inFlight).toBe(0);
+  });
+
+  it('names the engine holding the only worker when the requested engine never started', async () => {
+    vi.useFakeTimers();
+    const bus = makeBus({ maxWorkers: 1 });
+    const designCalls: number[] = [];
+    bus.subscribe('aerodynamics', ['synthetic_load'], () => new Promise((resolve) => setTimeout(resolve, 1_000)));
+    bus.subscribe('design', ['analysis_started'], () => void designCalls.push(Date.now()));
+    bus.startProcessing();
+    bus.publish(load(1));
+    await vi.advanceTimersByTimeAsync(10);
+    const outcome = bus.request(analysis(['design']), { timeoutMs: 200 }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(200);
+    const error = await outcome;
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    const timeout = error as RequestTimeoutError;
+    expect(timeout.runningEngines).toEqual([]);
+    expect(timeout.waitingEngines).toEqual(['design']);
+    expect(timeout.busyWorkers).toEqual([{ engineId: 'aerodynamics', eventType: 'synthetic_load', runningMs: 210 }]);
+    expect(timeout.message).toMatch(/not started: design \(every worker busy: aerodynamics on synthetic_load for 210 ms\)/);
+    expect(designCalls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(designCalls).toHaveLength(1);
+  });
+
+  it('answers for a targeted engine that does not handle the type at once, instead of timing out', async () => {
+    const bus = makeBus();
+    bus.subscribe('design', ['analysis_started'], () => 'answer');
+    bus.startProcessing();
+    const responses = await bus.request(analysis(['design', 'manufacturing']), { timeoutMs: 60_000 });
+    expect(responses).toEqual([
+      { engineId: 'design', ok: true, data: 'answer' },
+      { engineId: 'manufacturing', ok: false, error: 'manufacturing does not handle analysis_started' }
+    ]);
+  });
+
+  it('rejects pending requests when the bus is disposed', async () => {
+    const bus = makeBus();
+    bus.subscribe('design', ['analysis_started'], () => 'never asked: the bus is not processing');
+    const request = bus.request(analysis(['design']));
+    bus.dispose();
+    await expect(request).rejects.toThrow(/disposed before analysis_started was answered/);
   });
 });
 
-describe('EventBus history', () => {
-  it('keeps exactly the newest maxHistorySize events, error events included', async () => {
-    const bus = makeBus({ maxHistorySize: 1000 });
-    bus.subscribe('a', ['module_added'], (e) => {
-      if ((e.data.n as number) % 100 === 0) throw new Error(`bad ${String(e.data.n)}`);
+describe('EventBus log, history and queue bound', () => {
+  it('gives every event a gap-free seq in publish order, its own error events included', async () => {
+    const bus = makeBus();
+    bus.subscribe('a', ['synthetic_load'], (e) => {
+      if (e.data.n % 3 === 0) throw new Error(`bad ${e.data.n}`);
     });
     bus.startProcessing();
-    for (let n = 0; n < 1500; n++) bus.publish({ eventType: 'module_added', sourceEngine: 'x', data: { n } });
+    const seqs: number[] = [];
+    for (let n = 0; n < 10; n++) {
+      seqs.push(bus.publish(load(n)).seq);
+      if (n % 4 === 0) await tick();
+    }
     await settle(bus);
-    const history = bus.getEventHistory();
+    const history = bus.log.query();
+    expect(history.map((e) => e.seq)).toEqual(Array.from({ length: history.length }, (_, i) => i + 1));
+    expect(errorsOf(bus)).toHaveLength(4);
+    expect(history.filter((e) => e.eventType === 'synthetic_load').map((e) => e.seq)).toEqual(seqs);
+    for (const error of errorsOf(bus)) {
+      expect(error.seq).toBeGreaterThan(bus.log.query().find((e) => e.eventId === error.data.originalEventId)?.seq ?? Infinity);
+    }
+    expect(bus.getStats().published).toBe(history.length);
+  });
+
+  it('keeps exactly the newest maxHistorySize events, error events included, and counts the evicted', async () => {
+    const bus = makeBus({ maxHistorySize: 1000 });
+    bus.subscribe('a', ['synthetic_load'], (e) => {
+      if (e.data.n % 100 === 0) throw new Error(`bad ${e.data.n}`);
+    });
+    bus.startProcessing();
+    for (let n = 0; n < 1500; n++) bus.publish(load(n));
+    await settle(bus);
+    const history = bus.log.query();
     expect(history).toHaveLength(1000);
-    expect(bus.getStats().evictedFromHistory).toBe(1500 + 15 - 1000);
-    // The newest 1000 of 1515 published: the last module_added and all the late error events.
-    expect(history.at(-1)?.eventType).toBe('error_occurred');
-    expect(history.filter((e) => e.eventType === 'error_occurred').length).toBeGreaterThan(0);
-    const numbers = history.filter((e) => e.eventType === 'module_added').map((e) => e.data.n as number);
-    expect(numbers.at(-1)).toBe(1499);
-    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(bus.getStats().evictedFromHistory).toBe(1515 - 1000);
+    expect(history.map((e) => e.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => 516 + i));
+    expect(history.filter((e) => e.eventType === 'error_occurred')).toHaveLength(15);
   });
 
-  it('filters by type, engines, correlation id, time and limit', () => {
-    const bus = makeBus();
-    const first = bus.publish({ eventType: 'configuration_changed', sourceEngine: 'design' });
-    bus.publish({ eventType: 'data_invalidated', sourceEngine: 'design', targetEngines: ['aerodynamics'], correlationId: first.eventId });
-    bus.publish({ eventType: 'data_invalidated', sourceEngine: 'materials', targetEngines: ['sensors'] });
-    bus.publish({ eventType: 'module_added', sourceEngine: 'design' });
-    expect(bus.getEventHistory({ correlationId: first.eventId })).toHaveLength(2);
-    expect(bus.getEventHistory({ sourceEngine: 'materials' })).toHaveLength(1);
-    expect(bus.getEventHistory({ targetEngine: 'aerodynamics' }).map((e) => e.eventType)).toEqual([
-      'configuration_changed',
-      'data_invalidated',
-      'module_added'
-    ]);
-    expect(bus.getEventHistory({ limit: 2 }).map((e) => e.eventType)).toEqual(['data_invalidated', 'module_added']);
-    expect(bus.getEventHistory({ since: Date.now() + 1000 })).toHaveLength(0);
-    expect(bus.getEventHistory({ until: Date.now() + 1000 })).toHaveLength(4);
-  });
-
-  it('refuses publishes beyond the queue bound and counts them', () => {
+  it('logs events published while the delivery queue is full but does not deliver them, and counts them', async () => {
     const bus = makeBus({ maxQueueSize: 3 });
-    const results = Array.from({ length: 5 }, () => bus.publish({ eventType: 'module_added', sourceEngine: 'x' }).status);
-    expect(results).toEqual(['published', 'published', 'published', 'rejected', 'rejected']);
-    expect(bus.getStats().rejected).toBe(2);
+    const delivered: number[] = [];
+    bus.subscribe('a', ['synthetic_load'], (e) => void delivered.push(e.data.n));
+    const published = [1, 2, 3, 4, 5].map((n) => bus.publish(load(n)));
+    expect(published.map((p) => p.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(bus.log.query().map((e) => (e as EngineEvent<'synthetic_load'>).data.n)).toEqual([1, 2, 3, 4, 5]);
+    expect(bus.getStats()).toMatchObject({ published: 5, queued: 3, rejected: 2 });
+    await expect(bus.request(analysis(['a']))).rejects.toThrow(/queue full/);
+    expect(bus.getStats().rejected).toBe(3);
+    bus.startProcessing();
+    await settle(bus);
+    expect(delivered).toEqual([1, 2, 3]);
+  });
+});
+
+describe('EventBus metrics', () => {
+  it('reports handler latencies, failures and queue waits to the sink', async () => {
+    vi.useFakeTimers();
+    const calls: string[] = [];
+    const metrics: BusMetricsSink = {
+      recordHandler: (type: EventType, engineId, latencyMs, endedAt) => void calls.push(`ok ${type} ${engineId} ${latencyMs} @${endedAt}`),
+      recordHandlerFailure: (type, engineId, latencyMs) => void calls.push(`fail ${type} ${engineId} ${latencyMs}`),
+      recordQueueWait: (priority, waitMs) => void calls.push(`wait ${priority} ${waitMs}`)
+    };
+    const bus = makeBus({ metrics, retryPolicy: { attempts: 1, backoffMs: 1 } });
+    bus.subscribe('slow', ['synthetic_load'], () => new Promise((resolve) => setTimeout(resolve, 30)));
+    bus.subscribe('broken', ['synthetic_load'], async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      throw new Error('no');
+    });
+    const start = performance.now();
+    bus.publish(load(1, { priority: 'HIGH' }));
+    await vi.advanceTimersByTimeAsync(20);
+    bus.startProcessing();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls).toEqual([
+      'wait HIGH 20',
+      'fail synthetic_load broken 5',
+      // The error event the failure published waits too (no subscriber, so no handler).
+      'wait HIGH 0',
+      `ok synthetic_load slow 30 @${start + 50}`
+    ]);
   });
 });

@@ -1,112 +1,59 @@
-import { randomUUID } from 'node:crypto';
-import {
-  EVENT_TYPES,
-  PRIORITY_RANK,
-  type EngineEvent,
-  type EngineId,
-  type EventInput,
-  type EventType,
-  type HistoryQuery
-} from '../../../shared/events';
+import { PRIORITY_RANK, type EngineEvent, type EngineId, type EventInput, type EventType } from '../../../shared/events';
 import type { Disposable } from '../../../shared/disposable';
+import { EventLog } from '../log/event-log';
+import type { Published } from '../log/publish';
 import { BucketQueue } from './bucket-queue';
-import { HistoryRing } from './history-ring';
-import { queryHistory } from './history-query';
 import { HandlerTimeoutError, RequestTimeoutError, errorMessage, isTransient } from './errors';
-import type {
-  BusMetricsSink,
-  EngineResponse,
-  EventBusOptions,
-  EventBusStats,
-  EventHandler,
-  RequestOptions,
-  RetryPolicy,
-  SubscribeOptions
-} from './types';
+import { PendingRequests } from './pending-requests';
+import { RetryScheduler } from './retry-scheduler';
+import { SubscriptionTable, type Subscription } from './subscriptions';
+import type { BusMetricsSink, EngineResponse, EventBusOptions, EventBusStats, EventHandler, RequestOptions, SubscribeOptions } from './types';
+import { WorkerPool, type InFlight } from './worker-pool';
 
 /** The bus's own engine id, used as the source of the error events it publishes. */
 export const EVENT_BUS_ENGINE_ID = 'event_bus';
 
-const DEFAULTS = {
-  maxWorkers: 4,
-  maxHistorySize: 1000,
-  eventTimeoutMs: 30_000,
-  maxQueueSize: 1_000_000,
-  retryPolicy: { attempts: 3, backoffMs: 50 } satisfies RetryPolicy
-};
 /** Deliveries between two yields to the event loop, so a flood never starves I/O. */
 const DELIVERIES_PER_TURN = 5_000;
-const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
-
-interface Subscription {
-  readonly engineId: EngineId;
-  readonly handler: EventHandler;
-  readonly receiveOwn: boolean;
-}
-
-/** A handler call whose promise has not settled yet. */
-interface InFlight {
-  readonly subscription: Subscription;
-  readonly event: EngineEvent;
-  readonly attempt: number;
-  readonly startedAt: number;
-  readonly deadline: number;
-  done: boolean;
-}
-
-interface PendingRequest {
-  readonly event: EngineEvent;
-  readonly expected: readonly EngineId[];
-  readonly responses: Map<EngineId, EngineResponse>;
-  readonly resolve: (responses: EngineResponse[]) => void;
-  readonly reject: (error: Error) => void;
-  readonly timer: ReturnType<typeof setTimeout>;
-}
-
-interface Retry {
-  readonly subscription: Subscription;
-  readonly event: EngineEvent;
-  readonly attempt: number;
-}
-
 const EMPTY: readonly Subscription[] = [];
 
+function positive(name: string, value: number, integer: boolean): number {
+  if (!(value > 0) || (integer && !Number.isInteger(value))) {
+    throw new RangeError(`${name} must be a positive ${integer ? 'integer' : 'number'}, got ${value}`);
+  }
+  return value;
+}
+
 /**
- * The inter-engine event bus: a priority queue (FIFO within a priority) delivering typed
- * events to subscribers, with at most `maxWorkers` async handlers running at once,
- * request/response with timeouts, retries of transient failures, and a bounded history.
- *
- * A handler that throws, rejects or runs past `eventTimeoutMs` never stops the bus: it
- * becomes an `error_occurred` event (HIGH) that names the original event and the engine.
+ * The inter-engine event bus. Every event is appended to the session's log (which numbers it),
+ * then queued by priority (FIFO within a priority) and delivered to its subscribers, with at most
+ * `maxWorkers` async handlers running at once, request/response with timeouts, and retries of
+ * transient failures. A handler that throws, rejects or runs past `eventTimeoutMs` never stops
+ * the bus: it becomes an `error_occurred` event naming the original event and the engine.
  *
  * @example
  * const bus = new EventBus();
- * bus.subscribe('propulsion', ['configuration_changed'], (e) => recompute(e.data));
+ * bus.subscribe('propulsion', ['rule_removed'], (e) => console.log(e.data.ruleId));
  * bus.startProcessing();
- * bus.publish({ eventType: 'configuration_changed', sourceEngine: 'design', priority: 'HIGH' });
+ * bus.publish({ eventType: 'rule_removed', sourceEngine: 'consistency_manager', data: { ruleId: 'x' } });
  */
 export class EventBus implements Disposable {
-  private readonly maxWorkers: number;
+  readonly log: EventLog;
+  private readonly ownsLog: boolean;
   private readonly eventTimeoutMs: number;
   private readonly maxQueueSize: number;
-  private readonly retryPolicy: RetryPolicy;
   private readonly metrics: BusMetricsSink | undefined;
-
   private readonly queue = new BucketQueue<EngineEvent>(4);
-  private readonly history: HistoryRing<EngineEvent>;
-  private readonly byType = new Map<EventType, readonly Subscription[]>();
-  private wildcard: readonly Subscription[] = EMPTY;
-  private readonly pendingRequests = new Map<string, PendingRequest>();
+  private readonly subscriptions = new SubscriptionTable();
+  private readonly workers: WorkerPool;
+  private readonly requests = new PendingRequests();
+  private readonly retries: RetryScheduler;
 
   /** The event being delivered and the subscribers it still has to reach. */
   private cursorEvent: EngineEvent | undefined;
   private cursorSubscribers: readonly Subscription[] = EMPTY;
   private cursorIndex = 0;
-
-  private readonly inFlight: (InFlight | undefined)[];
-  private active = 0;
-  private readonly readyRetries: Retry[] = [];
-  private readonly retryTimers = new Set<ReturnType<typeof setTimeout>>();
+  private dequeuedAt = 0;
 
   private processing = false;
   private pumping = false;
@@ -116,109 +63,70 @@ export class EventBus implements Disposable {
   private sweeper: ReturnType<typeof setInterval> | undefined;
   private idleWaiters: (() => void)[] = [];
   private disposed = false;
-
-  private readonly counters = {
-    published: 0,
-    delivered: 0,
-    failedDeliveries: 0,
-    retries: 0,
-    timeouts: 0,
-    rejected: 0
-  };
+  private readonly counters = { published: 0, delivered: 0, failedDeliveries: 0, timeouts: 0, rejected: 0 };
 
   constructor(options: EventBusOptions = {}) {
-    this.maxWorkers = positiveInteger('maxWorkers', options.maxWorkers ?? DEFAULTS.maxWorkers);
-    this.eventTimeoutMs = positiveNumber('eventTimeoutMs', options.eventTimeoutMs ?? DEFAULTS.eventTimeoutMs);
-    this.maxQueueSize = positiveInteger('maxQueueSize', options.maxQueueSize ?? DEFAULTS.maxQueueSize);
-    this.retryPolicy = options.retryPolicy ?? DEFAULTS.retryPolicy;
+    this.workers = new WorkerPool(positive('maxWorkers', options.maxWorkers ?? 4, true));
+    this.eventTimeoutMs = positive('eventTimeoutMs', options.eventTimeoutMs ?? 30_000, false);
+    this.maxQueueSize = positive('maxQueueSize', options.maxQueueSize ?? 1_000_000, true);
     this.metrics = options.metrics;
-    this.history = new HistoryRing(
-      positiveInteger('maxHistorySize', options.maxHistorySize ?? DEFAULTS.maxHistorySize)
-    );
-    this.inFlight = new Array<InFlight | undefined>(this.maxWorkers).fill(undefined);
+    this.retries = new RetryScheduler(options.retryPolicy ?? { attempts: 3, backoffMs: 50 }, () => this.schedulePump());
+    this.ownsLog = options.log === undefined;
+    this.log = options.log ?? new EventLog({ historySize: positive('maxHistorySize', options.maxHistorySize ?? 1000, true) });
   }
 
   /**
-   * Queues an event for delivery and records it in history. Delivery starts on the next
-   * microtask, so a burst of synchronous publishes is delivered in priority order.
+   * Appends an event to the log and queues it for delivery (delivery starts on the next microtask,
+   * so a burst of synchronous publishes is delivered in priority order). When the delivery queue
+   * is full the event is still logged — the log is the truth — but not delivered, and counted.
    */
-  publish(input: EventInput): { status: 'published' | 'rejected'; eventId: string; reason?: string } {
-    const event = this.createEvent(input);
-    if (this.queue.size >= this.maxQueueSize) {
-      this.counters.rejected++;
-      return { status: 'rejected', eventId: event.eventId, reason: `queue full (${this.maxQueueSize} events)` };
-    }
+  publish<K extends EventType>(input: EventInput<K>): Published {
+    const event = this.log.append(input as EventInput);
     this.enqueue(event);
-    return { status: 'published', eventId: event.eventId };
+    return event;
   }
 
   /**
-   * Subscribes an engine to event types, or to everything with `'*'` (monitors: they see
-   * every event, whatever its targets). Returns a disposable that unsubscribes.
+   * Subscribes an engine to event types, or to everything with `'*'` (monitors: they see every
+   * event, whatever its targets). Returns a disposable that unsubscribes.
    */
-  subscribe(
+  subscribe<K extends EventType>(
     engineId: EngineId,
-    eventTypes: readonly EventType[] | '*',
-    handler: EventHandler,
+    eventTypes: readonly K[] | '*',
+    handler: EventHandler<K>,
     options: SubscribeOptions = {}
   ): Disposable {
-    const subscription: Subscription = { engineId, handler, receiveOwn: options.receiveOwn ?? false };
-    if (eventTypes === '*') {
-      this.wildcard = [...this.wildcard, subscription];
-    } else {
-      for (const type of new Set(eventTypes)) {
-        assertKnownType(type);
-        this.byType.set(type, [...(this.byType.get(type) ?? EMPTY), subscription]);
-      }
-    }
-    let active = true;
-    return {
-      dispose: (): void => {
-        if (!active) return;
-        active = false;
-        if (eventTypes === '*') {
-          this.wildcard = this.wildcard.filter((s) => s !== subscription);
-          return;
-        }
-        for (const type of new Set(eventTypes)) {
-          const remaining = (this.byType.get(type) ?? EMPTY).filter((s) => s !== subscription);
-          if (remaining.length > 0) this.byType.set(type, remaining);
-          else this.byType.delete(type);
-        }
-      }
-    };
+    return this.subscriptions.add(eventTypes, {
+      engineId,
+      handler: handler as EventHandler,
+      receiveOwn: options.receiveOwn ?? false
+    });
   }
 
   /**
-   * Publishes an event that requires a response and resolves with every expected engine's
-   * answer (a handler's return value). Expected engines are the targets, or, for a
-   * broadcast, the engines subscribed to the type when it is published. Rejects with a
-   * `RequestTimeoutError` naming the engines that did not answer.
+   * Publishes an event that requires a response and resolves with every expected engine's answer
+   * (a handler's return value). Expected engines are the targets, or, for a broadcast, the engines
+   * subscribed to the type. Rejects with a `RequestTimeoutError` naming who did not answer.
    */
-  request(input: EventInput, options: RequestOptions = {}): Promise<EngineResponse[]> {
+  request<K extends EventType>(input: EventInput<K>, options: RequestOptions = {}): Promise<EngineResponse[]> {
     const timeoutMs = options.timeoutMs ?? this.eventTimeoutMs;
-    const event = this.createEvent({ ...input, requiresResponse: true });
-    const expected = event.targetEngines ?? this.responders(event);
-    return new Promise<EngineResponse[]>((resolve, reject) => {
-      if (this.queue.size >= this.maxQueueSize) {
-        this.counters.rejected++;
-        reject(new Error(`request ${event.eventType} refused: queue full (${this.maxQueueSize} events)`));
-        return;
-      }
-      if (expected.length === 0) {
-        this.enqueue(event);
-        resolve([]);
-        return;
-      }
-      const timer = setTimeout(() => {
-        this.pendingRequests.delete(event.eventId);
-        const missing = expected.filter((id) => !pending.responses.has(id));
-        reject(new RequestTimeoutError(event.eventType, event.eventId, missing, timeoutMs));
-      }, timeoutMs);
-      const pending: PendingRequest = { event, expected, responses: new Map(), resolve, reject, timer };
-      this.pendingRequests.set(event.eventId, pending);
-      this.enqueue(event);
-    });
+    if (this.queue.size >= this.maxQueueSize) {
+      this.counters.rejected++;
+      return Promise.reject(new Error(`request ${input.eventType} refused: queue full (${this.maxQueueSize} events)`));
+    }
+    const event = this.log.append({ ...(input as EventInput), requiresResponse: true });
+    const responders = this.subscriptions.responders(event);
+    const expected = event.targetEngines ? [...new Set(event.targetEngines)] : responders;
+    const answers =
+      expected.length === 0
+        ? Promise.resolve([])
+        : this.requests.wait(event, expected, timeoutMs, (answered) => this.timeoutError(event, expected, answered, timeoutMs));
+    // A target that does not listen to the type can never answer: say so now rather than time out.
+    for (const engineId of expected) {
+      if (!responders.includes(engineId)) this.requests.record(event.eventId, { engineId, ok: false, error: `${engineId} does not handle ${event.eventType}` });
+    }
+    this.enqueue(event);
+    return answers;
   }
 
   startProcessing(): void {
@@ -226,8 +134,7 @@ export class EventBus implements Disposable {
     if (this.processing) return;
     this.processing = true;
     if (!this.sweeper) {
-      const sweepMs = Math.min(1000, Math.max(5, this.eventTimeoutMs / 10));
-      this.sweeper = setInterval(() => this.sweepTimeouts(), sweepMs);
+      this.sweeper = setInterval(() => this.sweepTimeouts(), Math.min(1000, Math.max(5, this.eventTimeoutMs / 10)));
       this.sweeper.unref?.();
     }
     this.schedulePump();
@@ -236,10 +143,7 @@ export class EventBus implements Disposable {
   /** Stops taking events off the queue, lets running handlers finish, then resolves. */
   async stopProcessing(): Promise<void> {
     this.processing = false;
-    if (this.active === 0) {
-      this.stopSweeper();
-      return;
-    }
+    if (this.workers.active === 0) return this.stopSweeper();
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -247,17 +151,13 @@ export class EventBus implements Disposable {
     return this.processing;
   }
 
-  /** Matching events, oldest first; `limit` keeps the newest matches. */
-  getEventHistory(query: HistoryQuery = {}): EngineEvent[] {
-    return queryHistory(this.history, query);
-  }
-
   getStats(): EventBusStats {
     return {
       ...this.counters,
+      retries: this.retries.scheduled,
       queued: this.queue.size,
-      inFlight: this.active,
-      evictedFromHistory: this.history.evicted
+      inFlight: this.workers.active,
+      evictedFromHistory: this.log.evicted
     };
   }
 
@@ -265,42 +165,19 @@ export class EventBus implements Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.processing = false;
-    for (const timer of this.retryTimers) clearTimeout(timer);
-    this.retryTimers.clear();
-    for (const pending of this.pendingRequests.values()) {
-      clearTimeout(pending.timer);
-      pending.reject(new Error(`event bus disposed before ${pending.event.eventType} was answered`));
-    }
-    this.pendingRequests.clear();
-    this.byType.clear();
-    this.wildcard = EMPTY;
+    this.retries.dispose();
+    this.requests.rejectAll((event) => new Error(`event bus disposed before ${event.eventType} was answered`));
+    this.subscriptions.clear();
     this.resolveIdleWaiters();
-  }
-
-  private createEvent(input: EventInput): EngineEvent {
-    assertKnownType(input.eventType);
-    const priority = input.priority ?? 'NORMAL';
-    if (PRIORITY_RANK[priority] === undefined) throw new TypeError(`unknown priority: ${String(priority)}`);
-    const eventId = randomUUID();
-    const event: EngineEvent = {
-      eventId,
-      eventType: input.eventType,
-      sourceEngine: input.sourceEngine,
-      priority,
-      timestamp: Date.now(),
-      data: input.data ?? {},
-      metadata: input.metadata ?? {},
-      requiresResponse: input.requiresResponse ?? false,
-      correlationId: input.correlationId ?? eventId,
-      causationId: input.causationId ?? null
-    };
-    if (input.targetEngines) event.targetEngines = input.targetEngines;
-    return event;
+    if (this.ownsLog) this.log.dispose();
   }
 
   private enqueue(event: EngineEvent): void {
-    this.history.push(event);
     this.counters.published++;
+    if (this.queue.size >= this.maxQueueSize) {
+      this.counters.rejected++;
+      return;
+    }
     this.queue.push(event, PRIORITY_RANK[event.priority], performance.now());
     this.schedulePump();
   }
@@ -325,26 +202,29 @@ export class EventBus implements Disposable {
   /** Starts handlers until every worker is busy or nothing is left to deliver. */
   private pump(): void {
     if (!this.processing) {
-      if (this.active === 0) this.resolveIdleWaiters();
+      if (this.workers.active === 0) this.resolveIdleWaiters();
       return;
     }
     if (this.pumping || this.yieldPending) return;
     this.pumping = true;
     try {
-      while (this.active < this.maxWorkers) {
+      while (this.workers.hasFreeWorker) {
         if (this.deliveriesThisTurn >= DELIVERIES_PER_TURN) {
           this.yieldPending = true;
           setImmediate(this.resumeAfterYield);
           return;
         }
-        const retry = this.readyRetries.shift();
+        const retry = this.retries.next();
         if (retry) {
-          this.invoke(retry.subscription, retry.event, retry.attempt);
+          this.invoke(retry.subscription, retry.event, retry.attempt, performance.now());
           continue;
         }
-        if (this.cursorIndex >= this.cursorSubscribers.length && !this.advanceCursor()) break;
-        const subscription = this.cursorSubscribers[this.cursorIndex++] as Subscription;
-        this.invoke(subscription, this.cursorEvent as EngineEvent, 1);
+        // The time an event leaves the queue is also when its first handler starts.
+        let startedAt: number;
+        if (this.cursorIndex < this.cursorSubscribers.length) startedAt = performance.now();
+        else if (this.advanceCursor()) startedAt = this.dequeuedAt;
+        else break;
+        this.invoke(this.cursorSubscribers[this.cursorIndex++] as Subscription, this.cursorEvent as EngineEvent, 1, startedAt);
       }
     } finally {
       this.pumping = false;
@@ -361,11 +241,12 @@ export class EventBus implements Disposable {
         this.cursorIndex = 0;
         return false;
       }
-      const waitMs = performance.now() - this.queue.last.enqueuedAt;
+      this.dequeuedAt = performance.now();
+      const waitMs = this.dequeuedAt - this.queue.last.enqueuedAt;
       this.metrics?.recordQueueWait(event.priority, waitMs);
       // Kept on the event so a causal chain can show each hop's wait (µs resolution).
-      event.metadata.queueWaitMs = Math.round(waitMs * 1000) / 1000;
-      const subscribers = this.matchingSubscribers(event);
+      event.queueWaitMs = Math.round(waitMs * 1000) / 1000;
+      const subscribers = this.subscriptions.matching(event);
       if (subscribers.length === 0) continue;
       this.cursorEvent = event;
       this.cursorSubscribers = subscribers;
@@ -374,35 +255,8 @@ export class EventBus implements Disposable {
     }
   }
 
-  private matchingSubscribers(event: EngineEvent): readonly Subscription[] {
-    const typed = this.byType.get(event.eventType) ?? EMPTY;
-    const all = this.wildcard.length === 0 ? typed : typed.length === 0 ? this.wildcard : [...typed, ...this.wildcard];
-    if (all.length === 0) return EMPTY;
-    // Fast path: nothing to exclude, so the (immutable) list itself is used.
-    let excluded = 0;
-    for (const s of all) if (!this.accepts(s, event, typed)) excluded++;
-    if (excluded === 0) return all;
-    return all.filter((s) => this.accepts(s, event, typed));
-  }
-
-  private accepts(subscription: Subscription, event: EngineEvent, typed: readonly Subscription[]): boolean {
-    if (subscription.engineId === event.sourceEngine && !subscription.receiveOwn) return false;
-    if (!event.targetEngines || !typed.includes(subscription)) return true;
-    return event.targetEngines.includes(subscription.engineId);
-  }
-
-  /** Engines that would answer a broadcast request: typed subscribers, not monitors. */
-  private responders(event: EngineEvent): EngineId[] {
-    const ids = new Set<EngineId>();
-    for (const s of this.byType.get(event.eventType) ?? EMPTY) {
-      if (s.engineId !== event.sourceEngine || s.receiveOwn) ids.add(s.engineId);
-    }
-    return [...ids];
-  }
-
-  private invoke(subscription: Subscription, event: EngineEvent, attempt: number): void {
+  private invoke(subscription: Subscription, event: EngineEvent, attempt: number, startedAt: number): void {
     this.deliveriesThisTurn++;
-    const startedAt = performance.now();
     let result: unknown;
     try {
       result = subscription.handler(event);
@@ -414,118 +268,84 @@ export class EventBus implements Disposable {
       this.onSuccess(subscription, event, result, startedAt);
       return;
     }
-    const slot = this.inFlight.indexOf(undefined);
-    const flight: InFlight = {
-      subscription,
-      event,
-      attempt,
-      startedAt,
-      deadline: startedAt + this.eventTimeoutMs,
-      done: false
-    };
-    this.inFlight[slot] = flight;
-    this.active++;
+    const flight: InFlight = { subscription, event, attempt, startedAt, deadline: startedAt + this.eventTimeoutMs, timedOut: false, slot: -1 };
+    this.workers.occupy(flight);
     result.then(
-      (value) => {
-        if (!this.settle(flight, slot)) return;
-        this.onSuccess(subscription, event, value, startedAt);
-        this.pump();
-      },
-      (error: unknown) => {
-        if (!this.settle(flight, slot)) return;
-        this.onFailure(subscription, event, attempt, error, startedAt);
-        this.pump();
-      }
+      (value) => this.onSettled(flight, () => this.onSuccess(subscription, event, value, startedAt)),
+      (error: unknown) => this.onSettled(flight, () => this.onFailure(subscription, event, attempt, error, startedAt))
     );
   }
 
-  /** Frees the worker a handler held; false if the handler already timed out. */
-  private settle(flight: InFlight, slot: number): boolean {
-    if (flight.done) return false;
-    flight.done = true;
-    this.inFlight[slot] = undefined;
-    this.active--;
-    return true;
+  /** A handler's promise settled: its worker is free; its outcome counts unless it already timed out. */
+  private onSettled(flight: InFlight, report: () => void): void {
+    this.workers.release(flight);
+    if (!flight.timedOut) report();
+    this.pump();
   }
 
   private onSuccess(subscription: Subscription, event: EngineEvent, value: unknown, startedAt: number): void {
     this.counters.delivered++;
     if (this.metrics) {
-      this.metrics.recordHandler(event.eventType, subscription.engineId, performance.now() - startedAt);
-      this.metrics.recordDelivered();
+      const endedAt = performance.now();
+      this.metrics.recordHandler(event.eventType, subscription.engineId, endedAt - startedAt, endedAt);
     }
-    if (event.requiresResponse) this.recordResponse(event, { engineId: subscription.engineId, ok: true, data: value });
+    if (event.requiresResponse) this.requests.record(event.eventId, { engineId: subscription.engineId, ok: true, data: value });
   }
 
-  private onFailure(
-    subscription: Subscription,
-    event: EngineEvent,
-    attempt: number,
-    error: unknown,
-    startedAt: number
-  ): void {
-    this.metrics?.recordHandler(event.eventType, subscription.engineId, performance.now() - startedAt);
-    if (isTransient(error) && attempt < this.retryPolicy.attempts && !this.disposed) {
-      this.scheduleRetry({ subscription, event, attempt: attempt + 1 });
+  private onFailure(subscription: Subscription, event: EngineEvent, attempt: number, error: unknown, startedAt: number): void {
+    this.metrics?.recordHandlerFailure(event.eventType, subscription.engineId, performance.now() - startedAt);
+    if (isTransient(error) && this.retries.allows(attempt) && !this.disposed) {
+      this.retries.schedule({ subscription, event, attempt: attempt + 1 });
       return;
     }
     this.counters.failedDeliveries++;
     const message = errorMessage(error);
-    if (event.requiresResponse) this.recordResponse(event, { engineId: subscription.engineId, ok: false, error: message });
-    // A failure while handling an error event is counted but not re-published, so a
-    // broken error handler cannot loop.
-    if (event.eventType === 'error_occurred') return;
+    if (event.requiresResponse) this.requests.record(event.eventId, { engineId: subscription.engineId, ok: false, error: message });
+    // A failure while handling an error event is counted but not re-published, so a broken
+    // error handler cannot loop.
+    if (event.eventType === 'error_occurred' || this.disposed) return;
     this.publish({
       eventType: 'error_occurred',
       sourceEngine: EVENT_BUS_ENGINE_ID,
       priority: 'HIGH',
       correlationId: event.correlationId,
       causationId: event.eventId,
+      configVersion: event.configVersion,
       data: {
+        engineId: subscription.engineId,
+        origin: 'handler',
+        message,
         originalEventId: event.eventId,
         originalEventType: event.eventType,
-        engineId: subscription.engineId,
-        message,
         attempts: attempt,
         timedOut: error instanceof HandlerTimeoutError
       }
     });
   }
 
-  private scheduleRetry(retry: Retry): void {
-    this.counters.retries++;
-    const delayMs = this.retryPolicy.backoffMs * 2 ** (retry.attempt - 2);
-    const timer = setTimeout(() => {
-      this.retryTimers.delete(timer);
-      this.readyRetries.push(retry);
-      this.schedulePump();
-    }, delayMs);
-    this.retryTimers.add(timer);
-  }
-
-  private recordResponse(event: EngineEvent, response: EngineResponse): void {
-    const pending = this.pendingRequests.get(event.eventId);
-    if (!pending || !pending.expected.includes(response.engineId) || pending.responses.has(response.engineId)) return;
-    pending.responses.set(response.engineId, response);
-    if (pending.responses.size < pending.expected.length) return;
-    clearTimeout(pending.timer);
-    this.pendingRequests.delete(event.eventId);
-    pending.resolve(pending.expected.map((id) => pending.responses.get(id) as EngineResponse));
-  }
-
-  /** Gives up on handlers past their deadline; one interval serves them all. */
+  /** Reports handlers past their deadline; one interval serves them all. They keep their worker. */
   private sweepTimeouts(): void {
-    if (this.active === 0) return;
-    const now = performance.now();
-    for (let slot = 0; slot < this.inFlight.length; slot++) {
-      const flight = this.inFlight[slot];
-      if (!flight || flight.deadline > now) continue;
-      this.settle(flight, slot);
+    if (this.workers.active === 0) return;
+    for (const flight of this.workers.expire(performance.now())) {
       this.counters.timeouts++;
       const error = new HandlerTimeoutError(flight.subscription.engineId, flight.event.eventType, this.eventTimeoutMs);
       this.onFailure(flight.subscription, flight.event, flight.attempt, error, flight.startedAt);
     }
-    this.pump();
+  }
+
+  private timeoutError(event: EngineEvent, expected: readonly EngineId[], answered: ReadonlySet<EngineId>, timeoutMs: number): RequestTimeoutError {
+    const now = performance.now();
+    const running = this.workers.running();
+    const runningFor = new Map(running.filter((f) => f.event === event).map((f) => [f.subscription.engineId, now - f.startedAt]));
+    const missing = expected.filter((id) => !answered.has(id));
+    return new RequestTimeoutError(
+      event.eventType,
+      event.eventId,
+      timeoutMs,
+      missing.filter((id) => runningFor.has(id)).map((engineId) => ({ engineId, runningMs: runningFor.get(engineId) as number })),
+      missing.filter((id) => !runningFor.has(id)),
+      running.filter((f) => f.event !== event).map((f) => ({ engineId: f.subscription.engineId, eventType: f.event.eventType, runningMs: now - f.startedAt }))
+    );
   }
 
   private stopSweeper(): void {
@@ -544,18 +364,4 @@ export class EventBus implements Disposable {
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
-}
-
-function assertKnownType(type: string): void {
-  if (!KNOWN_TYPES.has(type)) throw new TypeError(`unknown event type: ${type}`);
-}
-
-function positiveInteger(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
-  return value;
-}
-
-function positiveNumber(name: string, value: number): number {
-  if (!(value > 0)) throw new RangeError(`${name} must be positive, got ${value}`);
-  return value;
 }

@@ -1,16 +1,12 @@
-import type { EngineEvent, EngineId, EventInput, EventType, Priority } from '../../../shared/events';
+import type { EngineEvent, EngineId, EventType, Priority } from '../../../shared/events';
+import type { EventLog } from '../log/event-log';
 
 /** A subscriber's handler. When the event `requiresResponse`, its return value is the response. */
-export type EventHandler = (event: EngineEvent) => unknown;
+export type EventHandler<K extends EventType = EventType> = (event: EngineEvent<K>) => unknown;
 
 export interface SubscribeOptions {
   /** Deliver events this engine published itself (off by default). */
   receiveOwn?: boolean;
-}
-
-export interface PublishResult {
-  status: 'published';
-  eventId: string;
 }
 
 export interface RequestOptions {
@@ -35,36 +31,26 @@ export interface RetryPolicy {
  * depends on the monitor itself.
  */
 export interface BusMetricsSink {
-  recordHandler(eventType: EventType, engineId: EngineId, latencyMs: number): void;
+  /** A handler that succeeded, and when it ended (a `performance.now()` value): one delivery. */
+  recordHandler(eventType: EventType, engineId: EngineId, latencyMs: number, endedAt: number): void;
+  /** A handler that threw, rejected or timed out (not a delivery). */
+  recordHandlerFailure(eventType: EventType, engineId: EngineId, latencyMs: number): void;
   recordQueueWait(priority: Priority, waitMs: number): void;
-  recordDelivered(): void;
 }
 
 export interface EventBusOptions {
+  /** The log the bus appends to; by default a log of its own with `maxHistorySize`. */
+  log?: EventLog;
   /** Handlers that may run at once (a handler counts until its promise settles). Default 4. */
   maxWorkers?: number;
-  /** Events kept in history. Default 1000. */
+  /** Events kept in the history window of the bus's own log. Default 1000. */
   maxHistorySize?: number;
   /** Request and handler timeout. Default 30 000 ms (the seed's `event_timeout`). */
   eventTimeoutMs?: number;
-  /** Events waiting for delivery before `publish` refuses more. Default 1 000 000. */
+  /** Events waiting for delivery; past it, events are logged but not delivered. Default 1 000 000. */
   maxQueueSize?: number;
   retryPolicy?: RetryPolicy;
   metrics?: BusMetricsSink;
 }
 
-export interface EventBusStats {
-  published: number;
-  delivered: number;
-  failedDeliveries: number;
-  retries: number;
-  timeouts: number;
-  queued: number;
-  inFlight: number;
-  /** Publishes refused because the queue was full. */
-  rejected: number;
-  /** Events that left the history ring (it holds the newest `maxHistorySize`). */
-  evictedFromHistory: number;
-}
-
-export type { EngineEvent, EventInput };
+export type { BusStats as EventBusStats } from '../../../shared/protocol/engine-commands';

@@ -24,14 +24,18 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-/** Parses JSON or YAML text (by the file's extension) and validates it with `schema`. */
-export function parseDataText<S extends z.ZodType>(filePath: string, text: string, schema: S): z.infer<S> {
-  let raw: unknown;
+/** Parses JSON or YAML text by the file's extension, without validating it. */
+export function parseDataSyntax(filePath: string, text: string): unknown {
   try {
-    raw = ['.yaml', '.yml'].includes(extname(filePath).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
+    return ['.yaml', '.yml'].includes(extname(filePath).toLowerCase()) ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
     throw new DataFileError(filePath, `cannot parse: ${(error as Error).message.split('\n')[0]}`);
   }
+}
+
+/** Parses JSON or YAML text (by the file's extension) and validates it with `schema`. */
+export function parseDataText<S extends z.ZodType>(filePath: string, text: string, schema: S): z.infer<S> {
+  const raw = parseDataSyntax(filePath, text);
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];

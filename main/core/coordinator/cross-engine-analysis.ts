@@ -1,44 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { EngineId } from '../../../shared/events';
+import type { AnalysisParams, AnalysisResult, InputsFreshness } from '../../../shared/results';
 import type { EventBus } from '../bus/event-bus';
 import { RequestTimeoutError, errorMessage } from '../bus/errors';
 
-/** The seed SDK's analysis types; engines may declare more. */
-export const ANALYSIS_TYPES = [
-  'complete_performance',
-  'stealth_analysis',
-  'thermal_analysis',
-  'manufacturing_feasibility',
-  'mission_analysis',
-  'cost_analysis',
-  'system_integration'
-] as const;
+export { ANALYSIS_TYPES } from '../../../shared/results';
 
-export interface AnalysisResult {
-  analysisType: string;
-  correlationId: string;
-  configVersion: number;
-  durationMs: number;
-  /** Each contributing engine's answer, by engine id. */
-  contributions: Record<EngineId, unknown>;
-  /** Engines that failed or did not answer, with the reason. */
-  errors: Record<EngineId, string>;
-  /** Headline figures combined from the contributions. */
-  summary: Record<string, unknown>;
-}
+export type AnalysisSummary = AnalysisResult['summary'];
 
 export interface AnalysisRun {
   bus: EventBus;
   sourceEngine: EngineId;
   analysisType: string;
-  params: Record<string, unknown>;
+  params: AnalysisParams;
   /** All engines in topological order. */
   order: readonly EngineId[];
   contributors: ReadonlySet<EngineId>;
   dependenciesOf: (engineId: EngineId) => readonly EngineId[];
-  configVersion: number;
+  /** Whether the contributors (and what they depend on) are current; stale ones are not asked. */
+  inputs: InputsFreshness;
   timeoutMs: number;
-  summarize?: (analysisType: string, contributions: Readonly<Record<EngineId, unknown>>) => Record<string, unknown>;
+  summarize?: (analysisType: string, contributions: Readonly<Record<EngineId, unknown>>) => AnalysisSummary;
 }
 
 /**
@@ -62,27 +44,48 @@ export function analysisWaves(
   return waves;
 }
 
-/** Runs one cross-engine analysis as a sequence of request waves over the bus. */
+/**
+ * Runs one cross-engine analysis as a sequence of request waves over the bus. A contributor
+ * whose figures are not current for the configuration (it, or an engine it depends on, is
+ * behind, failed, blocked or invalidated) is not asked: its error says why, and the result's
+ * `inputs` says the analysis is not up to date — it is never presented as current.
+ */
 export async function runAnalysisWaves(run: AnalysisRun): Promise<AnalysisResult> {
   const startedAt = performance.now();
   const correlationId = randomUUID();
+  const configVersion = run.inputs.configVersion;
   const { eventId: rootId } = run.bus.publish({
     eventType: 'analysis_started',
     sourceEngine: run.sourceEngine,
     correlationId,
-    data: { analysisType: run.analysisType, params: run.params, configVersion: run.configVersion }
+    configVersion,
+    data: { analysisType: run.analysisType, params: run.params }
   });
   const contributions: Record<EngineId, unknown> = {};
   const errors: Record<EngineId, string> = {};
+  const staleById = new Map(run.inputs.staleInputs.map((input) => [input.engineId, input]));
+  const unavailable = (id: EngineId): string | undefined => {
+    const own = staleById.get(id);
+    if (own) return `not current: ${own.reason}`;
+    const upstream = run.dependenciesOf(id).find((dep) => staleById.has(dep));
+    return upstream ? `not current: depends on ${upstream}, which ${staleById.get(upstream)?.reason}` : undefined;
+  };
   for (const wave of analysisWaves(run.order, run.contributors, run.dependenciesOf)) {
+    const asked = wave.filter((id) => {
+      const reason = unavailable(id);
+      if (reason) errors[id] = reason;
+      return reason === undefined;
+    });
+    if (asked.length === 0) continue;
     try {
       const responses = await run.bus.request(
         {
           eventType: 'analysis_started',
           sourceEngine: run.sourceEngine,
-          targetEngines: wave,
+          targetEngines: asked,
           correlationId,
           causationId: rootId,
+          configVersion,
           data: { analysisType: run.analysisType, params: run.params, contributions: { ...contributions } }
         },
         { timeoutMs: run.timeoutMs }
@@ -92,11 +95,11 @@ export async function runAnalysisWaves(run: AnalysisRun): Promise<AnalysisResult
         else errors[response.engineId] = response.error;
       }
     } catch (error) {
-      const missing = error instanceof RequestTimeoutError ? error.missingEngines : wave;
+      const missing = error instanceof RequestTimeoutError ? error.missingEngines : asked;
       for (const id of missing) errors[id] = errorMessage(error);
     }
   }
-  let summary: Record<string, unknown> = {};
+  let summary: AnalysisSummary = {};
   try {
     summary = run.summarize ? run.summarize(run.analysisType, contributions) : {};
   } catch (error) {
@@ -105,18 +108,12 @@ export async function runAnalysisWaves(run: AnalysisRun): Promise<AnalysisResult
   const result: AnalysisResult = {
     analysisType: run.analysisType,
     correlationId,
-    configVersion: run.configVersion,
     durationMs: performance.now() - startedAt,
     contributions,
     errors,
-    summary
+    summary,
+    inputs: run.inputs
   };
-  run.bus.publish({
-    eventType: 'analysis_completed',
-    sourceEngine: run.sourceEngine,
-    correlationId,
-    causationId: rootId,
-    data: { ...result }
-  });
+  run.bus.publish({ eventType: 'analysis_completed', sourceEngine: run.sourceEngine, correlationId, causationId: rootId, configVersion, data: result });
   return result;
 }

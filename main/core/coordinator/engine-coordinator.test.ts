@@ -1,20 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../shared/events';
-import type { ConsistencyRule } from '../../../shared/consistency';
-import { EngineCrashError } from '../engine';
+import { INITIAL_SESSION_STATE, engineStatus, projectAll, staleEngines } from '../../../shared/projection';
+import type { OptimizationResult, SimulationResult } from '../../../shared/results';
+import { versionAgreementRule } from '../consistency';
 import { EngineCoordinator, type EngineCoordinatorOptions } from './engine-coordinator';
-import {
-  TEST_GRAPH,
-  crashing,
-  testEngineFactories,
-  type TestConfiguration,
-  type TestEngineBehaviour
-} from '../testing/test-engines';
+import { TEST_GRAPH, crashing, testEngineFactories, type TestConfiguration, type TestEngineBehaviour } from '../testing/test-engines';
 
 const coordinators: EngineCoordinator<TestConfiguration>[] = [];
 afterEach(async () => {
   for (const c of coordinators.splice(0)) await c.shutdown();
 });
+
+const DEPENDENTS = ['materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing'];
 
 async function start(
   behaviours: Record<string, TestEngineBehaviour> = {},
@@ -22,7 +19,8 @@ async function start(
 ): Promise<EngineCoordinator<TestConfiguration>> {
   const coordinator = new EngineCoordinator<TestConfiguration>({
     engines: testEngineFactories(behaviours),
-    bus: { eventTimeoutMs: 2000, maxHistorySize: 5000 },
+    bus: { eventTimeoutMs: 2000, maxHistorySize: 10_000 },
+    rules: [versionAgreementRule('config_version', 'design', DEPENDENTS)],
     ...options
   });
   coordinators.push(coordinator);
@@ -30,311 +28,402 @@ async function start(
   return coordinator;
 }
 
-const settleBus = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
-
-function outputsOf(coordinator: EngineCoordinator<TestConfiguration>, correlationId: string): EngineEvent[] {
-  return coordinator.bus.getEventHistory({ correlationId, eventType: 'engine_output' });
+function eventsOf<K extends EngineEvent['eventType']>(coordinator: EngineCoordinator<TestConfiguration>, eventType: K, correlationId?: string): EngineEvent<K>[] {
+  return coordinator.log.query({ eventType, correlationId }) as EngineEvent<K>[];
 }
 
-const VERSION_AGREEMENT: ConsistencyRule = {
-  ruleId: 'config_version',
-  sourceEngine: 'design',
-  dependentEngines: ['materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing'],
-  dataFields: ['configVersion'],
-  autoUpdate: false,
-  severity: 'error',
-  description: 'every engine computed from the same configuration version'
-};
 
 describe('EngineCoordinator configuration changes', () => {
-  it('recomputes every engine in dependency order, each output carrying the new version', async () => {
+  it('recomputes every engine in dependency order; each output carries the version', async () => {
     const coordinator = await start();
     const result = await coordinator.processConfigurationChange({ value: 7 }, 'design');
-    expect(result.ok).toBe(true);
-    expect(result.version).toBe(1);
-    expect(result.engines.map((e) => [e.engineId, e.outcome])).toEqual(
-      Object.keys(TEST_GRAPH).map((id) => [id, 'computed'])
-    );
-    await settleBus();
-    const order = outputsOf(coordinator, result.correlationId).map((e) => e.sourceEngine);
+    expect(result).toMatchObject({ ok: true, version: 1 });
+    expect(result.engines.map((e) => [e.engineId, e.outcome])).toEqual(Object.keys(TEST_GRAPH).map((id) => [id, 'computed']));
+    const outputs = eventsOf(coordinator, 'engine_output', result.correlationId);
+    const order = outputs.map((e) => e.data.engineId);
     expect(order).toHaveLength(6);
-    for (const [engine, deps] of Object.entries(TEST_GRAPH)) {
-      for (const dep of deps) expect(order.indexOf(dep)).toBeLessThan(order.indexOf(engine));
-    }
-    for (const id of Object.keys(TEST_GRAPH)) {
-      expect(coordinator.consistency.getCachedData(id)?.data).toMatchObject({ configVersion: 1, value: 7 });
-    }
-    expect(coordinator.consistency.getCachedData('manufacturing')?.data.upstreamSeen).toEqual([
-      'aerodynamics',
-      'design',
-      'materials',
-      'propulsion',
-      'sensors'
+    for (const [engine, deps] of Object.entries(TEST_GRAPH)) for (const dep of deps) expect(order.indexOf(dep)).toBeLessThan(order.indexOf(engine));
+    for (const event of outputs) expect([event.data.version, event.configVersion]).toEqual([1, 1]);
+    const state = coordinator.state;
+    for (const id of Object.keys(TEST_GRAPH)) expect(state.engines[id]).toMatchObject({ computedVersion: 1, outputs: { value: 7 } });
+    expect(state.engines.manufacturing?.outputs?.upstreamSeen).toEqual(['aerodynamics', 'design', 'materials', 'propulsion', 'sensors']);
+  });
+
+  it('numbers versions itself: nobody else can', async () => {
+    const coordinator = await start();
+    for (let i = 1; i <= 3; i++) expect((await coordinator.processConfigurationChange({ value: i })).version).toBe(i);
+    expect(coordinator.configuration).toEqual({ configuration: { value: 3 }, version: 3 });
+    expect(eventsOf(coordinator, 'configuration_changed').map((e) => [e.data.version, e.data.previousVersion])).toEqual([
+      [1, null],
+      [2, 1],
+      [3, 2]
     ]);
   });
 
-  it('links every step of a change to it by correlation and causation ids', async () => {
+  it('links every step of a change by correlation id, and each output to what caused it', async () => {
     const coordinator = await start();
     const result = await coordinator.processConfigurationChange({ value: 1 });
-    await settleBus();
-    const chain = coordinator.bus.getEventHistory({ correlationId: result.correlationId });
-    const root = chain.find((e) => e.eventType === 'configuration_changed') as EngineEvent;
-    expect(root.eventId).toBe(result.eventId);
-    expect(root.priority).toBe('HIGH');
-    const ids = new Set(chain.map((e) => e.eventId));
-    for (const event of chain) {
-      if (event === root) continue;
-      expect(ids.has(event.causationId as string)).toBe(true);
-    }
+    const chain = coordinator.log.query({ correlationId: result.correlationId });
+    const byId = new Map(chain.map((e) => [e.eventId, e]));
+    expect(chain[0]?.eventType).toBe('configuration_changed');
+    for (const event of chain.slice(1)) expect(byId.has(event.causationId ?? '')).toBe(true);
+    const materials = eventsOf(coordinator, 'engine_output', result.correlationId).find((e) => e.data.engineId === 'materials');
+    // materials recomputed because design's outputs changed: its cause is the invalidation design raised.
+    const cause = byId.get(materials?.causationId ?? '');
+    expect(cause?.eventType).toBe('data_invalidated');
+    expect(cause?.eventType === 'data_invalidated' && cause.data.chain.map((hop) => [hop.fromEngine, hop.engineId])).toEqual([['design', 'materials']]);
   });
 
   it('runs independent engines concurrently', async () => {
-    const spans: Record<string, [number, number]> = {};
-    const track = (delayMs: number): TestEngineBehaviour => ({
-      delayMs,
-      onCompute: (id): void => {
-        spans[id] = [performance.now(), performance.now() + delayMs];
-      }
-    });
-    const coordinator = await start({ propulsion: track(40), sensors: track(40) });
+    let running = 0;
+    let peak = 0;
+    const slow: TestEngineBehaviour = {
+      onCompute: () => {
+        running++;
+        peak = Math.max(peak, running);
+        setTimeout(() => running--, 30);
+      },
+      delayMs: 30
+    };
+    const coordinator = await start({ propulsion: slow, sensors: slow });
     await coordinator.processConfigurationChange({ value: 1 });
-    const [pStart, pEnd] = spans.propulsion as [number, number];
-    const [sStart, sEnd] = spans.sensors as [number, number];
-    expect(pStart < sEnd && sStart < pEnd).toBe(true);
+    expect(peak).toBe(2);
   });
 
-  it('reports one engine failure without failing the independent ones, and blocks its dependents', async () => {
-    const coordinator = await start();
-    await coordinator.injectFault('sensors', { kind: 'fail', count: 1 });
-    const result = await coordinator.processConfigurationChange({ value: 3 });
-    const outcome = Object.fromEntries(result.engines.map((e) => [e.engineId, e.outcome]));
-    expect(outcome).toEqual({
-      design: 'computed',
-      materials: 'computed',
-      propulsion: 'computed',
-      sensors: 'failed',
-      aerodynamics: 'computed',
-      manufacturing: 'blocked'
-    });
-    expect(result.ok).toBe(false);
-    expect(result.errors.join()).toMatch(/sensors failed: injected failure/);
-    await settleBus();
-    const errors = coordinator.bus.getEventHistory({ eventType: 'error_occurred', correlationId: result.correlationId });
-    expect(errors.map((e) => e.data.engineId)).toContain('sensors');
-    const stale = coordinator.consistency.getStaleness();
-    expect(stale.map((s) => s.engineId).sort()).toEqual(['manufacturing', 'sensors']);
-    expect(stale.find((s) => s.engineId === 'manufacturing')?.reason).toMatch(/waits on sensors, which could not compute configuration v1: injected failure/);
-    const next = await coordinator.processConfigurationChange({ value: 4 });
-    expect(next.ok).toBe(true);
-    expect(coordinator.consistency.getStaleness()).toEqual([]);
-  });
-
-  it('restarts a crashed engine from the consistency cache and finishes the change', async () => {
-    let crashNext = false;
-    const coordinator = await start({
-      propulsion: {
-        onCompute: (id): void => {
-          if (!crashNext) return;
-          crashNext = false;
-          throw new EngineCrashError(id, 'segfault in test model');
-        }
+  it('refuses a configuration the check refuses: validation_failed, the version unchanged, nothing recomputed', async () => {
+    const coordinator = await start({}, {
+      checkConfiguration: (raw) => {
+        const value = (raw as TestConfiguration).value;
+        return Number.isFinite(value)
+          ? { ok: true, configuration: raw as TestConfiguration, findings: [] }
+          : { ok: false, findings: [{ code: 'NOT_FINITE', severity: 'error', path: 'value', message: 'must be a finite number' }] };
       }
     });
     await coordinator.processConfigurationChange({ value: 1 });
-    crashNext = true;
-    const result = await coordinator.processConfigurationChange({ value: 2 });
-    expect(result.ok).toBe(true);
-    await settleBus();
-    const [restarted] = coordinator.bus.getEventHistory({ eventType: 'engine_restarted' });
-    expect(restarted?.data).toMatchObject({ engineId: 'propulsion', recoveredFromCache: true, recoveredConfigVersion: 1 });
-    expect(restarted?.correlationId).toBe(result.correlationId);
-    const status = coordinator.getSystemStatus().engines.find((e) => e.engineId === 'propulsion');
-    expect(status).toMatchObject({ restarts: 1, status: 'idle', computedVersion: 2 });
-  });
-
-  it('gives up on an engine that keeps crashing and reports it failed', async () => {
-    const coordinator = await start({ aerodynamics: crashing(100) });
-    const result = await coordinator.processConfigurationChange({ value: 1 });
-    const aero = result.engines.find((e) => e.engineId === 'aerodynamics');
-    expect(aero?.outcome).toBe('failed');
-    expect(aero?.error).toMatch(/gave up after 2 restarts/);
-    expect(result.engines.find((e) => e.engineId === 'manufacturing')?.outcome).toBe('blocked');
-  });
-
-  it('an injected crash restarts the engine at once with its cached state', async () => {
-    const coordinator = await start();
-    await coordinator.processConfigurationChange({ value: 5 });
-    await coordinator.injectFault('materials', { kind: 'crash' });
-    await settleBus();
-    const types = coordinator.bus.getEventHistory({ sourceEngine: 'materials' }).map((e) => e.eventType);
-    expect(types).toContain('engine_restarted');
-    expect(coordinator.bus.getEventHistory({ eventType: 'fault_injected' })).toHaveLength(1);
-    expect(coordinator.getSystemStatus().engines.find((e) => e.engineId === 'materials')?.status).toBe('idle');
-  });
-
-  it('rejects an invalid configuration with validation_failed and keeps the accepted one', async () => {
-    const coordinator = await start(
-      {},
-      {
-        validateConfiguration: (raw) =>
-          typeof (raw as TestConfiguration).value === 'number'
-            ? { ok: true, configuration: raw as TestConfiguration }
-            : { ok: false, errors: ['value: expected a number'] }
-      }
-    );
-    await coordinator.processConfigurationChange({ value: 9 });
-    const bad = await coordinator.processConfigurationChange({ value: 'nine' });
-    expect(bad).toMatchObject({ ok: false, version: 1, errors: ['value: expected a number'] });
-    expect(coordinator.configuration).toEqual({ version: 1, configuration: { value: 9 } });
-    await settleBus();
-    expect(coordinator.bus.getEventHistory({ eventType: 'validation_failed' })).toHaveLength(1);
-  });
-
-  it('opens a version violation when an engine falls behind and resolves it when it catches up', async () => {
-    const coordinator = await start({}, { rules: [VERSION_AGREEMENT] });
-    await coordinator.processConfigurationChange({ value: 1 });
-    await coordinator.injectFault('propulsion', { kind: 'fail', count: 1 });
-    const behind = await coordinator.processConfigurationChange({ value: 2 });
-    const opened = behind.violations.opened.map((v) => v.dependentEngine).sort();
-    expect(opened).toEqual(['aerodynamics', 'manufacturing', 'propulsion']);
-    expect(behind.violations.opened[0]?.message).toMatch(/config_version/);
-    const caughtUp = await coordinator.processConfigurationChange({ value: 3 });
-    expect(caughtUp.violations.resolved).toHaveLength(3);
-    expect(caughtUp.violations.open).toBe(0);
+    const before = coordinator.log.query({ eventType: 'engine_output' }).length;
+    const result = await coordinator.processConfigurationChange({ value: Number.POSITIVE_INFINITY });
+    expect(result).toMatchObject({ ok: false, version: 1, errors: ['value: must be a finite number'] });
+    expect(coordinator.state.lastRefusal?.findings[0]?.path).toBe('value');
+    expect(coordinator.configuration?.version).toBe(1);
+    expect(coordinator.log.query({ eventType: 'engine_output' })).toHaveLength(before);
   });
 
   it('serialises concurrent changes in call order', async () => {
-    const coordinator = await start({ design: { delayMs: 5 } });
+    const coordinator = await start();
     const results = await Promise.all([1, 2, 3].map((value) => coordinator.processConfigurationChange({ value })));
     expect(results.map((r) => r.version)).toEqual([1, 2, 3]);
-    expect(coordinator.consistency.getCachedData('manufacturing')?.data.value).toBe(3);
+    expect(coordinator.state.engines.manufacturing?.outputs?.value).toBe(3);
+  });
+
+  it('refuses an engine output that is not finite, naming the field', async () => {
+    const coordinator = await start({ propulsion: { output: () => ({ thrustKN: Number.NaN }) } });
+    const result = await coordinator.processConfigurationChange({ value: 1 });
+    expect(result.engines.find((e) => e.engineId === 'propulsion')).toMatchObject({ outcome: 'failed', error: 'output thrustKN is NaN, not a finite number' });
+    expect(coordinator.state.engines.propulsion?.outputs).toBeNull();
+  });
+});
+
+describe('EngineCoordinator faults and recovery', () => {
+  it('blocks the dependents of a failed engine, naming the failure, and keeps the rest', async () => {
+    const coordinator = await start();
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.injectFault('materials', { kind: 'fail', count: 1 });
+    const result = await coordinator.processConfigurationChange({ value: 2 });
+    expect(result.ok).toBe(false);
+    expect(Object.fromEntries(result.engines.map((e) => [e.engineId, e.outcome]))).toEqual({
+      design: 'computed',
+      materials: 'failed',
+      propulsion: 'blocked',
+      sensors: 'blocked',
+      aerodynamics: 'blocked',
+      manufacturing: 'blocked'
+    });
+    const stale = staleEngines(coordinator.state);
+    expect(stale.map((s) => s.engineId)).toEqual(DEPENDENTS);
+    const aerodynamics = stale.find((s) => s.engineId === 'aerodynamics');
+    expect(aerodynamics?.originEngine).toBe('materials');
+    expect(aerodynamics?.reason).toMatch(/waits on materials, which could not compute configuration v2: injected failure/);
+    expect(Object.values(coordinator.state.violations.open).map((v) => v.dependentEngine).sort()).toEqual([...DEPENDENTS].sort());
+  });
+
+  it('after engine.restart every stale mark and violation the fault caused resolves at once', async () => {
+    const coordinator = await start();
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.injectFault('materials', { kind: 'fail', count: 1 });
+    await coordinator.processConfigurationChange({ value: 2 });
+    expect(staleEngines(coordinator.state)).toHaveLength(5);
+    await coordinator.restartEngine('materials');
+    const state = coordinator.state;
+    expect(staleEngines(state)).toEqual([]);
+    expect(state.violations.open).toEqual({});
+    for (const id of Object.keys(TEST_GRAPH)) {
+      expect(engineStatus(state, id)).toBe('idle');
+      expect(state.engines[id]?.computedVersion).toBe(2);
+    }
+    // The recovery is told by events: resolutions follow the restart in the log.
+    const restart = eventsOf(coordinator, 'engine_restarted').at(-1) as EngineEvent;
+    expect(eventsOf(coordinator, 'violation_resolved').filter((e) => e.seq > restart.seq)).toHaveLength(5);
+  });
+
+  it('after a late result nothing the delay caused stays open or stale', async () => {
+    const coordinator = await start({}, { bus: { eventTimeoutMs: 60, maxHistorySize: 10_000 } });
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.injectFault('aerodynamics', { kind: 'slow', delayMs: 250 });
+    const result = await coordinator.processConfigurationChange({ value: 2 });
+    expect(result.engines.find((e) => e.engineId === 'aerodynamics')?.outcome).toBe('unfinished');
+    expect(engineStatus(coordinator.state, 'aerodynamics')).toBe('busy');
+    await coordinator.whenQuiet();
+    const state = coordinator.state;
+    expect(state.violations.open).toEqual({});
+    expect(staleEngines(state)).toEqual([]);
+    expect(state.engines.manufacturing?.computedVersion).toBe(2);
+  });
+
+  it('a result that a newer version overtook is dropped, and the engine computes the newer one', async () => {
+    const coordinator = await start({}, { bus: { eventTimeoutMs: 40, maxHistorySize: 10_000 } });
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.injectFault('aerodynamics', { kind: 'slow', delayMs: 120 });
+    await coordinator.processConfigurationChange({ value: 2 });
+    await coordinator.processConfigurationChange({ value: 3 });
+    await coordinator.whenQuiet();
+    const versions = eventsOf(coordinator, 'engine_output').filter((e) => e.data.engineId === 'aerodynamics').map((e) => e.data.version);
+    expect(versions.at(-1)).toBe(3);
+    expect(versions).not.toContain(2);
+    expect(coordinator.state.engines.aerodynamics?.outputs?.value).toBe(3);
+  });
+
+  it('restarts a crashed engine with its published outputs and finishes the change', async () => {
+    const coordinator = await start({ propulsion: crashing(1) });
+    const result = await coordinator.processConfigurationChange({ value: 5 });
+    expect(result.ok).toBe(true);
+    expect(eventsOf(coordinator, 'engine_restarted').map((e) => e.data.engineId)).toEqual(['propulsion']);
+    expect(coordinator.state.engines.propulsion).toMatchObject({ computedVersion: 1, restarts: 1, condition: { kind: 'ok' } });
+  });
+
+  it('gives up on an engine that keeps crashing and reports it failed', async () => {
+    const coordinator = await start({ sensors: crashing(10) });
+    const result = await coordinator.processConfigurationChange({ value: 1 });
+    expect(result.engines.find((e) => e.engineId === 'sensors')).toMatchObject({ outcome: 'failed' });
+    expect(result.engines.find((e) => e.engineId === 'sensors')?.error).toMatch(/gave up after 2 restarts/);
+    expect(engineStatus(coordinator.state, 'manufacturing')).toBe('blocked');
+  });
+
+  it('an injected crash restarts the engine at once, restoring its outputs', async () => {
+    const coordinator = await start();
+    await coordinator.processConfigurationChange({ value: 9 });
+    await coordinator.injectFault('design', { kind: 'crash' });
+    const restarted = eventsOf(coordinator, 'engine_restarted').at(-1);
+    expect(restarted?.data).toMatchObject({ engineId: 'design', recoveredFromCache: true, recoveredConfigVersion: 1 });
+    expect(engineStatus(coordinator.state, 'design')).toBe('idle');
+  });
+});
+
+describe('EngineCoordinator invalidation (one recompute path)', () => {
+  /** a → b → c → d, plus b → d; c's output does not depend on b's. */
+  function chainEngines(epoch: { a: number }): Record<string, TestEngineBehaviour> {
+    return {
+      a: { output: () => ({ epoch: epoch.a }) },
+      b: { output: (ctx) => ({ fromA: ctx.upstream.a?.epoch }) },
+      c: { output: () => ({ constant: 1 }) },
+      d: { output: (ctx) => ({ seen: Object.keys(ctx.upstream).sort() }) }
+    };
+  }
+  async function startChain(epoch: { a: number }): Promise<EngineCoordinator<TestConfiguration>> {
+    const behaviours = chainEngines(epoch);
+    const graph: Record<string, string[]> = { a: [], b: ['a'], c: ['b'], d: ['c', 'b'] };
+    const { TestEngine } = await import('../testing/test-engines');
+    const coordinator = new EngineCoordinator<TestConfiguration>({
+      engines: Object.entries(graph).map(([id, deps]) => () => new TestEngine(id, deps, behaviours[id]))
+    });
+    coordinators.push(coordinator);
+    await coordinator.initialize();
+    await coordinator.processConfigurationChange({ value: 1 });
+    return coordinator;
+  }
+
+  it('a recompute whose outputs do not change stops there (early cutoff)', async () => {
+    const coordinator = await startChain({ a: 1 });
+    const before = coordinator.log.lastSeq;
+    await coordinator.recomputeEngine('a', 'test');
+    const after = coordinator.log.query({ afterSeq: before });
+    expect(after.filter((e) => e.eventType === 'engine_output').map((e) => e.eventType === 'engine_output' && e.data.engineId)).toEqual(['a']);
+    expect(after.some((e) => e.eventType === 'data_invalidated' && e.data.engineId !== 'a')).toBe(false);
+  });
+
+  it('changed outputs invalidate downstream hop by hop with the reason chain, and the walk stops where values did not change', async () => {
+    const epoch = { a: 1 };
+    const coordinator = await startChain(epoch);
+    epoch.a = 2;
+    const before = coordinator.log.lastSeq;
+    await coordinator.recomputeEngine('a', 'library changed');
+    const after = coordinator.log.query({ afterSeq: before });
+    const recomputed = after.flatMap((e) => (e.eventType === 'engine_output' ? [e.data.engineId] : []));
+    // b changed (it reads a); c recomputed (b changed) but did not change; d is b's dependent too, so it recomputes once.
+    expect(recomputed).toEqual(['a', 'b', 'c', 'd']);
+    const invalidations = after.flatMap((e) => (e.eventType === 'data_invalidated' ? [e.data] : []));
+    const toD = invalidations.find((i) => i.engineId === 'd');
+    expect(toD?.chain.map((hop) => hop.engineId)).toEqual(['a', 'b', 'd']);
+    expect(toD?.hop).toBe(2);
+    expect(invalidations.find((i) => i.engineId === 'a')?.hop).toBe(0);
+    expect(staleEngines(coordinator.state)).toEqual([]);
+  });
+
+  it('auto-update rules carry invalidations too, and rules pointing back upstream cannot loop', async () => {
+    const epoch = { a: 1 };
+    const coordinator = await startChain(epoch);
+    coordinator.consistency.addConsistencyRule({
+      ruleId: 'loop',
+      sourceEngine: 'd',
+      dependentEngines: ['a'],
+      dataFields: [],
+      autoUpdate: true,
+      severity: 'info',
+      description: 'points against the dependency order'
+    });
+    epoch.a = 3;
+    const before = coordinator.log.lastSeq;
+    await coordinator.recomputeEngine('a', 'test');
+    const outputs = coordinator.log.query({ afterSeq: before, eventType: 'engine_output' });
+    expect(outputs.filter((e) => e.eventType === 'engine_output' && e.data.engineId === 'a')).toHaveLength(1);
   });
 });
 
 describe('EngineCoordinator analyses', () => {
-  const contributes = (analyses: string[]): TestEngineBehaviour => ({ analyses });
+  const analyses = { analyses: ['complete_performance'] };
 
   it('asks contributors in dependency order and passes earlier contributions on', async () => {
-    const coordinator = await start({
-      design: contributes(['cost_analysis']),
-      propulsion: contributes(['cost_analysis']),
-      manufacturing: contributes(['cost_analysis'])
-    });
+    const coordinator = await start({ design: analyses, aerodynamics: analyses, manufacturing: analyses });
     await coordinator.processConfigurationChange({ value: 1 });
-    const result = await coordinator.runCrossEngineAnalysis('cost_analysis');
-    expect(Object.keys(result.contributions).sort()).toEqual(['design', 'manufacturing', 'propulsion']);
-    expect(result.contributions.manufacturing).toMatchObject({ sawContributions: ['design', 'propulsion'] });
-    expect(result.contributions.design).toMatchObject({ sawContributions: [] });
-    expect(result.errors).toEqual({});
-    await settleBus();
-    expect(coordinator.bus.getEventHistory({ eventType: 'analysis_completed', correlationId: result.correlationId })).toHaveLength(1);
+    const result = await coordinator.runCrossEngineAnalysis('complete_performance');
+    expect(result.inputs).toEqual({ configVersion: 1, upToDate: true, staleInputs: [] });
+    expect(result.contributions.manufacturing).toMatchObject({ sawContributions: ['aerodynamics', 'design'] });
+    expect(coordinator.state.analyses.complete_performance?.correlationId).toBe(result.correlationId);
+  });
+
+  it('an analysis whose inputs are failed or blocked says so and is never presented as current', async () => {
+    const coordinator = await start({ design: analyses, aerodynamics: analyses, manufacturing: analyses });
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.injectFault('materials', { kind: 'fail', count: 1 });
+    await coordinator.processConfigurationChange({ value: 2 });
+    const result = await coordinator.runCrossEngineAnalysis('complete_performance');
+    expect(result.inputs.upToDate).toBe(false);
+    expect(result.inputs.configVersion).toBe(2);
+    expect(result.inputs.staleInputs.map((s) => [s.engineId, s.computedVersion, s.status])).toEqual([
+      ['materials', 1, 'failed'],
+      ['propulsion', 1, 'blocked'],
+      ['sensors', 1, 'blocked'],
+      ['aerodynamics', 1, 'blocked'],
+      ['manufacturing', 1, 'blocked']
+    ]);
+    expect(Object.keys(result.errors).sort()).toEqual(['aerodynamics', 'manufacturing']);
+    expect(result.errors.aerodynamics).toMatch(/^not current: /);
+    expect(Object.keys(result.contributions)).toEqual(['design']);
   });
 
   it('names an unknown analysis type and lists the known ones', async () => {
     const coordinator = await start();
-    await expect(coordinator.runCrossEngineAnalysis('vibes')).rejects.toThrow(/unknown analysis type "vibes".*complete_performance/);
+    await expect(coordinator.runCrossEngineAnalysis('nope')).rejects.toThrow(/unknown analysis type "nope"; expected one of: complete_performance/);
   });
 
-  it('reports a contributor that does not answer in time and keeps the others', async () => {
+  it('reports a contributor that does not answer in time, naming it, and keeps the others', async () => {
     const coordinator = await start(
-      { design: contributes(['stealth_analysis']), sensors: contributes(['stealth_analysis']) },
-      { bus: { eventTimeoutMs: 60, maxHistorySize: 1000 } }
+      { design: analyses, aerodynamics: { analyses: ['complete_performance'], analyzeDelayMs: 200 } },
+      { bus: { eventTimeoutMs: 50, maxHistorySize: 1000 } }
     );
     await coordinator.processConfigurationChange({ value: 1 });
-    const slowSensors = coordinator.bus.subscribe('sensors', ['analysis_started'], () => new Promise(() => undefined));
-    // Replace the engine's own answer with a hanging one: only the timeout can end the request.
-    (coordinator.registry.getEngine('sensors') as unknown as { dispose(): void }).dispose();
-    const result = await coordinator.runCrossEngineAnalysis('stealth_analysis');
-    slowSensors.dispose();
-    expect(result.contributions.design).toBeDefined();
-    expect(result.errors.sensors).toMatch(/timed out after 60 ms; no answer from: sensors/);
+    const result = await coordinator.runCrossEngineAnalysis('complete_performance');
+    expect(Object.keys(result.contributions)).toEqual(['design']);
+    expect(result.errors.aerodynamics).toMatch(/timed out after 50 ms; no answer from aerodynamics/);
   });
 });
 
-describe('EngineCoordinator invalidation', () => {
-  it('refreshing an engine invalidates its dependents through autoUpdate rules, hop by hop', async () => {
-    let materialValue = 1;
-    const coordinator = await start(
-      {
-        materials: {
-          onCompute: (_id, context): void => {
-            context.configuration = { value: materialValue };
-          }
-        }
-      },
-      {
-        rules: [
-          { ruleId: 'm_to_p', sourceEngine: 'materials', dependentEngines: ['propulsion'], dataFields: ['value'], autoUpdate: true, severity: 'warning', description: 'materials feed propulsion' },
-          { ruleId: 'p_to_a', sourceEngine: 'propulsion', dependentEngines: ['aerodynamics'], dataFields: ['value'], autoUpdate: true, severity: 'warning', description: 'propulsion feeds aerodynamics' }
-        ]
-      }
-    );
+describe('EngineCoordinator status and shutdown', () => {
+  it('after shutdown the status says not initialized and every engine stopped', async () => {
+    const coordinator = new EngineCoordinator<TestConfiguration>({ engines: testEngineFactories() });
+    await coordinator.initialize();
     await coordinator.processConfigurationChange({ value: 1 });
-    materialValue = 2;
-    const { changedFields } = await coordinator.refreshEngine('materials', 'library updated');
-    expect(changedFields).toEqual(['value']);
-    await settleBus();
-    const invalidated = coordinator.bus.getEventHistory({ eventType: 'data_invalidated' });
-    expect(invalidated.map((e) => e.targetEngines?.[0])).toEqual(['propulsion']);
-    expect(invalidated[0]?.data).toMatchObject({ rules: ['m_to_p'], fields: ['value'] });
+    expect(coordinator.getSystemStatus().initialized).toBe(true);
+    await coordinator.shutdown();
+    const status = coordinator.getSystemStatus();
+    expect(status.initialized).toBe(false);
+    expect(status.engines.map((e) => e.status)).toEqual(Object.keys(TEST_GRAPH).map(() => 'stopped'));
+    await expect(coordinator.processConfigurationChange({ value: 2 })).rejects.toThrow(/shut down/);
+  });
+
+  it('the status has a performance section; the performance report has the history count and the graph', async () => {
+    const coordinator = await start();
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.runCrossEngineAnalysis('complete_performance');
+    const status = coordinator.getSystemStatus();
+    expect(status.performance.deliveredTotal).toBeGreaterThan(0);
+    expect(status.lastSeq).toBe(coordinator.log.lastSeq);
+    const report = coordinator.getPerformanceReport();
+    expect(report.eventHistoryCount).toBe(coordinator.log.size);
+    expect(report.dependencyGraph.edges).toContainEqual({ from: 'aerodynamics', to: 'propulsion' });
+  });
+
+  it('the session state is the projection of the whole log', async () => {
+    const coordinator = await start();
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.injectFault('sensors', { kind: 'fail', count: 1 });
+    await coordinator.processConfigurationChange({ value: 2 });
+    await coordinator.whenQuiet();
+    expect(projectAll(coordinator.log.query())).toEqual(coordinator.state);
+    expect(projectAll(coordinator.log.query(), INITIAL_SESSION_STATE).seq).toBe(coordinator.log.lastSeq);
   });
 });
 
 describe('EngineCoordinator long-running tasks', () => {
-  it('runs an optimization through the strategy with started, progress and completed events', async () => {
-    const coordinator = await start(
-      {},
-      {
-        optimizer: {
-          optimize: async (criteria, context) => {
-            for (let i = 1; i <= 3; i++) {
-              context.reportProgress({ fraction: i / 3, message: `generation ${i}` });
-              await new Promise((resolve) => setTimeout(resolve, 120));
-            }
-            return { front: [{ value: context.configuration.value * 2 }], criteria };
-          }
+  const inputs = { configVersion: 1, upToDate: true, staleInputs: [] };
+  const front: OptimizationResult = {
+    objectives: [{ name: 'massKg', unit: 'kg', sense: 'min' }],
+    front: [],
+    evaluations: 10,
+    cacheHits: 0,
+    generations: 2,
+    cancelled: false,
+    evaluationsPerSecond: 100,
+    seed: 1,
+    inputs
+  };
+
+  it('runs an optimization through the strategy; the state follows started, progress and completed', async () => {
+    const coordinator = await start({}, {
+      optimizer: {
+        optimize: async (_criteria, context) => {
+          context.reportProgress({ fraction: 0.5, message: 'half', data: { evaluations: 5, front: [{ massKg: 1 }] } });
+          return { ...front, inputs: context.inputs };
         }
       }
-    );
-    await coordinator.processConfigurationChange({ value: 21 });
-    const handle = coordinator.optimizeConfiguration({ minimizeWeight: true });
-    const outcome = await handle.result;
-    expect(outcome).toMatchObject({ cancelled: false, result: { front: [{ value: 42 }] } });
-    await settleBus();
-    const history = coordinator.bus.getEventHistory({ correlationId: handle.taskId }).map((e) => e.eventType);
-    expect(history[0]).toBe('optimization_started');
-    expect(history.filter((t) => t === 'optimization_progress').length).toBeGreaterThanOrEqual(2);
-    expect(history.at(-1)).toBe('optimization_completed');
+    });
+    await coordinator.processConfigurationChange({ value: 1 });
+    const outcome = await coordinator.optimizeConfiguration({ minimizeWeight: true }).result;
+    expect(outcome.result.inputs).toEqual(inputs);
+    const task = coordinator.state.tasks[outcome.taskId];
+    expect(task).toMatchObject({ kind: 'optimization', status: 'completed', fraction: 1, configVersion: 1 });
+    expect((task?.result as OptimizationResult).evaluations).toBe(10);
+    expect(eventsOf(coordinator, 'optimization_progress', outcome.taskId)).toHaveLength(1);
   });
 
   it('cancels a simulation and says so', async () => {
-    const coordinator = await start(
-      {},
-      {
-        simulator: {
-          simulate: async (_profile, context) => {
-            let steps = 0;
-            while (!context.signal.aborted) {
-              steps++;
-              await new Promise((resolve) => setTimeout(resolve, 5));
-            }
-            return { steps };
-          }
+    const coordinator = await start({}, {
+      simulator: {
+        simulate: async (_profile, context) => {
+          await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve()));
+          return { cancelled: true } as SimulationResult;
         }
       }
-    );
+    });
     await coordinator.processConfigurationChange({ value: 1 });
-    const handle = coordinator.runSimulation({ phases: [] });
-    setTimeout(() => coordinator.cancelTask(handle.taskId), 30);
+    const handle = coordinator.runSimulation(null);
+    expect(coordinator.cancelTask(handle.taskId)).toBe(true);
     const outcome = await handle.result;
     expect(outcome.cancelled).toBe(true);
-    await settleBus();
-    expect(coordinator.bus.getEventHistory({ eventType: 'simulation_cancelled' })).toHaveLength(1);
+    expect(coordinator.state.tasks[handle.taskId]?.status).toBe('cancelled');
   });
 
-  it('says clearly when no optimizer is configured', async () => {
+  it('says clearly when no optimizer is configured or no configuration applied', async () => {
     const coordinator = await start();
-    await coordinator.processConfigurationChange({ value: 1 });
     expect(() => coordinator.optimizeConfiguration({})).toThrow(/no optimizer is configured/);
   });
 });

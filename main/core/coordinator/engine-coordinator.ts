@@ -1,134 +1,194 @@
 import { randomUUID } from 'node:crypto';
-import type { EngineId } from '../../../shared/events';
-import type { Violation } from '../../../shared/consistency';
+import type { ConsistencyRule } from '../../../shared/consistency';
 import { DisposableStore, toDisposable } from '../../../shared/disposable';
+import type { EngineId } from '../../../shared/events';
+import { currentVersion, freshnessOf, type SessionState } from '../../../shared/projection';
+import type { ConfigurationChangeResult, PerformanceReportWithGraph, SessionSync, SystemStatus } from '../../../shared/protocol';
+import type { AnalysisParams, AnalysisResult, MissionProfile, OptimizationCriteria } from '../../../shared/results';
 import { EventBus } from '../bus/event-bus';
 import type { EventBusOptions } from '../bus/types';
-import { EngineRegistry } from '../registry';
 import { DataConsistencyManager } from '../consistency';
-import type { ConsistencyRule } from '../../../shared/consistency';
+import type { EngineFactory } from '../engine';
+import { EventLog } from '../log/event-log';
+import { LiveProjection } from '../log/live-projection';
+import type { Publish } from '../log/publish';
 import { PerformanceMonitor, type PerformanceMonitorOptions } from '../performance';
-import type { EngineData, EngineFactory } from '../engine';
-import { EngineRunner, type RunnerSession } from './engine-runner';
+import { EngineRegistry } from '../registry';
+import { ANALYSIS_TYPES, runAnalysisWaves, type AnalysisSummary } from './cross-engine-analysis';
+import { EngineRunner } from './engine-runner';
 import type { Fault } from './fault-injector';
-import { runAnalysisWaves, ANALYSIS_TYPES, type AnalysisResult } from './cross-engine-analysis';
 import { LongRunningTasks, type OptimizationStrategy, type SimulationStrategy } from './long-running-tasks';
-import { staleAfterChange } from './stale-after-change';
-import type { EngineOutcome } from './types';
-import type { EngineStatusReport, SystemStatus } from '../../../shared/protocol/engine-commands';
+import { RecomputePath, type CurrentConfiguration } from './recompute';
+import { applyConfigurationChange, type ConfigurationCheck } from './configuration-change';
+import { systemStatus } from './system-status';
 
 /** The coordinator's own engine id, used as the source of the events it publishes. */
 export const COORDINATOR_ENGINE_ID = 'coordinator';
 
-export type ConfigurationValidation<TConfig> =
-  | { ok: true; configuration: TConfig }
-  | { ok: false; errors: string[] };
+export type { ConfigurationCheck } from './configuration-change';
 
 export interface EngineCoordinatorOptions<TConfig> {
   engines: readonly EngineFactory<TConfig>[];
-  bus?: Omit<EventBusOptions, 'metrics'>;
+  bus?: Omit<EventBusOptions, 'metrics' | 'log'>;
   monitor?: Omit<PerformanceMonitorOptions, 'publish'>;
-  /** Parses an incoming configuration; without it every configuration is accepted as is. */
-  validateConfiguration?: (configuration: unknown) => ConfigurationValidation<TConfig>;
+  /** Checks an incoming configuration; without it every configuration is accepted as is. */
+  checkConfiguration?: (configuration: unknown) => ConfigurationCheck<TConfig>;
   /** Consistency rules installed at initialize. */
   rules?: readonly ConsistencyRule[];
   /** Combines the engines' contributions to an analysis into its headline figures. */
-  summarizeAnalysis?: (analysisType: string, contributions: Readonly<Record<EngineId, unknown>>) => Record<string, unknown>;
+  summarizeAnalysis?: (analysisType: string, contributions: Readonly<Record<EngineId, unknown>>) => AnalysisSummary;
   optimizer?: OptimizationStrategy<TConfig>;
   simulator?: SimulationStrategy<TConfig>;
 }
 
-export interface ConfigurationChangeResult {
-  ok: boolean;
-  version: number;
-  correlationId: string;
-  eventId: string | null;
-  durationMs: number;
-  engines: EngineOutcome[];
-  violations: { opened: Violation[]; resolved: Violation[]; open: number };
-  errors: string[];
-}
-
-
 /**
- * Runs the engines as one session: configuration changes flow through them in dependency
- * order (independent ones concurrently), analyses are requests answered by the engines
- * concerned, and every step is an event in the bus's history with its causation id.
+ * Runs the engines as one session whose truth is its event log. The coordinator numbers
+ * configuration versions (nobody else does); every fact is an event, and the session state is
+ * the projection of the log (`state`). Configuration changes, restarts, late results and
+ * invalidations all go through the one recompute path.
  *
  * @example
  * const coordinator = new EngineCoordinator({ engines: [() => new DesignEngine(lib), ...] });
  * await coordinator.initialize();
- * const result = await coordinator.processConfigurationChange(config, 'design');
+ * const result = await coordinator.processConfigurationChange(config);
  */
 export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
+  readonly log: EventLog;
   readonly bus: EventBus;
   readonly registry = new EngineRegistry<EngineRunner<TConfig>>();
   readonly monitor: PerformanceMonitor;
   readonly consistency: DataConsistencyManager;
+  private readonly projection: LiveProjection;
   private readonly runners = new Map<EngineId, EngineRunner<TConfig>>();
+  private readonly recompute: RecomputePath<TConfig>;
   private readonly tasks: LongRunningTasks<TConfig>;
-  private current: { configuration: TConfig; version: number } | undefined;
-  private versionCounter = 0;
+  private readonly publish: Publish;
   private changeQueue: Promise<unknown> = Promise.resolve();
   private initialized = false;
+  private readonly walks = new Map<EngineId, { dependencies: readonly EngineId[]; upstream: readonly EngineId[]; dependents: readonly EngineId[] }>();
+  private order: readonly EngineId[] | undefined;
 
   constructor(private readonly options: EngineCoordinatorOptions<TConfig>) {
     super();
-    this.monitor = this.register(
-      new PerformanceMonitor({ ...options.monitor, publish: (input) => this.bus.publish(input) })
-    );
-    this.bus = this.register(new EventBus({ ...options.bus, metrics: this.monitor }));
+    this.log = new EventLog({ historySize: options.bus?.maxHistorySize ?? 1000 });
+    this.projection = new LiveProjection(this.log);
+    this.monitor = this.register(new PerformanceMonitor({ ...options.monitor, publish: (input) => this.bus.publish(input) }));
+    this.bus = this.register(new EventBus({ ...options.bus, log: this.log, metrics: this.monitor }));
+    this.publish = (input) => this.bus.publish(input);
     this.consistency = this.register(
-      new DataConsistencyManager({ registry: this.registry, publish: (input) => this.bus.publish(input) })
+      new DataConsistencyManager({
+        publish: this.publish,
+        entryOf: (engineId) => {
+          const engine = this.state.engines[engineId];
+          if (!engine?.outputs) return undefined;
+          return { engineId, configVersion: engine.computedVersion, data: engine.outputs, updatedAt: engine.outputAt ?? 0 };
+        }
+      })
     );
     this.register(this.registry);
+    this.register(
+      this.registry.onDidChange(() => {
+        this.walks.clear();
+        this.order = undefined;
+      })
+    );
+    this.recompute = this.register(
+      new RecomputePath<TConfig>({
+        runners: this.runners,
+        order: () => (this.order ??= this.registry.topologicalOrder()),
+        dependenciesOf: (id) => this.walkOf(id).dependencies,
+        upstreamOf: (id) => this.walkOf(id).upstream,
+        dependentsOf: (id) => this.walkOf(id).dependents,
+        state: () => this.state,
+        configuration: () => this.current,
+        publish: this.publish,
+        consistency: this.consistency
+      })
+    );
     this.tasks = this.register(
       new LongRunningTasks<TConfig>({
-        bus: this.bus,
+        publish: this.publish,
         sourceEngine: COORDINATOR_ENGINE_ID,
         optimizer: options.optimizer,
         simulator: options.simulator,
-        currentConfiguration: () => this.current
+        startingPoint: () => {
+          const current = this.current;
+          return current && { ...current, inputs: freshnessOf(this.state, this.registry.topologicalOrder()) };
+        }
       })
     );
   }
 
-  /** Registers and starts the engines; with a configuration, runs it through them. */
-  async initialize(configuration?: unknown): Promise<ConfigurationChangeResult | undefined> {
+  /** The session state: the projection of every event so far. */
+  get state(): SessionState {
+    return this.projection.state;
+  }
+
+  /** The nearest snapshot and the events after it, from which a client rebuilds `state`. */
+  sync(): SessionSync {
+    return this.projection.sync();
+  }
+
+  /** The configuration the engines are to compute, as the log last stated it. */
+  get configuration(): { configuration: TConfig; version: number } | undefined {
+    const current = this.current;
+    return current && { configuration: current.configuration, version: current.version };
+  }
+
+  /** Registers and starts the engines (published as `session_started`) and installs the rules. */
+  async initialize(): Promise<void> {
     if (this.initialized) throw new Error('coordinator already initialized');
     this.initialized = true;
-    const session = this.runnerSession();
+    const session = {
+      publish: this.publish,
+      publishedOutputs: (id: EngineId) => {
+        const engine = this.state.engines[id];
+        return engine?.outputs ? { version: engine.computedVersion, outputs: engine.outputs } : undefined;
+      },
+      measure: <T>(operation: string, fn: () => T): T => this.monitor.measure(operation, fn)
+    };
     for (const factory of this.options.engines) {
-      const runner = new EngineRunner<TConfig>(factory, session);
+      const runner = this.register(new EngineRunner<TConfig>(factory, session));
       this.registry.register(runner, runner.capabilities, runner.dependsOn);
       this.runners.set(runner.id, runner);
-      this.register(runner);
+      this.register(this.bus.subscribe(runner.id, ['analysis_started'], (event) => (event.requiresResponse ? this.answerAnalysis(runner, event.data) : undefined)));
     }
+    this.publish({
+      eventType: 'session_started',
+      sourceEngine: COORDINATOR_ENGINE_ID,
+      priority: 'HIGH',
+      data: {
+        engines: this.registry.topologicalOrder().map((id) => {
+          const runner = this.requireRunner(id);
+          return { engineId: id, capabilities: [...runner.capabilities], dependsOn: [...runner.dependsOn], analyses: [...runner.analyses] };
+        })
+      }
+    });
     for (const rule of this.options.rules ?? []) this.consistency.addConsistencyRule(rule);
-    this.consistency.setRecomputeHandler((engineId) => this.recomputeForInvalidation(engineId));
     this.bus.startProcessing();
     this.monitor.start();
     this.register(toDisposable(() => this.monitor.stop()));
-    if (configuration === undefined) return undefined;
-    return this.processConfigurationChange(configuration, COORDINATOR_ENGINE_ID);
   }
 
-  /** Stops the bus after in-flight work, then disposes engines and timers. */
+  /** Lets running work finish, marks every engine stopped (`session_stopped`), then releases everything. */
   async shutdown(): Promise<void> {
+    if (this.isDisposed) return;
     this.tasks.cancelAll();
     await this.changeQueue.catch(() => undefined);
+    await this.recompute.whenIdle();
+    const version = currentVersion(this.state);
+    this.publish({ eventType: 'session_stopped', sourceEngine: COORDINATOR_ENGINE_ID, priority: 'HIGH', data: { reason: 'shutdown requested' } });
+    for (const runner of this.runners.values()) runner.stop(version);
     await this.bus.stopProcessing();
     this.dispose();
   }
 
-  get configuration(): { configuration: TConfig; version: number } | undefined {
-    return this.current;
-  }
-
   /**
-   * Validates a configuration, publishes `configuration_changed` (HIGH) with a fresh
-   * correlation id and waits until every engine has computed, failed or been blocked.
-   * Changes are applied one at a time, in call order.
+   * Checks a configuration exactly as `validate` does; a refused one is published as
+   * `validation_failed` and nothing changes. An accepted one gets the next version, goes out as
+   * `configuration_changed` (HIGH) with a fresh correlation id, and the engines recompute through
+   * the recompute path; resolves once every engine has computed, failed or been blocked (or the
+   * event timeout passed). Changes are applied one at a time, in call order.
    */
   processConfigurationChange(configuration: unknown, sourceEngine: EngineId = 'design'): Promise<ConfigurationChangeResult> {
     const run = this.changeQueue.then(() => this.applyChange(configuration, sourceEngine));
@@ -136,90 +196,19 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
     return run;
   }
 
-  private async applyChange(raw: unknown, sourceEngine: EngineId): Promise<ConfigurationChangeResult> {
-    this.assertInitialized();
-    const startedAt = performance.now();
-    const correlationId = randomUUID();
-    const validation = this.options.validateConfiguration?.(raw) ?? { ok: true as const, configuration: raw as TConfig };
-    if (!validation.ok) {
-      const { eventId } = this.bus.publish({
-        eventType: 'validation_failed',
-        sourceEngine,
-        priority: 'HIGH',
-        correlationId,
-        data: { errors: validation.errors }
-      });
-      return {
-        ok: false,
-        version: this.current?.version ?? 0,
-        correlationId,
-        eventId,
-        durationMs: performance.now() - startedAt,
-        engines: [],
-        violations: { opened: [], resolved: [], open: this.consistency.getViolationCounts().open },
-        errors: validation.errors
-      };
-    }
-    const version = ++this.versionCounter;
-    const previousVersion = this.current?.version ?? null;
-    this.current = { configuration: validation.configuration, version };
-    const outcomes = this.waitForVersion(version);
-    const { eventId } = this.bus.publish({
-      eventType: 'configuration_changed',
-      sourceEngine,
-      priority: 'HIGH',
-      correlationId,
-      data: { version, previousVersion, configuration: validation.configuration as unknown }
-    });
-    const engines = await outcomes;
-    const check = this.consistency.validateAll({ causationId: eventId, correlationId });
-    for (const outcome of engines) if (outcome.outcome === 'computed') this.consistency.markFresh(outcome.engineId);
-    for (const stale of staleAfterChange(engines, version, eventId, correlationId, (id) => this.registry.getDependencies(id))) {
-      this.consistency.markStale(stale);
-    }
-    const failed = engines.filter((e) => e.outcome !== 'computed');
-    return {
-      ok: failed.length === 0,
-      version,
-      correlationId,
-      eventId,
-      durationMs: performance.now() - startedAt,
-      engines,
-      violations: { opened: check.opened, resolved: check.resolved, open: this.consistency.getViolationCounts().open },
-      errors: failed.map((e) => `${e.engineId} ${e.outcome}${e.error ? `: ${e.error}` : ''}`)
-    };
-  }
-
-  /** Resolves when every engine has settled `version`, or when the event timeout passes. */
-  private waitForVersion(version: number): Promise<EngineOutcome[]> {
-    const pending = new Set(this.runners.keys());
-    const outcomes = new Map<EngineId, EngineOutcome>();
-    return new Promise((resolve) => {
-      const finish = (): void => {
-        clearTimeout(timer);
-        for (const s of subscriptions) s.dispose();
-        resolve(
-          this.registry.topologicalOrder().map(
-            (id) => outcomes.get(id) ?? { engineId: id, outcome: 'unfinished', error: `no result within ${this.eventTimeoutMs} ms` }
-          )
-        );
-      };
-      const timer = setTimeout(finish, this.eventTimeoutMs);
-      const subscriptions = [...this.runners.values()].map((runner) =>
-        runner.onDidSettle((settled) => {
-          if (settled.version !== version) return;
-          pending.delete(settled.engineId);
-          outcomes.set(settled.engineId, {
-            engineId: settled.engineId,
-            outcome: settled.outcome,
-            durationMs: runner.lastDurationMs,
-            error: settled.outcome === 'computed' ? undefined : runner.lastError
-          });
-          if (pending.size === 0) finish();
-        })
-      );
-      if (pending.size === 0) finish();
-    });
+  private applyChange(raw: unknown, sourceEngine: EngineId): Promise<ConfigurationChangeResult> {
+    this.assertRunning();
+    return applyConfigurationChange<TConfig>(
+      {
+        check: this.options.checkConfiguration,
+        state: () => this.state,
+        publish: this.publish,
+        recompute: this.recompute,
+        timeoutMs: this.eventTimeoutMs
+      },
+      raw,
+      sourceEngine
+    );
   }
 
   private get eventTimeoutMs(): number {
@@ -227,15 +216,16 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
   }
 
   /**
-   * Runs an analysis: the engines that contribute to it answer a request in dependency
-   * order (each wave concurrently); one engine's failure is reported, the rest go on.
+   * Runs an analysis: the engines that contribute answer a request in dependency order (each
+   * wave concurrently). Contributors that are not current are named in `errors` and
+   * `inputs.staleInputs`, never presented as current.
    */
-  async runCrossEngineAnalysis(analysisType: string, params: Record<string, unknown> = {}): Promise<AnalysisResult> {
-    this.assertInitialized();
+  async runCrossEngineAnalysis(analysisType: string, params: AnalysisParams = {}): Promise<AnalysisResult> {
+    this.assertRunning();
     const known = this.getAnalysisTypes();
-    if (!known.includes(analysisType)) {
-      throw new Error(`unknown analysis type "${analysisType}"; expected one of: ${known.join(', ')}`);
-    }
+    if (!known.includes(analysisType)) throw new Error(`unknown analysis type "${analysisType}"; expected one of: ${known.join(', ')}`);
+    if (!this.current) throw new Error('no configuration has been applied yet: load a scenario first');
+    const contributors = this.contributorsOf(analysisType);
     return this.monitor.measure(`analysis:${analysisType}`, () =>
       runAnalysisWaves({
         bus: this.bus,
@@ -243,13 +233,32 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
         analysisType,
         params,
         order: this.registry.topologicalOrder(),
-        contributors: new Set(this.contributorsOf(analysisType)),
-        dependenciesOf: (id) => this.registry.getDependencies(id, { transitive: true }),
-        configVersion: this.current?.version ?? 0,
+        contributors: new Set(contributors),
+        dependenciesOf: (id) => this.walkOf(id).upstream,
+        inputs: freshnessOf(this.state, contributors),
         timeoutMs: this.eventTimeoutMs,
         summarize: this.options.summarizeAnalysis
       })
     );
+  }
+
+  private answerAnalysis(runner: EngineRunner<TConfig>, request: { analysisType: string; params: AnalysisParams; contributions?: Record<string, unknown> }): unknown {
+    const current = this.current;
+    if (!current) throw new Error('no configuration has been applied yet');
+    const state = this.state;
+    const upstream: Record<EngineId, Readonly<Record<string, unknown>>> = {};
+    for (const id of [...this.walkOf(runner.id).upstream, runner.id]) {
+      const outputs = state.engines[id]?.outputs;
+      if (outputs) upstream[id] = outputs;
+    }
+    return runner.analyze({
+      configuration: current.configuration,
+      configVersion: current.version,
+      upstream,
+      analysisType: request.analysisType,
+      params: request.params,
+      contributions: request.contributions ?? {}
+    });
   }
 
   /** Engines that contribute to an analysis type. */
@@ -263,15 +272,15 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
   }
 
   /** Multi-objective optimization through the configured strategy; cancel with `cancelTask`. */
-  optimizeConfiguration(criteria: Record<string, unknown>): ReturnType<LongRunningTasks<TConfig>['optimize']> {
-    this.assertInitialized();
+  optimizeConfiguration(criteria: OptimizationCriteria): ReturnType<LongRunningTasks<TConfig>['optimize']> {
+    this.assertRunning();
     return this.tasks.optimize(criteria);
   }
 
   /** Mission simulation through the configured strategy; cancel with `cancelTask`. */
-  runSimulation(missionProfile: Record<string, unknown>): ReturnType<LongRunningTasks<TConfig>['simulate']> {
-    this.assertInitialized();
-    return this.tasks.simulate(missionProfile);
+  runSimulation(profile: MissionProfile | null): ReturnType<LongRunningTasks<TConfig>['simulate']> {
+    this.assertRunning();
+    return this.tasks.simulate(profile);
   }
 
   /** Cancels a running optimization or simulation; false if no such task runs. */
@@ -279,107 +288,92 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
     return this.tasks.cancel(taskId);
   }
 
-  /** Injects a fault into an engine (crash now, slow, fail next N, clear). */
+  /** Injects a fault (published as `fault_injected`): crash now, slow, fail next N, or clear. */
   async injectFault(engineId: EngineId, fault: Fault): Promise<void> {
     const runner = this.requireRunner(engineId);
-    this.bus.publish({
+    const { eventId } = this.publish({
       eventType: 'fault_injected',
       sourceEngine: COORDINATOR_ENGINE_ID,
       targetEngines: [engineId],
       priority: 'HIGH',
       data: { engineId, fault }
     });
-    if (fault.kind === 'crash') await runner.crash('injected crash');
+    if (fault.kind === 'crash') await runner.crash('injected crash', currentVersion(this.state), eventId);
     else runner.faults.arm(fault);
+    this.recompute.run();
   }
 
-  /** Restarts an engine from the consistency cache and resumes any pending computation. */
-  restartEngine(engineId: EngineId): Promise<void> {
-    return this.requireRunner(engineId).restart('restart requested');
+  /** Rebuilds an engine from its factory, restores its outputs, and recomputes what is pending. */
+  async restartEngine(engineId: EngineId): Promise<void> {
+    this.requireRunner(engineId).restart('restart requested', currentVersion(this.state), null);
+    this.recompute.run();
+    await this.recompute.whenIdle();
   }
 
   /**
-   * Recomputes one engine for the current configuration (e.g. after its library changed)
-   * and, when its outputs changed, invalidates downstream engines through the rules.
+   * Recomputes one engine for the current version (an invalidation with this engine as the
+   * origin); engines downstream follow only where its outputs change.
    */
-  async refreshEngine(engineId: EngineId, reason: string): Promise<{ changedFields: string[] }> {
+  async recomputeEngine(engineId: EngineId, reason: string): Promise<void> {
     this.requireRunner(engineId);
-    const data = await this.recomputeForInvalidation(engineId);
-    if (!data) throw new Error(`${engineId} could not recompute: ${this.requireRunner(engineId).lastError ?? 'unknown error'}`);
-    const meta = { configVersion: this.current?.version ?? 0, causationId: undefined, correlationId: randomUUID() };
-    const { changedFields } = this.consistency.updateDataCache(engineId, data, meta);
-    if (changedFields.length > 0) {
-      await this.consistency.propagateInvalidation(engineId, changedFields, { correlationId: meta.correlationId });
-    }
-    this.bus.publish({
-      eventType: 'engine_output',
-      sourceEngine: engineId,
-      correlationId: meta.correlationId,
-      data: { version: meta.configVersion, changedFields, reason }
+    const engine = this.state.engines[engineId];
+    this.publish({
+      eventType: 'data_invalidated',
+      sourceEngine: COORDINATOR_ENGINE_ID,
+      targetEngines: [engineId],
+      data: {
+        engineId,
+        originEngine: engineId,
+        version: engine?.computedVersion ?? 0,
+        hop: 0,
+        fields: [],
+        fromEngines: [COORDINATOR_ENGINE_ID],
+        rules: [],
+        propagationId: randomUUID(),
+        chain: [{ engineId, fromEngine: COORDINATOR_ENGINE_ID, ruleId: reason, fields: [], eventId: engine?.outputEventId ?? '', at: Date.now() }]
+      }
     });
-    return { changedFields };
+    this.recompute.run();
+    await this.recompute.whenIdle();
   }
 
-  private async recomputeForInvalidation(engineId: EngineId): Promise<EngineData | undefined> {
-    const runner = this.requireRunner(engineId);
-    return runner.computeDetached();
+  /** Resolves once no engine is computing and nothing can start (a quiet point). */
+  whenQuiet(): Promise<void> {
+    return this.changeQueue.then(() => this.recompute.whenIdle());
   }
 
   getSystemStatus(): SystemStatus {
+    return systemStatus(this.state, this.bus.getStats(), this.monitor.getSummary());
+  }
+
+  /** The monitor's report with the bus counters, the event-history count and the dependency graph. */
+  getPerformanceReport(): PerformanceReportWithGraph {
     return {
-      initialized: this.initialized,
-      configVersion: this.current?.version ?? 0,
-      engines: this.registry.topologicalOrder().map((id) => this.engineStatus(this.requireRunner(id))),
+      ...this.monitor.getReport(),
       bus: this.bus.getStats(),
-      violations: this.consistency.getViolationCounts(),
-      staleEngines: this.consistency.getStaleness().map((s) => s.engineId),
-      tasks: this.tasks.list()
+      eventHistoryCount: this.log.size,
+      dependencyGraph: this.registry.getGraph()
     };
   }
 
-  getPerformanceReport(): ReturnType<PerformanceMonitor['getReport']> & { bus: ReturnType<EventBus['getStats']> } {
-    return { ...this.monitor.getReport(), bus: this.bus.getStats() };
+  private get current(): CurrentConfiguration<TConfig> | undefined {
+    const applied = this.state.configuration;
+    if (!applied) return undefined;
+    return { version: applied.version, configuration: applied.configuration as TConfig, eventId: applied.eventId, correlationId: applied.correlationId };
   }
 
-  private engineStatus(runner: EngineRunner<TConfig>): EngineStatusReport {
-    return {
-      engineId: runner.id,
-      status: runner.status,
-      capabilities: [...runner.capabilities],
-      dependsOn: [...runner.dependsOn],
-      computedVersion: runner.computedVersion,
-      cachedVersion: this.consistency.getCachedData(runner.id)?.version ?? null,
-      lastDurationMs: runner.lastDurationMs ?? null,
-      lastError: runner.lastError ?? null,
-      restarts: runner.restarts,
-      faults: runner.faults.state
-    };
-  }
-
-  private runnerSession(): RunnerSession<TConfig> {
-    // Every computation asks for these; they only change when an engine (un)registers.
-    const upstream = new Map<EngineId, readonly EngineId[]>();
-    const dependents = new Map<EngineId, readonly EngineId[]>();
-    this.register(
-      this.registry.onDidChange(() => {
-        upstream.clear();
-        dependents.clear();
-      })
-    );
-    const remembered = (cache: Map<EngineId, readonly EngineId[]>, id: EngineId, walk: () => EngineId[]): readonly EngineId[] => {
-      let ids = cache.get(id);
-      if (!ids) cache.set(id, (ids = walk()));
-      return ids;
-    };
-    return {
-      bus: this.bus,
-      cachedOutput: (id) => this.consistency.getCachedData(id),
-      storeOutput: (id, data, meta) => this.consistency.updateDataCache(id, data, meta),
-      upstreamOf: (id) => remembered(upstream, id, () => this.registry.getDependencies(id, { transitive: true })),
-      dependentsOf: (id) => remembered(dependents, id, () => this.registry.getDependents(id)),
-      measure: (operation, fn) => this.monitor.measure(operation, fn),
-      currentConfiguration: () => this.current
-    };
+  /** Transitive dependencies and direct dependents; remembered until the graph changes. */
+  private walkOf(engineId: EngineId): { dependencies: readonly EngineId[]; upstream: readonly EngineId[]; dependents: readonly EngineId[] } {
+    let walk = this.walks.get(engineId);
+    if (!walk) {
+      walk = {
+        dependencies: this.registry.getDependencies(engineId),
+        upstream: this.registry.getDependencies(engineId, { transitive: true }),
+        dependents: this.registry.getDependents(engineId)
+      };
+      this.walks.set(engineId, walk);
+    }
+    return walk;
   }
 
   private requireRunner(engineId: EngineId): EngineRunner<TConfig> {
@@ -388,7 +382,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
     return runner;
   }
 
-  private assertInitialized(): void {
+  private assertRunning(): void {
     if (!this.initialized) throw new Error('coordinator not initialized: call initialize() first');
     if (this.isDisposed) throw new Error('coordinator has been shut down');
   }

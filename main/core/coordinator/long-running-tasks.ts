@@ -1,46 +1,62 @@
 import { randomUUID } from 'node:crypto';
-import type { EngineId, EventType } from '../../../shared/events';
+import type { EngineId } from '../../../shared/events';
 import type { Disposable } from '../../../shared/disposable';
-import type { EventBus } from '../bus/event-bus';
+import type { TaskState } from '../../../shared/projection';
+import type {
+  InputsFreshness,
+  MissionProfile,
+  OptimizationCriteria,
+  OptimizationResult,
+  SimulationResult
+} from '../../../shared/results';
 import { errorMessage } from '../bus/errors';
+import type { Publish } from '../log/publish';
 
-export interface TaskProgress {
+export interface TaskProgress<TData> {
   /** 0..1 */
   fraction: number;
   message?: string;
-  data?: Record<string, unknown>;
+  data: TData;
 }
 
-export interface TaskContext<TConfig> {
+export interface TaskContext<TConfig, TProgress> {
   configuration: TConfig;
   configVersion: number;
+  /** Whether the engines were current for `configVersion` when the task started. */
+  inputs: InputsFreshness;
   signal: AbortSignal;
-  reportProgress(progress: TaskProgress): void;
+  reportProgress(progress: TaskProgress<TProgress>): void;
 }
 
 /** A multi-objective search over configurations (the domain supplies it). */
 export interface OptimizationStrategy<TConfig> {
-  optimize(criteria: Record<string, unknown>, context: TaskContext<TConfig>): Promise<Record<string, unknown>>;
+  optimize(
+    criteria: OptimizationCriteria,
+    context: TaskContext<TConfig, { evaluations: number; front: Record<string, number>[] }>
+  ): Promise<OptimizationResult>;
 }
 
 /** A mission simulation of the current configuration (the domain supplies it). */
 export interface SimulationStrategy<TConfig> {
-  simulate(profile: Record<string, unknown>, context: TaskContext<TConfig>): Promise<Record<string, unknown>>;
+  simulate(
+    profile: MissionProfile | null,
+    context: TaskContext<TConfig, { phase: string; timeS: number; steps: number }>
+  ): Promise<SimulationResult>;
 }
 
-export type TaskKind = 'optimization' | 'simulation';
+export type TaskKind = TaskState['kind'];
 
-export interface TaskOutcome {
+export interface TaskOutcome<TResult> {
   taskId: string;
   kind: TaskKind;
   cancelled: boolean;
   durationMs: number;
-  result: Record<string, unknown>;
+  result: TResult;
 }
 
-export interface TaskHandle {
+export interface TaskHandle<TResult> {
   taskId: string;
-  result: Promise<TaskOutcome>;
+  result: Promise<TaskOutcome<TResult>>;
   cancel(): void;
 }
 
@@ -48,32 +64,18 @@ interface RunningTask {
   kind: TaskKind;
   controller: AbortController;
   startedAt: number;
-  progress: TaskProgress;
 }
 
-const EVENTS: Record<TaskKind, { started: EventType; progress: EventType; completed: EventType; cancelled: EventType }> = {
-  optimization: {
-    started: 'optimization_started',
-    progress: 'optimization_progress',
-    completed: 'optimization_completed',
-    cancelled: 'optimization_cancelled'
-  },
-  simulation: {
-    started: 'simulation_started',
-    progress: 'simulation_progress',
-    completed: 'simulation_completed',
-    cancelled: 'simulation_cancelled'
-  }
-};
-/** Progress events are throttled so a fast search does not flood the bus. */
+/** Progress events are throttled so a fast search does not flood the log. */
 const PROGRESS_INTERVAL_MS = 100;
 
 export interface LongRunningTasksOptions<TConfig> {
-  bus: EventBus;
+  publish: Publish;
   sourceEngine: EngineId;
   optimizer?: OptimizationStrategy<TConfig>;
   simulator?: SimulationStrategy<TConfig>;
-  currentConfiguration: () => { configuration: TConfig; version: number } | undefined;
+  /** The configuration a task starts from, and how current the engines are for it. */
+  startingPoint: () => { configuration: TConfig; version: number; inputs: InputsFreshness } | undefined;
 }
 
 /**
@@ -85,16 +87,34 @@ export class LongRunningTasks<TConfig> implements Disposable {
 
   constructor(private readonly options: LongRunningTasksOptions<TConfig>) {}
 
-  optimize(criteria: Record<string, unknown>): TaskHandle {
+  optimize(criteria: OptimizationCriteria): TaskHandle<OptimizationResult> {
     const optimizer = this.options.optimizer;
     if (!optimizer) throw new Error('no optimizer is configured for this session');
-    return this.start('optimization', criteria, (ctx) => optimizer.optimize(criteria, ctx));
+    const start = this.begin('optimization');
+    const { eventId: rootId } = this.options.publish({
+      eventType: 'optimization_started',
+      sourceEngine: this.options.sourceEngine,
+      correlationId: start.taskId,
+      configVersion: start.point.version,
+      data: { taskId: start.taskId, input: criteria }
+    });
+    const context = { ...this.contextOf(start), reportProgress: this.progressReporter(start.taskId, rootId, 'optimization_progress', start.point.version) };
+    return this.run(start, rootId, () => optimizer.optimize(criteria, context), 'optimization_completed', 'optimization_cancelled');
   }
 
-  simulate(profile: Record<string, unknown>): TaskHandle {
+  simulate(profile: MissionProfile | null): TaskHandle<SimulationResult> {
     const simulator = this.options.simulator;
     if (!simulator) throw new Error('no mission simulator is configured for this session');
-    return this.start('simulation', profile, (ctx) => simulator.simulate(profile, ctx));
+    const start = this.begin('simulation');
+    const { eventId: rootId } = this.options.publish({
+      eventType: 'simulation_started',
+      sourceEngine: this.options.sourceEngine,
+      correlationId: start.taskId,
+      configVersion: start.point.version,
+      data: { taskId: start.taskId, input: profile }
+    });
+    const context = { ...this.contextOf(start), reportProgress: this.progressReporter(start.taskId, rootId, 'simulation_progress', start.point.version) };
+    return this.run(start, rootId, () => simulator.simulate(profile, context), 'simulation_completed', 'simulation_cancelled');
   }
 
   cancel(taskId: string): boolean {
@@ -108,79 +128,95 @@ export class LongRunningTasks<TConfig> implements Disposable {
     for (const task of this.running.values()) task.controller.abort();
   }
 
-  list(): { taskId: string; kind: TaskKind; fraction: number; message?: string; runningMs: number }[] {
-    return [...this.running].map(([taskId, task]) => ({
-      taskId,
-      kind: task.kind,
-      fraction: task.progress.fraction,
-      message: task.progress.message,
-      runningMs: performance.now() - task.startedAt
-    }));
+  get runningCount(): number {
+    return this.running.size;
   }
 
   dispose(): void {
     this.cancelAll();
   }
 
-  private start(
-    kind: TaskKind,
-    input: Record<string, unknown>,
-    work: (context: TaskContext<TConfig>) => Promise<Record<string, unknown>>
-  ): TaskHandle {
-    const current = this.options.currentConfiguration();
-    if (!current) throw new Error(`cannot start ${kind}: no configuration has been applied yet`);
+  private begin(kind: TaskKind): {
+    taskId: string;
+    task: RunningTask;
+    point: { configuration: TConfig; version: number; inputs: InputsFreshness };
+  } {
+    const point = this.options.startingPoint();
+    if (!point) throw new Error(`cannot start ${kind}: no configuration has been applied yet`);
     const taskId = randomUUID();
-    const { bus, sourceEngine } = this.options;
-    const events = EVENTS[kind];
-    const task: RunningTask = { kind, controller: new AbortController(), startedAt: performance.now(), progress: { fraction: 0 } };
+    const task: RunningTask = { kind, controller: new AbortController(), startedAt: performance.now() };
     this.running.set(taskId, task);
-    const { eventId: rootId } = bus.publish({
-      eventType: events.started,
-      sourceEngine,
-      correlationId: taskId,
-      data: { taskId, input, configVersion: current.version }
-    });
-    let lastProgressAt = 0;
-    const context: TaskContext<TConfig> = {
-      configuration: current.configuration,
-      configVersion: current.version,
-      signal: task.controller.signal,
-      reportProgress: (progress) => {
-        task.progress = progress;
-        const now = performance.now();
-        if (now - lastProgressAt < PROGRESS_INTERVAL_MS && progress.fraction < 1) return;
-        lastProgressAt = now;
-        bus.publish({
-          eventType: events.progress,
-          sourceEngine,
-          priority: 'LOW',
-          correlationId: taskId,
-          causationId: rootId,
-          data: { taskId, ...progress }
-        });
-      }
+    return { taskId, task, point };
+  }
+
+  private contextOf(start: {
+    task: RunningTask;
+    point: { configuration: TConfig; version: number; inputs: InputsFreshness };
+  }): Omit<TaskContext<TConfig, never>, 'reportProgress'> {
+    return {
+      configuration: start.point.configuration,
+      configVersion: start.point.version,
+      inputs: start.point.inputs,
+      signal: start.task.controller.signal
     };
-    const result = (async (): Promise<TaskOutcome> => {
+  }
+
+  private progressReporter<K extends 'optimization_progress' | 'simulation_progress'>(
+    taskId: string,
+    rootId: string,
+    eventType: K,
+    configVersion: number
+  ): (progress: TaskProgress<never>) => void {
+    let lastProgressAt = Number.NEGATIVE_INFINITY;
+    return (progress) => {
+      const now = performance.now();
+      if (now - lastProgressAt < PROGRESS_INTERVAL_MS && progress.fraction < 1) return;
+      lastProgressAt = now;
+      this.options.publish({
+        eventType,
+        sourceEngine: this.options.sourceEngine,
+        priority: 'LOW',
+        correlationId: taskId,
+        causationId: rootId,
+        configVersion,
+        data: { taskId, fraction: Math.min(1, Math.max(0, progress.fraction)), message: progress.message, data: progress.data }
+      } as Parameters<Publish>[0]);
+    };
+  }
+
+  private run<TResult>(
+    start: { taskId: string; task: RunningTask; point: { version: number } },
+    rootId: string,
+    work: () => Promise<TResult>,
+    completedType: 'optimization_completed' | 'simulation_completed',
+    cancelledType: 'optimization_cancelled' | 'simulation_cancelled'
+  ): TaskHandle<TResult> {
+    const { taskId, task } = start;
+    const kind = task.kind;
+    const { publish, sourceEngine } = this.options;
+    const result = (async (): Promise<TaskOutcome<TResult>> => {
       try {
-        const output = await work(context);
+        const output = await work();
         const cancelled = task.controller.signal.aborted;
-        const outcome: TaskOutcome = { taskId, kind, cancelled, durationMs: performance.now() - task.startedAt, result: output };
-        bus.publish({
-          eventType: cancelled ? events.cancelled : events.completed,
+        const outcome: TaskOutcome<TResult> = { taskId, kind, cancelled, durationMs: performance.now() - task.startedAt, result: output };
+        publish({
+          eventType: cancelled ? cancelledType : completedType,
           sourceEngine,
           correlationId: taskId,
           causationId: rootId,
-          data: { ...outcome }
-        });
+          configVersion: start.point.version,
+          data: { taskId, cancelled, durationMs: outcome.durationMs, result: output }
+        } as Parameters<Publish>[0]);
         return outcome;
       } catch (error) {
-        bus.publish({
+        publish({
           eventType: 'error_occurred',
           sourceEngine,
           priority: 'HIGH',
           correlationId: taskId,
           causationId: rootId,
-          data: { engineId: sourceEngine, taskId, message: `${kind} failed: ${errorMessage(error)}` }
+          configVersion: start.point.version,
+          data: { engineId: sourceEngine, origin: 'task', taskId, message: `${kind} failed: ${errorMessage(error)}` }
         });
         throw error;
       } finally {

@@ -61,20 +61,34 @@ describe('PerformanceMonitor.measure', () => {
 });
 
 describe('PerformanceMonitor metrics', () => {
-  it('counts events per second on the injected clock', () => {
+  it('counts a successful handler as one delivery at the time it ended, not when it was recorded', () => {
     const { monitor, clock } = setup();
     clock.ms = 1_000;
-    for (let i = 0; i < 7; i++) monitor.recordDelivered();
+    for (let i = 0; i < 7; i++) monitor.recordHandler('synthetic_load', 'materials', 1, 1_000 + i);
     clock.ms = 2_100;
-    for (let i = 0; i < 3; i++) monitor.recordDelivered();
+    // Ended in the second before, reported now: still counted there.
+    monitor.recordHandler('synthetic_load', 'materials', 1, 1_999);
+    for (let i = 0; i < 3; i++) monitor.recordHandler('synthetic_load', 'materials', 1, 2_050);
     clock.ms = 3_000;
     const { eventsPerSecond } = monitor.getReport();
     expect(eventsPerSecond.current).toBe(3);
-    expect(eventsPerSecond.total).toBe(10);
+    expect(eventsPerSecond.total).toBe(11);
     expect(eventsPerSecond.series.slice(-2)).toEqual([
-      { at: 1_000, count: 7 },
+      { at: 1_000, count: 8 },
       { at: 2_000, count: 3 }
     ]);
+  });
+
+  it('a failed handler counts in the latencies but is not a delivery', () => {
+    const { monitor, clock } = setup();
+    monitor.recordHandlerFailure('synthetic_load', 'materials', 40);
+    monitor.recordHandler('synthetic_load', 'materials', 10, 0);
+    clock.ms = 1_000;
+    const report = monitor.getReport();
+    expect(report.handlers).toMatchObject({ count: 2, maxMs: 40, minMs: 10 });
+    expect(report.handlersByEngine['materials']).toMatchObject({ count: 2 });
+    expect(report.eventsPerSecond).toMatchObject({ total: 1, current: 1 });
+    expect(monitor.getSummary()).toMatchObject({ deliveredTotal: 1, eventsPerSecond: 1 });
   });
 
   it('lists operations over the threshold by their max, slowest first', () => {
@@ -92,9 +106,9 @@ describe('PerformanceMonitor metrics', () => {
 
   it('keeps handler latencies by event type, engine and overall; queue waits by priority', () => {
     const { monitor } = setup();
-    monitor.recordHandler('configuration_changed', 'materials', 4);
-    monitor.recordHandler('configuration_changed', 'propulsion', 8);
-    monitor.recordHandler('data_invalidated', 'materials', 2);
+    monitor.recordHandler('configuration_changed', 'materials', 4, 0);
+    monitor.recordHandler('configuration_changed', 'propulsion', 8, 0);
+    monitor.recordHandler('data_invalidated', 'materials', 2, 0);
     monitor.recordQueueWait('HIGH', 1);
     monitor.recordQueueWait('HIGH', 3);
     const report = monitor.getReport();

@@ -129,7 +129,12 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
     return result;
   }
 
-  recordHandler(eventType: EventType, engineId: EngineId, latencyMs: number): void {
+  recordHandler(eventType: EventType, engineId: EngineId, latencyMs: number, endedAt: number): void {
+    this.recordHandlerFailure(eventType, engineId, latencyMs);
+    this.delivered.record(endedAt);
+  }
+
+  recordHandlerFailure(eventType: EventType, engineId: EngineId, latencyMs: number): void {
     this.handlers.add(latencyMs);
     this.windowFor(this.handlersByEventType, eventType).add(latencyMs);
     this.windowFor(this.handlersByEngine, engineId).add(latencyMs);
@@ -137,10 +142,6 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
 
   recordQueueWait(priority: Priority, waitMs: number): void {
     this.windowFor(this.queueWaitByPriority, priority).add(waitMs);
-  }
-
-  recordDelivered(): void {
-    this.delivered.record();
   }
 
   /** Takes one memory sample now (the timer started by `start()` calls this). */

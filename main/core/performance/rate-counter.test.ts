@@ -41,4 +41,25 @@ describe('RateCounter', () => {
       { at: 100_000, count: 1 }
     ]);
   });
+
+  it('record(atMs) counts in the second of atMs, without reading the clock', () => {
+    let reads = 0;
+    let nowMs = 5_000;
+    const rate = new RateCounter(() => {
+      reads++;
+      return nowMs;
+    }, 4);
+    const readsAfterConstruction = reads;
+    rate.record(5_100);
+    rate.record(6_200);
+    rate.record(6_900);
+    expect(reads).toBe(readsAfterConstruction);
+    nowMs = 8_000;
+    expect(rate.series()).toEqual([
+      { at: 5_000, count: 1 },
+      { at: 6_000, count: 2 },
+      { at: 7_000, count: 0 }
+    ]);
+    expect(rate.total).toBe(3);
+  });
 });

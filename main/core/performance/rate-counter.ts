@@ -1,12 +1,14 @@
 import type { RateSample } from '../../../shared/performance';
+import { RingBuffer } from '../../../shared/ring-buffer';
 
 /** Whole seconds a rate counter remembers unless told otherwise. */
 export const DEFAULT_RATE_SECONDS = 60;
 
 /**
- * Counts occurrences per whole second of a clock, over the last `seconds` seconds, in a
- * preallocated ring of buckets. `record()` is O(1) amortised and allocates nothing: moving to
- * a new second clears the buckets skipped since the previous call (at most `seconds` of them).
+ * Counts occurrences per whole second of a clock, over the last `seconds` seconds: the count of
+ * the second still filling, and a ring (the one ring buffer) of the whole seconds before it.
+ * `record()` is O(1) amortised; moving to a new second closes the skipped seconds (at most
+ * `seconds` of them).
  *
  * Second `s` covers clock times `[s * 1000, (s + 1) * 1000)` ms. The current second is still
  * filling, so `current()` reports the last whole one.
@@ -19,10 +21,10 @@ export const DEFAULT_RATE_SECONDS = 60;
  * rate.current(); // 2
  */
 export class RateCounter {
-  private readonly buckets: Float64Array;
-  /** The second the bucket at `headIndex` counts; -Infinity before the first use. */
+  private readonly closed: RingBuffer<RateSample>;
+  /** The second being counted; -Infinity before the first use. */
   private headSecond = Number.NEGATIVE_INFINITY;
-  private headIndex = 0;
+  private headCount = 0;
   private totalCount = 0;
   /** Seconds before the counter existed are unknown, so `series()` leaves them out. */
   private readonly startSecond: number;
@@ -34,7 +36,7 @@ export class RateCounter {
     if (!Number.isInteger(seconds) || seconds < 1) {
       throw new RangeError(`rate window must be a positive number of seconds, got ${seconds}`);
     }
-    this.buckets = new Float64Array(seconds + 1);
+    this.closed = new RingBuffer(seconds);
     this.startSecond = Math.floor(now() / 1000);
   }
 
@@ -43,17 +45,19 @@ export class RateCounter {
     return this.totalCount;
   }
 
-  /** Counts one occurrence now. */
-  record(): void {
-    this.advance(Math.floor(this.now() / 1000));
-    this.buckets[this.headIndex] = (this.buckets[this.headIndex] ?? 0) + 1;
+  /** Counts one occurrence now, or at `atMs` (a time of the same clock the caller already read). */
+  record(atMs: number = this.now()): void {
+    this.advance(Math.floor(atMs / 1000));
+    this.headCount++;
     this.totalCount++;
   }
 
   /** Occurrences in the last whole second. */
   current(): number {
-    this.advance(Math.floor(this.now() / 1000));
-    return this.bucketAt(1);
+    const nowSecond = Math.floor(this.now() / 1000);
+    this.advance(nowSecond);
+    const last = this.closed.newest();
+    return last && last.at === (nowSecond - 1) * 1000 ? last.count : 0;
   }
 
   /**
@@ -63,29 +67,25 @@ export class RateCounter {
   series(): RateSample[] {
     const nowSecond = Math.floor(this.now() / 1000);
     this.advance(nowSecond);
+    const bySecond = new Map(this.closed.toArray().map((sample) => [sample.at, sample.count]));
     const out: RateSample[] = [];
     for (let back = this.seconds; back >= 1; back--) {
       const second = nowSecond - back;
       if (second < this.startSecond) continue;
-      out.push({ at: second * 1000, count: this.bucketAt(back) });
+      out.push({ at: second * 1000, count: bySecond.get(second * 1000) ?? 0 });
     }
     return out;
   }
 
-  /** The bucket `back` seconds before the head. */
-  private bucketAt(back: number): number {
-    const length = this.buckets.length;
-    return this.buckets[(this.headIndex - back + length) % length] ?? 0;
-  }
-
+  /** Closes the seconds before `second` (the skipped ones with a count of 0). */
   private advance(second: number): void {
     if (second <= this.headSecond) return;
-    const length = this.buckets.length;
-    const steps = Math.min(length, second - this.headSecond);
-    for (let i = 0; i < steps; i++) {
-      this.headIndex = (this.headIndex + 1) % length;
-      this.buckets[this.headIndex] = 0;
+    if (Number.isFinite(this.headSecond)) {
+      this.closed.push({ at: this.headSecond * 1000, count: this.headCount });
+      const skipped = Math.min(this.seconds, second - this.headSecond - 1);
+      for (let s = second - skipped; s < second; s++) this.closed.push({ at: s * 1000, count: 0 });
     }
     this.headSecond = second;
+    this.headCount = 0;
   }
 }

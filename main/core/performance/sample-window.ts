@@ -1,3 +1,5 @@
+import { RingBuffer } from '../../../shared/ring-buffer';
+
 /** Samples a window keeps unless told otherwise. */
 export const DEFAULT_WINDOW_CAPACITY = 1000;
 
@@ -31,9 +33,8 @@ export function nearestRankPercentile(sorted: ArrayLike<number>, p: number): num
 }
 
 /**
- * A ring buffer of the newest `capacity` numeric samples over a preallocated Float64Array.
- * `add` is O(1) and allocates nothing; `stats()` sorts a copy of the window (O(n log n)),
- * so call it when reporting, not per sample.
+ * The newest `capacity` numeric samples (the one ring buffer). `add` is O(1); `stats()` sorts a
+ * copy of the window (O(n log n)), so call it when reporting, not per sample.
  *
  * @example
  * const window = new SampleWindow();
@@ -41,16 +42,14 @@ export function nearestRankPercentile(sorted: ArrayLike<number>, p: number): num
  * window.stats().p95; // 95
  */
 export class SampleWindow {
-  private readonly samples: Float64Array;
-  private next = 0;
-  private size = 0;
+  private readonly samples: RingBuffer<number>;
   private total = 0;
 
   constructor(readonly capacity: number = DEFAULT_WINDOW_CAPACITY) {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`window capacity must be a positive integer, got ${capacity}`);
     }
-    this.samples = new Float64Array(capacity);
+    this.samples = new RingBuffer<number>(capacity);
   }
 
   /** Samples ever added. */
@@ -60,31 +59,25 @@ export class SampleWindow {
 
   /** Samples currently in the window. */
   get windowSize(): number {
-    return this.size;
+    return this.samples.size;
   }
 
   add(value: number): void {
-    this.samples[this.next] = value;
-    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
-    if (this.size < this.capacity) this.size++;
+    this.samples.push(value);
     this.total++;
   }
 
   /** The samples in the window, oldest first (a copy). */
   values(): Float64Array {
-    if (this.size < this.capacity) return this.samples.slice(0, this.size);
-    const out = new Float64Array(this.capacity);
-    out.set(this.samples.subarray(this.next), 0);
-    out.set(this.samples.subarray(0, this.next), this.capacity - this.next);
-    return out;
+    return Float64Array.from(this.samples.toArray());
   }
 
   stats(): WindowStats {
-    const n = this.size;
+    const n = this.samples.size;
     if (n === 0) {
       return { count: this.total, windowSize: 0, mean: 0, min: 0, max: 0, p50: 0, p95: 0, p99: 0 };
     }
-    const sorted = this.samples.slice(0, n).sort();
+    const sorted = this.values().sort();
     let sum = 0;
     for (let i = 0; i < n; i++) sum += sorted[i] ?? 0;
     return {
@@ -100,8 +93,7 @@ export class SampleWindow {
   }
 
   clear(): void {
-    this.next = 0;
-    this.size = 0;
+    this.samples.clear();
     this.total = 0;
   }
 }

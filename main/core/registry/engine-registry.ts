@@ -1,5 +1,6 @@
 import type { EngineId } from '../../../shared/events';
 import type { Disposable } from '../../../shared/disposable';
+import type { DependencyGraph } from '../../../shared/protocol/engine-commands';
 import { Emitter } from '../../../shared/emitter';
 
 /** What the registry needs of an engine: an id. Everything else is carried along untouched. */
@@ -16,15 +17,6 @@ export interface RegistryChange {
 export interface DependencyQuery {
   /** Follow edges all the way (breadth first); default: direct edges only. */
   transitive?: boolean;
-}
-
-/** The dependency graph as the UI draws it. Edges point from a dependent to its dependency. */
-export interface EngineGraph {
-  nodes: { id: EngineId; capabilities: string[] }[];
-  /** Edges whose two ends are registered. */
-  edges: { from: EngineId; to: EngineId }[];
-  /** Edges to engines not registered (yet). */
-  unresolvedEdges: { from: EngineId; to: EngineId }[];
 }
 
 interface Entry<TEngine> {
@@ -176,8 +168,8 @@ export class EngineRegistry<TEngine extends RegistrableEngine = RegistrableEngin
   }
 
   /** A serialisable snapshot of the graph for the UI. */
-  getGraph(): EngineGraph {
-    const graph: EngineGraph = { nodes: [], edges: [], unresolvedEdges: [] };
+  getGraph(): DependencyGraph {
+    const graph: DependencyGraph = { nodes: [], edges: [], unresolvedEdges: [] };
     for (const [id, entry] of this.entries) {
       graph.nodes.push({ id, capabilities: [...entry.capabilities] });
       for (const dependency of this.dependencies.get(id) ?? []) {

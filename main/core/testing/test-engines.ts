@@ -21,6 +21,10 @@ export interface TestEngineBehaviour {
   /** Called at the start of each compute; may throw to fail or crash. */
   onCompute?: (engineId: string, context: ComputeContext<TestConfiguration>) => void;
   analyses?: readonly string[];
+  /** How long `analyze` takes to answer. */
+  analyzeDelayMs?: number;
+  /** Replaces the default outputs (the configuration value and the upstream engines seen). */
+  output?: (context: ComputeContext<TestConfiguration>) => EngineData;
 }
 
 /**
@@ -44,15 +48,14 @@ export class TestEngine implements SimulationEngine<TestConfiguration> {
   async compute(context: ComputeContext<TestConfiguration>): Promise<EngineData> {
     this.behaviour.onCompute?.(this.id, context);
     if (this.behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, this.behaviour.delayMs));
-    return {
-      configVersion: context.configVersion,
-      value: context.configuration.value,
-      upstreamSeen: Object.keys(context.upstream).sort()
-    };
+    if (this.behaviour.output) return this.behaviour.output(context);
+    return { value: context.configuration.value, upstreamSeen: Object.keys(context.upstream).sort() };
   }
 
-  analyze(context: { analysisType: string; contributions: Readonly<Record<string, unknown>> }): EngineData {
-    return { engine: this.id, analysisType: context.analysisType, sawContributions: Object.keys(context.contributions).sort() };
+  analyze(context: { analysisType: string; contributions: Readonly<Record<string, unknown>> }): EngineData | Promise<EngineData> {
+    const answer = { engine: this.id, analysisType: context.analysisType, sawContributions: Object.keys(context.contributions).sort() };
+    const delayMs = this.behaviour.analyzeDelayMs;
+    return delayMs ? new Promise((resolve) => setTimeout(() => resolve(answer), delayMs)) : answer;
   }
 
   restore(cached: EngineData): void {

@@ -1,73 +1,130 @@
 import type { AircraftConfiguration } from '../../../shared/aircraft';
-import type { AnalysisContext, ComputeContext, EngineData, SimulationEngine } from '../../core/engine';
+import type { AerodynamicsOutputs, MassProperties, MaterialsOutputs } from '../../../shared/engine-outputs';
+import type { AnalysisContext, ComputeContext, SimulationEngine } from '../../core/engine';
 import type { AircraftLibrary } from '../design/library';
-import { computeMassProperties } from '../design/mass-properties';
-import { computeAircraftPerformance, type ExternalLimits } from '../performance/aircraft-performance';
+import type { RadiusFuelKg } from '../flight/combat-radius';
+import {
+  buildFlightModel,
+  computeFlightFigures,
+  rankingFlightFigures,
+  type RankingFlightFigures
+} from '../flight/flight-figures';
+import { upstreamOutputs } from '../upstream';
 
-/** Reads the materials engine's thermal Mach limit, if it published one. */
-export function structuralLimitsFrom(materials: EngineData | undefined): ExternalLimits {
-  const candidate = materials?.maxAllowedMach ?? materials?.maxMach;
-  return typeof candidate === 'number' && candidate > 0 ? { structuralMaxMach: candidate } : {};
+/** What the aerodynamics engine reads of its upstream engines' outputs. */
+export interface AerodynamicsUpstream {
+  /** The design engine's mass roll-up (masses, stores drag areas). */
+  design: MassProperties;
+  /** The structural (thermal) Mach limit. */
+  materials: Pick<MaterialsOutputs, 'maxAllowedMach'>;
+}
+
+/** The aerodynamics outputs a ranking reads: T/W, wing loading, top speed and combat radius. */
+export type AerodynamicsRanking = Pick<
+  AerodynamicsOutputs,
+  'engineModel' | 'wingLoadingKgM2' | 'thrustToWeight' | 'maxMach' | 'maxMachAltitudeM' | 'maxMachLimitedBy' | 'combatRadiusKm'
+>;
+
+/** What the aerodynamics engine answers to each analysis it contributes to. */
+export interface AerodynamicsAnswers {
+  mission_analysis: { combatRadiusKm: number; requiredRadiusKm: number; fuelKg: RadiusFuelKg; cruiseMach: number };
+  thermal_analysis: { maxMach: number; limitedBy: AerodynamicsOutputs['maxMachLimitedBy']; altitudeM: number };
+  complete_performance: Pick<
+    AerodynamicsOutputs,
+    'maxMach' | 'supercruiseMach' | 'serviceCeilingM' | 'combatRadiusKm' | 'ldMax' | 'wingLoadingKgM2' | 'thrustToWeight'
+  >;
+}
+
+/** The ranking outputs of the ranking figures: one mapping for `evaluate` and `evaluateForRanking`. */
+function rankingOutputs(configuration: AircraftConfiguration, figures: RankingFlightFigures): AerodynamicsRanking {
+  return {
+    engineModel: configuration.propulsion.engineModel,
+    wingLoadingKgM2: figures.wingLoadingKgM2,
+    thrustToWeight: figures.thrustToWeightLoaded,
+    maxMach: figures.maxMach.mach,
+    maxMachAltitudeM: figures.maxMach.altitudeM,
+    maxMachLimitedBy: figures.maxMach.limitedBy,
+    combatRadiusKm: figures.combat.radiusKm
+  };
 }
 
 /**
  * The aerodynamics engine: drag polar, L/D, wing loading, stall speed and the whole-aircraft
- * performance (max Mach, supercruise, service ceiling, combat radius).
+ * flight figures (max Mach, supercruise, service ceiling, combat radius) from the design
+ * engine's mass roll-up, capped by the materials engine's thermal Mach limit.
+ * @example new AerodynamicsEngine(library).evaluate(config, { design, materials }).maxMach
  */
-export class AerodynamicsEngine implements SimulationEngine<AircraftConfiguration> {
+export class AerodynamicsEngine implements SimulationEngine<AircraftConfiguration, AerodynamicsOutputs> {
   readonly id = 'aerodynamics';
-  readonly capabilities = ['drag_polar', 'flight_envelope', 'mission_performance'] as const;
+  readonly capabilities = ['drag_polar', 'flight_envelope', 'combat_radius'] as const;
   readonly dependsOn = ['design', 'materials', 'propulsion'] as const;
   readonly analyses = ['complete_performance', 'mission_analysis', 'thermal_analysis'] as const;
 
   constructor(private readonly library: AircraftLibrary) {}
 
-  compute(context: ComputeContext<AircraftConfiguration>): EngineData {
-    const config = context.configuration;
-    const mass = computeMassProperties(config, this.library);
-    const materials = context.upstream.materials;
-    const perf = computeAircraftPerformance(config, this.library, mass, structuralLimitsFrom(materials));
+  /** Every output of a configuration given its upstream outputs. */
+  evaluate(configuration: AircraftConfiguration, upstream: AerodynamicsUpstream): AerodynamicsOutputs {
+    const figures = computeFlightFigures(configuration, this.library, upstream.design, {
+      structuralMaxMach: upstream.materials.maxAllowedMach
+    });
     return {
-      configVersion: context.configVersion,
-      engineModel: config.propulsion.engineModel,
-      cd0: perf.cd0,
-      k: perf.k,
-      ldMax: perf.ldMax,
-      oswaldEfficiency: perf.oswaldEfficiency,
-      aspectRatio: perf.aspectRatio,
-      dragDivergenceMach: perf.dragDivergenceMach,
-      wingLoadingKgM2: perf.wingLoadingKgM2,
-      thrustToWeight: perf.thrustToWeightLoaded,
-      stallSpeedMs: perf.stallSpeedMs,
-      maxMach: perf.maxMach.mach,
-      maxMachAltitudeM: perf.maxMach.altitudeM,
-      maxMachLimitedBy: perf.maxMach.limitedBy,
-      supercruiseMach: perf.supercruise.mach,
-      serviceCeilingM: perf.serviceCeilingM,
-      combatRadiusKm: perf.combat.radiusKm,
-      structuralMachLimitSource: perf.structuralMaxMachSource === 'materials' ? 'materials' : 'fallback (cfd.yaml): materials gave no maxAllowedMach',
-      structuralMassSource: 'design roll-up: platform + materials structural delta + coatings (materials models)'
+      ...rankingOutputs(configuration, figures),
+      cd0: figures.cd0,
+      k: figures.k,
+      ldMax: figures.ldMax,
+      oswaldEfficiency: figures.oswaldEfficiency,
+      aspectRatio: figures.aspectRatio,
+      dragDivergenceMach: figures.dragDivergenceMach,
+      stallSpeedMs: figures.stallSpeedMs,
+      supercruiseMach: figures.supercruise.mach,
+      serviceCeilingM: figures.serviceCeilingM
     };
   }
 
-  analyze(context: AnalysisContext<AircraftConfiguration>): unknown {
+  /**
+   * The outputs an optimizer ranks by, by the same functions as `evaluate`, without the
+   * supercruise and service-ceiling searches.
+   */
+  evaluateForRanking(configuration: AircraftConfiguration, upstream: AerodynamicsUpstream): AerodynamicsRanking {
+    const model = buildFlightModel(configuration, this.library, upstream.design, {
+      structuralMaxMach: upstream.materials.maxAllowedMach
+    });
+    return rankingOutputs(configuration, rankingFlightFigures(configuration, model, upstream.design, this.library.cfd));
+  }
+
+  compute(context: ComputeContext<AircraftConfiguration>): AerodynamicsOutputs {
+    return this.evaluate(context.configuration, this.upstreamOf(context));
+  }
+
+  analyze(context: AnalysisContext<AircraftConfiguration>): AerodynamicsAnswers[keyof AerodynamicsAnswers] {
     const config = context.configuration;
-    const mass = computeMassProperties(config, this.library);
-    const perf = computeAircraftPerformance(config, this.library, mass, structuralLimitsFrom(context.upstream.materials));
+    const upstream = this.upstreamOf(context);
+    const figures = computeFlightFigures(config, this.library, upstream.design, {
+      structuralMaxMach: upstream.materials.maxAllowedMach
+    });
     if (context.analysisType === 'mission_analysis') {
-      return { combatRadiusKm: perf.combat.radiusKm, requiredRadiusKm: config.mission.combatRadiusKm, fuelKg: perf.combat.fuelKg, cruiseMach: perf.combat.cruiseMach };
+      return {
+        combatRadiusKm: figures.combat.radiusKm,
+        requiredRadiusKm: config.mission.combatRadiusKm,
+        fuelKg: figures.combat.fuelKg,
+        cruiseMach: figures.combat.cruiseMach
+      };
     }
     if (context.analysisType === 'thermal_analysis') {
-      return { maxMach: perf.maxMach.mach, limitedBy: perf.maxMach.limitedBy, altitudeM: perf.maxMach.altitudeM };
+      return { maxMach: figures.maxMach.mach, limitedBy: figures.maxMach.limitedBy, altitudeM: figures.maxMach.altitudeM };
     }
     return {
-      maxMach: perf.maxMach.mach,
-      supercruiseMach: perf.supercruise.mach,
-      serviceCeilingM: perf.serviceCeilingM,
-      combatRadiusKm: perf.combat.radiusKm,
-      ldMax: perf.ldMax,
-      wingLoadingKgM2: perf.wingLoadingKgM2,
-      thrustToWeight: perf.thrustToWeightLoaded
+      maxMach: figures.maxMach.mach,
+      supercruiseMach: figures.supercruise.mach,
+      serviceCeilingM: figures.serviceCeilingM,
+      combatRadiusKm: figures.combat.radiusKm,
+      ldMax: figures.ldMax,
+      wingLoadingKgM2: figures.wingLoadingKgM2,
+      thrustToWeight: figures.thrustToWeightLoaded
     };
+  }
+
+  private upstreamOf(context: ComputeContext<AircraftConfiguration>): AerodynamicsUpstream {
+    return { design: upstreamOutputs(context, 'design'), materials: upstreamOutputs(context, 'materials') };
   }
 }

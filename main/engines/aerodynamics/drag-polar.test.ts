@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { STANDARD_GRAVITY_MS2 } from '../atmosphere/isa';
 import { loadAircraftLibrary } from '../design/library';
 import {
   buildDragModel,
@@ -54,6 +55,6 @@ describe('drag polar', () => {
   });
 
   it('computes the stall speed from CLmax', () => {
-    expect(stallSpeedMs(12_000, 27.87, 1.3, 1.225)).toBeCloseTo(Math.sqrt((2 * 12_000 * 9.80665) / (1.225 * 27.87 * 1.3)), 6);
+    expect(stallSpeedMs(12_000, 27.87, 1.3, 1.225)).toBeCloseTo(Math.sqrt((2 * 12_000 * STANDARD_GRAVITY_MS2) / (1.225 * 27.87 * 1.3)), 6);
   });
 });

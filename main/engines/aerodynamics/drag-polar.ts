@@ -1,4 +1,5 @@
 import type { CfdModel } from '../../../shared/library/cfd';
+import { STANDARD_GRAVITY_MS2 } from '../atmosphere/isa';
 
 /** What the drag model needs to know about an aircraft. */
 export interface AeroGeometry {
@@ -153,5 +154,5 @@ export function wingLoadingKgM2(massKg: number, wingAreaM2: number): number {
 
 /** Stall speed (m/s) from L = W at CLmax: V_s = √(2·m·g / (ρ·S·CLmax)). */
 export function stallSpeedMs(massKg: number, wingAreaM2: number, clMax: number, densityKgM3: number): number {
-  return Math.sqrt((2 * massKg * 9.80665) / (densityKgM3 * wingAreaM2 * clMax));
+  return Math.sqrt((2 * massKg * STANDARD_GRAVITY_MS2) / (densityKgM3 * wingAreaM2 * clMax));
 }

@@ -1,6 +1,6 @@
 import { computeMassProperties } from '../design/mass-properties';
 import { loadAircraftLibrary, type AircraftLibrary } from '../design/library';
-import { computeAircraftPerformance } from '../performance/aircraft-performance';
+import { computeFlightFigures } from '../flight/flight-figures';
 import { loadCalibrationReference, loadScenario } from './scenarios';
 
 /** The published figures the calibration compares. */
@@ -43,14 +43,14 @@ export function calibrationRows(library: AircraftLibrary = loadAircraftLibrary()
   for (const reference of loadCalibrationReference()) {
     const config = loadScenario(reference.id);
     const mass = computeMassProperties(config, library);
-    const performance = computeAircraftPerformance(config, library, mass);
+    const figures = computeFlightFigures(config, library, mass);
     const predicted: Record<CalibratedFigure, number> = {
-      thrustToWeightLoaded: performance.thrustToWeightLoaded,
-      wingLoadingKgM2: performance.wingLoadingKgM2,
-      maxMach: performance.maxMach.mach,
-      supercruiseMach: performance.supercruise.mach,
-      serviceCeilingM: performance.serviceCeilingM,
-      combatRadiusKm: performance.combat.radiusKm
+      thrustToWeightLoaded: figures.thrustToWeightLoaded,
+      wingLoadingKgM2: figures.wingLoadingKgM2,
+      maxMach: figures.maxMach.mach,
+      supercruiseMach: figures.supercruise.mach,
+      serviceCeilingM: figures.serviceCeilingM,
+      combatRadiusKm: figures.combat.radiusKm
     };
     for (const figure of Object.keys(TOLERANCE_PERCENT) as CalibratedFigure[]) {
       const published = reference.published[figure];

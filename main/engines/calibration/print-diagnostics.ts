@@ -1,7 +1,7 @@
 import { loadAircraftLibrary } from '../design/library';
 import { computeMassProperties } from '../design/mass-properties';
 import { maxLiftToDrag, zeroLiftDragCoefficient } from '../aerodynamics/drag-polar';
-import { buildPerformanceModel, computeAircraftPerformance } from '../performance/aircraft-performance';
+import { buildFlightModel, computeFlightFigures } from '../flight/flight-figures';
 import { tsfcLbPerLbfH } from '../propulsion/thrust';
 import { isaTemperatureK } from '../atmosphere/isa';
 import { loadCalibrationReference, loadScenario } from './scenarios';
@@ -24,18 +24,18 @@ const fuel: string[] = [
 for (const reference of loadCalibrationReference()) {
   const config = loadScenario(reference.id);
   const mass = computeMassProperties(config, library);
-  const model = buildPerformanceModel(config, library, mass);
-  const perf = computeAircraftPerformance(config, library, mass);
-  const combat = perf.combat;
+  const model = buildFlightModel(config, library, mass);
+  const figures = computeFlightFigures(config, library, mass);
+  const combat = figures.combat;
   const outbound = { ...model.drag, cd0Stores: mass.externalStoresDragAreaM2 / model.drag.wingAreaM2 };
   const tsfc =
     library.cfd.mission.installedTsfcFactor *
     tsfcLbPerLbfH(model.engine, combat.cruiseMach, isaTemperatureK(combat.cruiseAltitudeM), 'dry');
   aero.push(
-    `| ${reference.name} | ${kg(mass.emptyMassKg)} | ${kg(mass.structuralMassDeltaKg)} | ${kg(mass.breakdownKg.coatings)} | ` +
-      `${kg(mass.takeoffMassKg)} | ${perf.wettedAreaM2.toFixed(0)} | ${(perf.wettedAreaM2 / config.basePlatform.wingAreaM2).toFixed(2)} | ` +
-      `${perf.cd0.toFixed(4)} | ${zeroLiftDragCoefficient(outbound, 0.6).toFixed(4)} | ${perf.oswaldEfficiency.toFixed(3)} | ` +
-      `${perf.aspectRatio.toFixed(2)} | ${perf.ldMax.toFixed(2)} | ${maxLiftToDrag(outbound, 0.6).toFixed(2)} | ` +
+    `| ${reference.name} | ${kg(mass.emptyMassKg)} | ${kg(mass.structuralMassDeltaKg)} | ${kg(mass.massBreakdownKg.coatings)} | ` +
+      `${kg(mass.takeoffMassKg)} | ${figures.wettedAreaM2.toFixed(0)} | ${(figures.wettedAreaM2 / config.basePlatform.wingAreaM2).toFixed(2)} | ` +
+      `${figures.cd0.toFixed(4)} | ${zeroLiftDragCoefficient(outbound, 0.6).toFixed(4)} | ${figures.oswaldEfficiency.toFixed(3)} | ` +
+      `${figures.aspectRatio.toFixed(2)} | ${figures.ldMax.toFixed(2)} | ${maxLiftToDrag(outbound, 0.6).toFixed(2)} | ` +
       `${combat.cruiseMach.toFixed(2)} / ${combat.cruiseAltitudeM} | ${tsfc.toFixed(3)} |`
   );
   const f = combat.fuelKg;

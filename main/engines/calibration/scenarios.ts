@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { AircraftConfigurationSchema, type AircraftConfiguration } from '../../../shared/aircraft';
+import type { AircraftConfiguration } from '../../../shared/aircraft';
 import { loadDataFile } from '../../core/config/data-file';
+import { ScenarioCatalog } from '../session/scenarios';
 
 /** One aircraft of the calibration reference: designer inputs and published figures. */
 export const CalibrationAircraftSchema = z.object({
@@ -39,7 +40,10 @@ export function loadCalibrationReference(): CalibrationAircraft[] {
   return loadDataFile(resource('reference/aircraft-calibration.json'), CalibrationFileSchema).aircraft;
 }
 
-/** A scenario configuration (`resources/scenarios/<id>.json`). */
+/** The repository's scenarios (`resources/scenarios`): the calibration aircraft and the tests' fixtures. */
+const SCENARIOS = new ScenarioCatalog(resource('scenarios'));
+
+/** A scenario configuration (`resources/scenarios/<id>.json`), parsed and checked by its schema. */
 export function loadScenario(id: string): AircraftConfiguration {
-  return loadDataFile(resource(`scenarios/${id}.json`), AircraftConfigurationSchema);
+  return SCENARIOS.load(id);
 }

@@ -1,19 +1,32 @@
-import { AircraftConfigurationSchema, type AircraftConfiguration, type ModuleInstance } from '../../../shared/aircraft';
-import type { AnalysisContext, ComputeContext, EngineData, SimulationEngine } from '../../core/engine';
-import { formatIssuePath } from '../../core/config/data-file';
-import { evaluateDesign } from './evaluate';
-import { moduleChanges } from './module-changes';
-import type { DesignFinding } from './findings';
+import type { AircraftConfiguration, ModuleInstance } from '../../../shared/aircraft';
+import type { DesignOutputs } from '../../../shared/engine-outputs';
+import type { DesignFinding } from '../../../shared/findings';
+import type { AnalysisContext, ComputeContext, SimulationEngine } from '../../core/engine';
 import type { MaterialsLibrary } from '../materials/library';
+import { evaluateDesign } from './evaluate';
 import { withMaterialsLibrary, type AircraftLibrary } from './library';
+import { moduleChanges } from './module-changes';
+
+/** What the design engine answers to each analysis it contributes to. */
+export interface DesignAnswers {
+  system_integration: {
+    valid: boolean;
+    findings: DesignFinding[];
+    powerMarginKW: number;
+    coolingMarginKW: number;
+    massMarginKg: number;
+  };
+  complete_performance: Pick<DesignOutputs, 'valid' | 'loadedMassKg' | 'takeoffMassKg' | 'massBreakdownKg' | 'cgXm'>;
+}
 
 /**
- * The design engine: validates the configuration against the library and its budgets, rolls up
- * the mass breakdown (structure in the assigned materials and coatings included, by the
- * materials engine's pure models) and the centre of gravity.
+ * The design engine: the configuration's findings against the library and its budgets, the
+ * mass breakdown (structure in the assigned materials and coatings included, by the materials
+ * engine's pure models) and the centre of gravity. The configuration arrives checked
+ * (`checkConfiguration`): its findings are budget warnings and advice.
  * @example registry.register(() => new DesignEngine(aircraftLibrary, materialsLibrary));
  */
-export class DesignEngine implements SimulationEngine<AircraftConfiguration> {
+export class DesignEngine implements SimulationEngine<AircraftConfiguration, DesignOutputs> {
   readonly id = 'design';
   readonly capabilities = ['configuration_validation', 'mass_properties', 'center_of_gravity'] as const;
   readonly dependsOn = [] as const;
@@ -28,69 +41,45 @@ export class DesignEngine implements SimulationEngine<AircraftConfiguration> {
     this.library = materialsLibrary ? withMaterialsLibrary(aircraftLibrary, materialsLibrary) : aircraftLibrary;
   }
 
-  compute(context: ComputeContext<AircraftConfiguration>): EngineData {
-    const parsed = AircraftConfigurationSchema.safeParse(context.configuration);
-    if (!parsed.success) {
-      const findings: DesignFinding[] = parsed.error.issues.map((issue) => ({
-        code: 'SCHEMA_INVALID',
-        severity: 'error',
-        message: issue.message,
-        path: formatIssuePath(issue.path)
-      }));
-      return { configVersion: context.configVersion, valid: false, findings };
-    }
-    const { valid, findings, mass } = evaluateDesign(parsed.data, this.library);
-    this.reportChanges(parsed.data, findings, context);
+  /** The outputs of a configuration, without reporting what changed (the optimizer's path). */
+  evaluate(configuration: AircraftConfiguration): DesignOutputs {
+    const { valid, findings, mass } = evaluateDesign(configuration, this.library);
     return {
-      configVersion: context.configVersion,
       valid,
       findings,
-      modules: parsed.data.modules,
-      massBreakdown: mass.breakdownKg,
-      emptyMassKg: mass.emptyMassKg,
-      structuralMassKg: mass.breakdownKg.structure,
-      structuralMassDeltaKg: mass.structuralMassDeltaKg,
-      coatingMassKg: mass.breakdownKg.coatings,
-      totalMassKg: mass.loadedMassKg,
-      loadedMassKg: mass.loadedMassKg,
-      takeoffMassKg: mass.takeoffMassKg,
-      internalFuelKg: mass.internalFuelKg,
-      externalFuelKg: mass.externalFuelKg,
-      cgXm: mass.cgXm,
-      cgFractionOfLength: mass.cgFractionOfLength,
-      powerDemandKW: mass.powerDemandKW,
-      powerAvailableKW: parsed.data.basePlatform.powerGenerationKW,
-      coolingDemandKW: mass.coolingDemandKW,
-      coolingAvailableKW: parsed.data.basePlatform.coolingCapacityKW,
-      externalStoresDragAreaM2: mass.externalStoresDragAreaM2
+      modules: configuration.modules,
+      ...mass,
+      structuralMassKg: mass.massBreakdownKg.structure,
+      coatingMassKg: mass.massBreakdownKg.coatings,
+      powerAvailableKW: configuration.basePlatform.powerGenerationKW,
+      coolingAvailableKW: configuration.basePlatform.coolingCapacityKW
     };
   }
 
-  /** After a crash: the cached outputs list the mounted modules, so the next diff is right. */
-  restore(cached: EngineData): void {
-    if (Array.isArray(cached.modules)) this.lastModules = cached.modules as ModuleInstance[];
+  compute(context: ComputeContext<AircraftConfiguration>): DesignOutputs {
+    const outputs = this.evaluate(context.configuration);
+    this.reportModuleChanges(context);
+    return outputs;
   }
 
-  /** Publishes what this change did to the airframe: modules mounted or removed, rules broken. */
-  private reportChanges(config: AircraftConfiguration, findings: DesignFinding[], context: ComputeContext<AircraftConfiguration>): void {
-    const { added, removed } = moduleChanges(this.lastModules, config.modules);
-    this.lastModules = config.modules;
+  /** After a crash: the cached outputs list the mounted modules, so the next diff is right. */
+  restore(outputs: DesignOutputs): void {
+    this.lastModules = outputs.modules;
+  }
+
+  /** Publishes what this change did to the airframe: the modules mounted and removed. */
+  private reportModuleChanges(context: ComputeContext<AircraftConfiguration>): void {
+    const modules = context.configuration.modules;
+    const { added, removed } = moduleChanges(this.lastModules, modules);
+    this.lastModules = modules;
     for (const module of added) {
       const definition = this.library.moduleById.get(module.libraryId);
       context.emit?.({ eventType: 'module_added', data: { ...module, name: definition?.name, category: definition?.category } });
     }
     for (const module of removed) context.emit?.({ eventType: 'module_removed', data: { ...module } });
-    const errors = findings.filter((finding) => finding.severity === 'error');
-    if (errors.length > 0) {
-      context.emit?.({
-        eventType: 'validation_failed',
-        priority: 'HIGH',
-        data: { configVersion: context.configVersion, findings: errors, message: errors.map((e) => `${e.path}: ${e.message}`).join('; ') }
-      });
-    }
   }
 
-  analyze(context: AnalysisContext<AircraftConfiguration>): unknown {
+  analyze(context: AnalysisContext<AircraftConfiguration>): DesignAnswers[keyof DesignAnswers] {
     const { valid, findings, mass } = evaluateDesign(context.configuration, this.library);
     if (context.analysisType === 'system_integration') {
       const platform = context.configuration.basePlatform;
@@ -102,6 +91,6 @@ export class DesignEngine implements SimulationEngine<AircraftConfiguration> {
         massMarginKg: platform.maxTakeoffMassKg - mass.takeoffMassKg
       };
     }
-    return { valid, loadedMassKg: mass.loadedMassKg, takeoffMassKg: mass.takeoffMassKg, massBreakdown: mass.breakdownKg, cgXm: mass.cgXm };
+    return { valid, loadedMassKg: mass.loadedMassKg, takeoffMassKg: mass.takeoffMassKg, massBreakdownKg: mass.massBreakdownKg, cgXm: mass.cgXm };
   }
 }

@@ -3,7 +3,7 @@ import type { AircraftConfiguration } from '../../../shared/aircraft';
 import { loadScenario } from '../calibration/scenarios';
 import { evaluateMaterials, materialMassFactors } from '../materials/evaluate-materials';
 import { indexMaterialsLibrary, loadMaterialsLibrary } from '../materials/library';
-import { computeAircraftPerformance } from '../performance/aircraft-performance';
+import { computeFlightFigures } from '../flight/flight-figures';
 import { DesignEngine } from './design-engine';
 import { evaluateDesign } from './evaluate';
 import { loadAircraftLibrary } from './library';
@@ -22,7 +22,7 @@ describe('mass properties', () => {
     // Mission stores (two tanks with fuel, two TERs, six Mk 83) count for take-off, not for loaded mass.
     expect(mass.takeoffMassKg).toBeCloseTo(mass.loadedMassKg + 2 * (135 + 1130) + 2 * 45 + 6 * 454, 0);
     expect(mass.missionStoreExpendableMassKg).toBeCloseTo(6 * 454, 6);
-    expect(mass.breakdownKg.engines).toBe(1805);
+    expect(mass.massBreakdownKg.engines).toBe(1805);
     expect(mass.cgFractionOfLength).toBeGreaterThan(0.4);
     expect(mass.cgFractionOfLength).toBeLessThan(0.65);
   });
@@ -51,23 +51,36 @@ describe('validation findings', () => {
     expect(codes(config)).toEqual(expect.arrayContaining(['UNKNOWN_ATTACHMENT_POINT', 'WRONG_ATTACHMENT_KIND']));
   });
 
-  it('flags an overloaded attachment point, power and cooling budgets and MTOW', () => {
+  it('warns of an overloaded attachment point, power and cooling budgets and MTOW, and stays valid', () => {
     const config = f16();
     config.modules.push({ instanceId: 'heavy', libraryId: 'gbu-31', attachmentPoint: 'sta1' });
     config.basePlatform.powerGenerationKW = 5;
     config.basePlatform.coolingCapacityKW = 5;
     config.basePlatform.maxTakeoffMassKg = 12_000;
-    expect(codes(config)).toEqual(
-      expect.arrayContaining(['ATTACHMENT_OVERLOADED', 'POWER_BUDGET_EXCEEDED', 'COOLING_BUDGET_EXCEEDED', 'MTOW_EXCEEDED'])
+    const { valid, findings } = evaluateDesign(config, library);
+    const budgets = ['ATTACHMENT_OVERLOADED', 'POWER_BUDGET_EXCEEDED', 'COOLING_BUDGET_EXCEEDED', 'MTOW_EXCEEDED'];
+    expect(findings.filter((f) => budgets.includes(f.code)).map((f) => [f.code, f.severity])).toEqual(
+      expect.arrayContaining(budgets.map((code) => [code, 'warning']))
     );
+    expect(valid).toBe(true);
   });
 
-  it('flags an implausible T/W and an unknown engine', () => {
+  it('warns of an implausible T/W and refuses an unknown engine, material or coating', () => {
     const config = f16();
     config.basePlatform.emptyMassKg = 40_000;
-    expect(codes(config)).toContain('THRUST_TO_WEIGHT_OUT_OF_RANGE');
+    expect(evaluateDesign(config, library).findings).toContainEqual(
+      expect.objectContaining({ code: 'THRUST_TO_WEIGHT_OUT_OF_RANGE', severity: 'warning' })
+    );
     config.propulsion.engineModel = 'J79-GE-17';
-    expect(codes(config)).toContain('UNKNOWN_ENGINE');
+    config.materials.wings = 'unobtainium';
+    config.coatings = [{ coatingId: 'paint', zones: ['wings'] }];
+    const { valid, findings } = evaluateDesign(config, library);
+    expect(valid).toBe(false);
+    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.path])).toEqual([
+      ['UNKNOWN_ENGINE', 'propulsion.engineModel'],
+      ['UNKNOWN_MATERIAL', 'materials.wings'],
+      ['UNKNOWN_COATING', 'coatings[0].coatingId']
+    ]);
   });
 });
 
@@ -80,11 +93,11 @@ describe('materials in the mass roll-up', () => {
     const config = structuredClone(loadScenario('f22a'));
     const { mass } = evaluateDesign(config, library);
     const materials = evaluateMaterials(index, factors, config);
-    expect(mass.breakdownKg.structure).toBeCloseTo(materials.structuralMassKg, 6);
+    expect(mass.massBreakdownKg.structure).toBeCloseTo(materials.structuralMassKg, 6);
     expect(mass.structuralMassDeltaKg).toBeCloseTo(materials.structuralMassDeltaKg, 6);
-    expect(mass.breakdownKg.coatings).toBeCloseTo(materials.coatingMassKg, 6);
-    expect(mass.breakdownKg.coatings).toBeGreaterThan(0);
-    expect(mass.breakdownKg.platform + mass.breakdownKg.structure + mass.breakdownKg.coatings).toBeCloseTo(
+    expect(mass.massBreakdownKg.coatings).toBeCloseTo(materials.coatingMassKg, 6);
+    expect(mass.massBreakdownKg.coatings).toBeGreaterThan(0);
+    expect(mass.massBreakdownKg.platform + mass.massBreakdownKg.structure + mass.massBreakdownKg.coatings).toBeCloseTo(
       config.basePlatform.emptyMassKg + materials.structuralMassDeltaKg + materials.coatingMassKg,
       6
     );
@@ -98,36 +111,40 @@ describe('materials in the mass roll-up', () => {
     const before = evaluateDesign(aluminium, library).mass;
     const after = evaluateDesign(composite, library).mass;
     expect(after.emptyMassKg).toBeLessThan(before.emptyMassKg - 50);
-    const perfBefore = computeAircraftPerformance(aluminium, library, before);
-    const perfAfter = computeAircraftPerformance(composite, library, after);
+    const perfBefore = computeFlightFigures(aluminium, library, before);
+    const perfAfter = computeFlightFigures(composite, library, after);
     expect(perfAfter.thrustToWeightLoaded).toBeGreaterThan(perfBefore.thrustToWeightLoaded);
     expect(perfAfter.combat.radiusKm).toBeGreaterThan(perfBefore.combat.radiusKm);
   });
 
   it('reports the same structure and coating masses as the materials engine from its constructor library', () => {
-    const output = new DesignEngine(library, materialsLibrary).compute({ configuration: loadScenario('f22a'), configVersion: 1, upstream: {} });
+    const output = new DesignEngine(library, materialsLibrary).evaluate(loadScenario('f22a'));
     const materials = evaluateMaterials(index, factors, loadScenario('f22a'));
     expect(output.structuralMassKg).toBeCloseTo(materials.structuralMassKg, 6);
     expect(output.coatingMassKg).toBeCloseTo(materials.coatingMassKg, 6);
-    expect((output.massBreakdown as Record<string, number>).structure).toBeCloseTo(materials.structuralMassKg, 6);
+    expect(output.massBreakdownKg.structure).toBeCloseTo(materials.structuralMassKg, 6);
   });
 });
 
 describe('DesignEngine', () => {
-  it('returns serialisable output tagged with the configuration version', () => {
-    const engine = new DesignEngine(library);
-    const output = engine.compute({ configuration: f16(), configVersion: 7, upstream: {} });
-    expect(output.configVersion).toBe(7);
+  it('returns serialisable outputs: the mass roll-up with the findings', () => {
+    const output = new DesignEngine(library).compute({ configuration: f16(), configVersion: 7, upstream: {} });
     expect(output.valid).toBe(true);
-    expect(output.totalMassKg).toBeCloseTo(12_015, 0);
+    expect(output.loadedMassKg).toBeCloseTo(12_015, 0);
     expect(JSON.parse(JSON.stringify(output))).toEqual(output);
   });
 
-  it('reports a schema violation as findings instead of throwing', () => {
+  it('reports mounted and removed modules, and nothing on its first computation', () => {
     const engine = new DesignEngine(library);
-    const broken = { ...f16(), version: 0 } as AircraftConfiguration;
-    const output = engine.compute({ configuration: broken, configVersion: 1, upstream: {} });
-    expect(output.valid).toBe(false);
-    expect(output.findings).toContainEqual(expect.objectContaining({ code: 'SCHEMA_INVALID', path: 'version' }));
+    const emitted: unknown[] = [];
+    const emit = (emission: unknown): void => void emitted.push(emission);
+    const base = f16();
+    engine.compute({ configuration: base, configVersion: 1, upstream: {}, emit });
+    expect(emitted).toEqual([]);
+    const pod = { instanceId: 'aim9-extra', libraryId: 'aim-9x', attachmentPoint: 'sta5' };
+    engine.compute({ configuration: { ...base, modules: [...base.modules, pod] }, configVersion: 2, upstream: {}, emit });
+    expect(emitted).toEqual([
+      { eventType: 'module_added', data: { ...pod, name: library.moduleById.get('aim-9x')?.name, category: 'payload' } }
+    ]);
   });
 });

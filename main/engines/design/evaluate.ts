@@ -1,11 +1,13 @@
 import type { AircraftConfiguration } from '../../../shared/aircraft';
-import type { DesignFinding } from './findings';
+import type { MassProperties } from '../../../shared/engine-outputs';
+import type { DesignFinding } from '../../../shared/findings';
 import type { AircraftLibrary } from './library';
-import { computeMassProperties, type MassProperties } from './mass-properties';
+import { computeMassProperties } from './mass-properties';
 import { validateConfiguration } from './validate';
 
 /** Design figures of a configuration: validity, findings and the mass roll-up. */
 export interface DesignEvaluation {
+  /** No finding of severity `error`. */
   valid: boolean;
   findings: DesignFinding[];
   mass: MassProperties;

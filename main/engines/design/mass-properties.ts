@@ -1,5 +1,5 @@
-import type { AircraftConfiguration, AttachmentKind, ModuleCategory } from '../../../shared/aircraft';
-import { MODULE_CATEGORIES } from '../../../shared/aircraft';
+import { MODULE_CATEGORIES, type AircraftConfiguration, type AttachmentKind } from '../../../shared/aircraft';
+import type { MassProperties } from '../../../shared/engine-outputs';
 import { airframeMaterialMass } from './airframe-materials';
 import type { AircraftLibrary } from './library';
 
@@ -16,50 +16,8 @@ import type { AircraftLibrary } from './library';
  * `characteristics.missionStore: true` (air-to-ground weapons and their racks): they count for
  * the radius mission and take-off mass, not for the "loaded" mass at which T/W and wing loading
  * are quoted (the published convention: loaded ≈ empty + internal fuel + pilot + air-to-air
- * missiles).
+ * missiles). The result's fields are `MassPropertiesSchema` (`shared/engine-outputs/design.ts`).
  */
-export interface MassProperties {
-  /** Mass per item: platform, engines, each module category, crew, internal and external fuel. */
-  breakdownKg: Record<
-    'platform' | 'structure' | 'coatings' | 'engines' | 'crew' | 'internalFuel' | 'externalFuel' | ModuleCategory,
-    number
-  >;
-  /** Structural mass change of the assigned materials relative to the all-7075 platform. */
-  structuralMassDeltaKg: number;
-  emptyMassKg: number;
-  loadedMassKg: number;
-  takeoffMassKg: number;
-  internalFuelKg: number;
-  externalFuelKg: number;
-  /** Structure mass of external fuel tanks (jettisoned with their fuel). */
-  externalTankMassKg: number;
-  /** Stores released in combat (missiles, bombs). */
-  expendableMassKg: number;
-  /** Mission stores other than tanks (bombs, racks): in take-off mass, not in loaded mass. */
-  missionStoreMassKg: number;
-  /** Part of `missionStoreMassKg` released over the target (expendable bombs). */
-  missionStoreExpendableMassKg: number;
-  crewMassKg: number;
-  /** Drag area (m²) of stores and their pylons carried outside (not in an internal bay). */
-  externalStoresDragAreaM2: number;
-  /** Drag area of the external tanks themselves (their pylons stay on when they are dropped). */
-  externalTankDragAreaM2: number;
-  /** Drag area of expendable stores (released in combat), pylons excluded. */
-  expendableDragAreaM2: number;
-  /** Drag area of the mission stores other than tanks (bombs, racks), pylons excluded. */
-  missionStoreDragAreaM2: number;
-  /** Part of `missionStoreDragAreaM2` released over the target. */
-  missionStoreExpendableDragAreaM2: number;
-  /** Pylons carrying tanks or mission stores: not in the combat fit, kept all mission long. */
-  missionPylonDragAreaM2: number;
-  /** A module flagged `characteristics.carrierEquipment` (arresting hook) is installed. */
-  carrierBased: boolean;
-  powerDemandKW: number;
-  coolingDemandKW: number;
-  /** Centre of gravity at loaded mass, metres aft of the nose, and as a fraction of length. */
-  cgXm: number;
-  cgFractionOfLength: number;
-}
 
 /** Default station of each attachment kind as a fraction of fuselage length (when none is given). */
 const DEFAULT_STATION_FRACTION: Readonly<Record<AttachmentKind, number>> = {
@@ -101,7 +59,7 @@ export function computeMassProperties(
     crew: 0,
     internalFuel: platform.internalFuelKg,
     externalFuel: 0
-  } as MassProperties['breakdownKg'];
+  } as MassProperties['massBreakdownKg'];
   for (const category of MODULE_CATEGORIES) breakdown[category] = 0;
 
   const engine = library.engineById.get(config.propulsion.engineModel);
@@ -188,7 +146,7 @@ export function computeMassProperties(
     airframeKg + breakdown.engines + platform.internalFuelKg + loadedExtraMomentMassKg;
   const cgXm = moment / cgMassKg;
   return {
-    breakdownKg: breakdown,
+    massBreakdownKg: breakdown,
     structuralMassDeltaKg: airframe.structuralMassDeltaKg,
     emptyMassKg,
     loadedMassKg,

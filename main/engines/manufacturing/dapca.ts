@@ -1,3 +1,4 @@
+import type { DapcaHours } from '../../../shared/engine-outputs';
 import type { DapcaCoefficients, HoursCer } from './library';
 
 /**
@@ -20,11 +21,6 @@ export interface DapcaInputs {
   /** Structural-material multiplier on engineering, tooling and manufacturing hours. */
   materialFactor: number;
 }
-
-/** Programme hours by labour group. */
-export type DapcaHours = {
-  engineering: number; tooling: number; manufacturing: number; qualityControl: number
-};
 
 /** Programme costs the CERs give directly, in the CERs' base-year USD. */
 export type DapcaDirectCosts = {

@@ -1,12 +1,12 @@
-import type { MaterialCategory } from '../materials/library';
-import { dapcaDirectCosts, dapcaHours, escalateUSD, type DapcaHours } from './dapca';
-import {
-  materialRoutes,
-  requiredProcessHours,
-  type FeasibilityFinding,
-  type MaterialProcessNeeds,
-  type ProcessRoute
-} from './feasibility';
+import type {
+  CostBreakdownMUSD,
+  FeasibilityFinding,
+  ManufacturingOutputs,
+  ProcessRoute
+} from '../../../shared/engine-outputs';
+import type { MaterialCategory } from '../../../shared/library/materials';
+import { dapcaDirectCosts, dapcaHours, escalateUSD } from './dapca';
+import { materialRoutes, requiredProcessHours, type MaterialProcessNeeds } from './feasibility';
 import { cumulativeAverageFactor, unitCost } from './learning-curve';
 import type { ManufacturingLibrary, ProcessDefinition } from './library';
 import { monthsOfWork, productionRatePerMonth } from './schedule';
@@ -26,41 +26,6 @@ export interface ManufacturingInputs {
   /** Per aircraft, report-year USD: raw material cost above the reference airframe's. */
   materialPremiumUSD: number;
 }
-
-/** Costs in report-year millions of USD. */
-export type CostBreakdownMUSD = {
-  engineering: number;
-  tooling: number;
-  developmentSupport: number;
-  flightTest: number;
-  manufacturingLabour: number;
-  qualityControl: number;
-  manufacturingMaterials: number;
-  engines: number;
-  avionics: number;
-  materialPremium: number;
-};
-
-/** The manufacturing engine's outputs. */
-export type ManufacturingResult = {
-  costYear: number;
-  quantity: number;
-  materialFactor: number;
-  hours: DapcaHours;
-  costBreakdownMUSD: CostBreakdownMUSD;
-  rdteCostBUSD: number;
-  unitFlyawayCostMUSD: number;
-  programmeCostBUSD: number;
-  learningCurve: {
-    slope: number; firstUnitMUSD: number; unit100MUSD: number; lastUnitMUSD: number
-  };
-  scheduleMonths: number;
-  productionRatePerMonth: number;
-  feasible: boolean;
-  feasibility: FeasibilityFinding[];
-  materialProcesses: Record<string, ProcessRoute[]>;
-  processHoursPerUnit: number;
-};
 
 /** Library pre-indexed for repeated evaluation. */
 export interface ManufacturingIndex {
@@ -99,12 +64,13 @@ const MILLION = 1e6;
 
 /**
  * DAPCA IV programme cost split into RDT&E and recurring flyaway, learning curve, schedule and
- * process feasibility. Money is reported in the library's report-year USD.
+ * process feasibility: the manufacturing engine's outputs. Money is reported in the library's
+ * report-year USD.
  */
 export function evaluateManufacturing(
   index: ManufacturingIndex,
   inputs: ManufacturingInputs
-): ManufacturingResult {
+): ManufacturingOutputs {
   const { library } = index;
   const { costBasis, labourRatesUSDPerHour: rates, schedule } = library;
   const materialFactor = weightedMaterialFactor(inputs.categoryShares, library.materialFactors);
@@ -180,6 +146,7 @@ export function evaluateManufacturing(
   return {
     costYear: costBasis.reportYear,
     quantity: q,
+    maxSpeedKmh: inputs.maxSpeedKmh,
     materialFactor,
     hours,
     costBreakdownMUSD: breakdown,

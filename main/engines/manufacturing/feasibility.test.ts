@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  materialRoutes,
-  processLimitation,
-  requiredProcessHours,
-  type FeasibilityFinding,
-  type MaterialProcessNeeds
-} from './feasibility';
+import type { FeasibilityFinding } from '../../../shared/engine-outputs';
+import { materialRoutes, processLimitation, requiredProcessHours, type MaterialProcessNeeds } from './feasibility';
 import type { ProcessDefinition } from './library';
 
 const autoclave: ProcessDefinition = {

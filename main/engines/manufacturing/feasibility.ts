@@ -1,29 +1,8 @@
-import type { MaterialCategory } from '../materials/library';
+import type { FeasibilityFinding, MaterialUse, ProcessRoute } from '../../../shared/engine-outputs';
 import type { ProcessDefinition } from './library';
 
 /** What feasibility needs to know about one material the configuration uses. */
-export interface MaterialProcessNeeds {
-  id: string;
-  category: MaterialCategory;
-  massKg: number;
-  processes: readonly string[];
-  requiredProcesses: readonly string[];
-  processTemperatureK: number | null;
-  typicalThicknessMm: number;
-}
-
-/** A manufacturing problem: `error` blocks production, `info` narrows the options. */
-export type FeasibilityFinding = {
-  severity: 'error' | 'info';
-  materialId: string;
-  processId: string;
-  message: string;
-};
-
-/** One process route of a material and whether the factory can run it. */
-export type ProcessRoute = {
-  processId: string; required: boolean; available: boolean; hoursPerKg: number | null
-};
+export type MaterialProcessNeeds = Omit<MaterialUse, 'zones'>;
 
 /** Why a process cannot make a material, or `null` when it can. */
 export function processLimitation(

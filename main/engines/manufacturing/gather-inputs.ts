@@ -1,158 +1,64 @@
 import type { AircraftConfiguration } from '../../../shared/aircraft';
+import type {
+  AerodynamicsOutputs,
+  DesignOutputs,
+  MaterialsOutputs,
+  SensorsOutputs
+} from '../../../shared/engine-outputs';
 import type { EngineDefinition } from '../../../shared/library/engines';
-import type { ComputeContext } from '../../core/engine';
 import { isaAtmosphere } from '../atmosphere/isa';
-import { MATERIAL_CATEGORIES, type MaterialCategory } from '../materials/library';
-import {
-  numberField,
-  upstreamArray,
-  upstreamNumber,
-  upstreamRecord
-} from '../materials/upstream-values';
 import { raymerEngineCostUSD } from './dapca';
 import type { ManufacturingInputs } from './evaluate-manufacturing';
-import type { MaterialProcessNeeds } from './feasibility';
 import type { ManufacturingLibrary } from './library';
 
+/** What the manufacturing engine reads of its upstream engines' outputs. */
+export interface ManufacturingUpstream {
+  design: Pick<DesignOutputs, 'emptyMassKg'>;
+  materials: Pick<
+    MaterialsOutputs,
+    'categoryShares' | 'materialsUsed' | 'rawMaterialCostUSD' | 'referenceRawMaterialCostUSD'
+  >;
+  sensors: Pick<SensorsOutputs, 'sensorMassKg'>;
+  aerodynamics: Pick<AerodynamicsOutputs, 'maxMach' | 'maxMachAltitudeM'>;
+}
+
 const MS_TO_KMH = 3.6;
-const TROPOPAUSE_M = 11_000;
 
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-/** Parses the materials engine's `materialsUsed` list; `undefined` when any item is malformed. */
-export function readMaterialNeeds(
-  value: readonly unknown[] | undefined
-): MaterialProcessNeeds[] | undefined {
-  if (!value) return undefined;
-  const needs: MaterialProcessNeeds[] = [];
-  for (const item of value) {
-    if (typeof item !== 'object' || item === null) return undefined;
-    const record = item as Record<string, unknown>;
-    const category = record.category;
-    const massKg = numberField(record, 'massKg');
-    const typicalThicknessMm = numberField(record, 'typicalThicknessMm');
-    const processTemperatureK = record.processTemperatureK;
-    if (
-      typeof record.id !== 'string' ||
-      !MATERIAL_CATEGORIES.includes(category as MaterialCategory) ||
-      massKg === undefined ||
-      typicalThicknessMm === undefined ||
-      !isStringArray(record.processes) ||
-      !isStringArray(record.requiredProcesses) ||
-      !(processTemperatureK === null || typeof processTemperatureK === 'number')
-    ) {
-      return undefined;
-    }
-    needs.push({
-      id: record.id,
-      category: category as MaterialCategory,
-      massKg,
-      processes: record.processes,
-      requiredProcesses: record.requiredProcesses,
-      processTemperatureK,
-      typicalThicknessMm
-    });
-  }
-  return needs;
-}
-
-function readCategoryShares(
-  value: Readonly<Record<string, unknown>> | undefined
-): Record<MaterialCategory, number> | undefined {
-  if (!value) return undefined;
-  const shares = { aluminium: 0, titanium: 0, composite: 0, steel: 0 };
-  for (const category of MATERIAL_CATEGORIES) {
-    const share = numberField(value, category);
-    if (share === undefined) return undefined;
-    shares[category] = share;
-  }
-  return shares;
+/**
+ * Maximum Mach of the cost relations: the top level-flight Mach, or, for a design that cannot
+ * hold level flight (max Mach 0), the mission's top speed it is built for.
+ */
+function costMach(configuration: AircraftConfiguration, aerodynamics: ManufacturingUpstream['aerodynamics']): number {
+  return aerodynamics.maxMach > 0 ? aerodynamics.maxMach : configuration.mission.speedBandMach.max;
 }
 
 /**
- * Collects the cost model's inputs from the configuration and the upstream engines' outputs,
- * falling back to the configuration (and saying so in `notes`) where an upstream field is absent.
+ * Collects the cost model's inputs from the configuration, the engine's library entry and the
+ * upstream engines' outputs. Engine cost by Raymer's CER when the turbine temperature is known,
+ * from the engine's dry mass otherwise.
  */
 export function gatherManufacturingInputs(
-  context: ComputeContext<AircraftConfiguration>,
+  configuration: AircraftConfiguration,
+  upstream: ManufacturingUpstream,
   library: ManufacturingLibrary,
-  engine: EngineDefinition | undefined,
-  quantity: number,
-  notes: string[]
+  engine: EngineDefinition,
+  quantity: number
 ): ManufacturingInputs {
-  const { configuration, upstream } = context;
-  const count = configuration.propulsion.count;
-  let emptyMassKg = upstreamNumber(upstream, 'design', 'emptyMassKg');
-  if (emptyMassKg === undefined) {
-    const engineKg = upstreamNumber(
-      upstream,
-      'propulsion',
-      'engineMassKg'
-    ) ?? (engine ? engine.dryMassKg * count : 0);
-    // The design engine's empty mass includes the materials' structural delta and the
-    // coatings; without it, add them here from the materials engine.
-    const structuralDeltaKg = upstreamNumber(upstream, 'materials', 'structuralMassDeltaKg') ?? 0;
-    const coatingKg = upstreamNumber(upstream, 'materials', 'coatingMassKg') ?? 0;
-    emptyMassKg = configuration.basePlatform.emptyMassKg + engineKg + structuralDeltaKg + coatingKg;
-    notes.push('design.emptyMassKg absent: empty mass = platform + engines + materials delta + coatings (modules not counted)');
-  }
-
-  let maxMach = upstreamNumber(upstream, 'aerodynamics', 'maxMach');
-  if (maxMach === undefined) {
-    maxMach = configuration.mission.speedBandMach.max;
-    notes.push('aerodynamics.maxMach absent: the mission top speed is used');
-  }
-  const altitudeM = upstreamNumber(upstream, 'aerodynamics', 'maxMachAltitudeM') ?? TROPOPAUSE_M;
-  const maxSpeedKmh = maxMach * isaAtmosphere(altitudeM).speedOfSoundMs * MS_TO_KMH;
-
-  let categoryShares = readCategoryShares(upstreamRecord(upstream, 'materials', 'categoryShares'));
-  if (!categoryShares) {
-    categoryShares = { aluminium: 1, titanium: 0, composite: 0, steel: 0 };
-    notes.push('materials.categoryShares absent: an all-aluminium structure is assumed');
-  }
-  let materialsUsed = readMaterialNeeds(upstreamArray(upstream, 'materials', 'materialsUsed'));
-  if (!materialsUsed) {
-    materialsUsed = [];
-    notes.push('materials.materialsUsed absent: process feasibility not checked');
-  }
-
-  const program = library.program;
-  let enginesUSD: number;
-  if (engine?.maxTurbineInletTempK !== undefined) {
-    enginesUSD = count * raymerEngineCostUSD(
-      engine.wetThrustKN,
-      maxMach,
-      engine.maxTurbineInletTempK,
-      library.dapca.engineUSD
-    );
-  } else if (engine) {
-    enginesUSD = count * engine.dryMassKg * program.engineUSDPerKg;
-  } else {
-    const engineKg = upstreamNumber(upstream, 'propulsion', 'engineMassKg');
-    enginesUSD =
-      engineKg !== undefined ? engineKg * program.engineUSDPerKg : count * program.defaultEngineUSD;
-    const model = configuration.propulsion.engineModel;
-    notes.push(`engine ${model} not in the engine library: cost from mass or default`);
-  }
-
-  const sensorMassKg = upstreamNumber(upstream, 'sensors', 'sensorMassKg');
-  if (sensorMassKg === undefined) {
-    notes.push('sensors.sensorMassKg absent: avionics cost not counted');
-  }
-  const rawCost = upstreamNumber(upstream, 'materials', 'rawMaterialCostUSD');
-  const referenceRawCost = upstreamNumber(upstream, 'materials', 'referenceRawMaterialCostUSD');
-
+  const mach = costMach(configuration, upstream.aerodynamics);
+  const engineUSD =
+    engine.maxTurbineInletTempK === undefined
+      ? engine.dryMassKg * library.program.engineUSDPerKg
+      : raymerEngineCostUSD(engine.wetThrustKN, mach, engine.maxTurbineInletTempK, library.dapca.engineUSD);
+  const materials = upstream.materials;
   return {
-    emptyMassKg,
-    maxSpeedKmh,
+    emptyMassKg: upstream.design.emptyMassKg,
+    // V = M · a(h) at the altitude of the top speed
+    maxSpeedKmh: mach * isaAtmosphere(upstream.aerodynamics.maxMachAltitudeM).speedOfSoundMs * MS_TO_KMH,
     quantity,
-    categoryShares,
-    materialsUsed,
-    enginesUSD,
-    avionicsUSD: (sensorMassKg ?? 0) * program.avionicsUSDPerKg,
-    materialPremiumUSD:
-      rawCost !== undefined && referenceRawCost !== undefined ? rawCost - referenceRawCost : 0
+    categoryShares: materials.categoryShares,
+    materialsUsed: materials.materialsUsed,
+    enginesUSD: configuration.propulsion.count * engineUSD,
+    avionicsUSD: upstream.sensors.sensorMassKg * library.program.avionicsUSDPerKg,
+    materialPremiumUSD: materials.rawMaterialCostUSD - materials.referenceRawMaterialCostUSD
   };
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadDataFile } from '../../core/config/data-file';
-import { MaterialCategorySchema } from '../materials/library';
+import { MaterialCategorySchema } from '../../../shared/library/materials';
 
 /**
  * The manufacturing library (`resources/data/manufacturing.json`): DAPCA IV coefficients,

@@ -3,6 +3,7 @@ import {
   type AircraftConfiguration,
   type StructuralZone
 } from '../../../shared/aircraft';
+import type { BandAbsorptionDb } from '../../../shared/engine-outputs';
 import type { CoatingDefinition } from './library';
 
 /**
@@ -40,9 +41,6 @@ export function reflectedPowerFraction(absorptionDb: number): number {
   return Math.pow(10, -absorptionDb / 10);
 }
 
-/** Absorption (dB) of a zone's coating per radar band. */
-export type ZoneBandAbsorptionDb = { S: number; X: number; Ku: number };
-
 /**
  * Absorption per zone from a configuration's coating assignments (a later assignment of the
  * same zone wins; unknown coating ids throw).
@@ -51,8 +49,8 @@ export type ZoneBandAbsorptionDb = { S: number; X: number; Ku: number };
 export function zoneAbsorptionFromCoatings(
   assignments: AircraftConfiguration['coatings'],
   coatingById: ReadonlyMap<string, CoatingDefinition>
-): Record<StructuralZone, ZoneBandAbsorptionDb> {
-  const record = {} as Record<StructuralZone, ZoneBandAbsorptionDb>;
+): Record<StructuralZone, BandAbsorptionDb> {
+  const record = {} as Record<StructuralZone, BandAbsorptionDb>;
   for (const zone of STRUCTURAL_ZONES) record[zone] = { S: 0, X: 0, Ku: 0 };
   for (const assignment of assignments) {
     const coating = coatingById.get(assignment.coatingId);

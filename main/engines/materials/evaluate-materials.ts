@@ -3,73 +3,13 @@ import {
   type AircraftConfiguration,
   type StructuralZone
 } from '../../../shared/aircraft';
+import type { BandAbsorptionDb, MaterialUse, MaterialsOutputs, ZoneThermal } from '../../../shared/engine-outputs';
+import type { MaterialCategory } from '../../../shared/library/materials';
 import { isaTemperatureK } from '../atmosphere/isa';
-import { coatingMassKg, zoneWettedAreaM2, type ZoneBandAbsorptionDb } from './coatings';
-import type {
-  CoatingDefinition,
-  MaterialCategory,
-  MaterialDefinition,
-  MaterialsIndex
-} from './library';
+import { coatingMassKg, zoneWettedAreaM2 } from './coatings';
+import type { CoatingDefinition, MaterialDefinition, MaterialsIndex } from './library';
 import { materialMassFactor, zoneStructuralMassKg } from './structural-mass';
 import { maxMachForWallLimit, wallTemperatureK } from './thermal-margin';
-
-/** Absorption (dB) of the coating on one zone, per radar band. */
-export type BandAbsorptionDb = ZoneBandAbsorptionDb;
-
-/** Thermal state of one zone at the evaluated flight condition. */
-export type ZoneThermal = {
-  materialId: string;
-  coatingId: string;
-  /** The lower of the material's and the coating's temperature limits. */
-  limitK: number;
-  wallTemperatureK: number;
-  marginK: number;
-  maxMach: number;
-};
-
-/** One material used by the configuration, with what manufacturing needs to know about it. */
-export type MaterialUse = {
-  id: string;
-  category: MaterialCategory;
-  massKg: number;
-  zones: StructuralZone[];
-  requiredProcesses: string[];
-  processes: string[];
-  processTemperatureK: number | null;
-  typicalThicknessMm: number;
-};
-
-/** The materials engine's outputs. */
-export type MaterialsResult = {
-  structuralMassKg: number;
-  /** Structure of the same airframe entirely in the reference material (platform convention). */
-  referenceStructuralMassKg: number;
-  structuralMassDeltaKg: number;
-  zoneMasses: Record<StructuralZone, number>;
-  zoneMaterials: Record<StructuralZone, string>;
-  zoneCoatings: Record<StructuralZone, string>;
-  zoneAbsorptionDb: Record<StructuralZone, BandAbsorptionDb>;
-  coatingMassKg: number;
-  coatedWettedShare: number;
-  coatingMaintenanceHoursPerFlightHour: number;
-  thermal: {
-    evaluatedMach: number;
-    altitudeM: number;
-    staticTemperatureK: number;
-    stagnationTemperatureK: number;
-    maxMachAllowed: number;
-    limitingZone: StructuralZone;
-    marginK: number;
-    zones: Record<StructuralZone, ZoneThermal>;
-  };
-  categoryShares: Record<MaterialCategory, number>;
-  materialsUsed: MaterialUse[];
-  processesRequired: string[];
-  /** Raw stock cost of the structure (mass × buy-to-fly × USD/kg). */
-  rawMaterialCostUSD: number;
-  referenceRawMaterialCostUSD: number;
-};
 
 /** Mach and altitude at which the thermal margin is evaluated. */
 export interface ThermalCondition {
@@ -134,7 +74,7 @@ function zoneRecord<T>(make: (zone: StructuralZone) => T): Record<StructuralZone
 
 /**
  * Structural mass per zone, coatings, thermal margin and the processes the chosen materials
- * need. Throws on an unknown material or coating id.
+ * need: the materials engine's outputs. Throws on an unknown material or coating id.
  * @example const result = evaluateMaterials(index, factors, configuration);
  */
 export function evaluateMaterials(
@@ -142,7 +82,7 @@ export function evaluateMaterials(
   massFactors: ReadonlyMap<string, number>,
   configuration: AircraftConfiguration,
   condition: ThermalCondition = missionThermalCondition(configuration)
-): MaterialsResult {
+): MaterialsOutputs {
   const airframe = index.library.airframe;
   const platform = configuration.basePlatform;
   const referenceStructureKg = platform.emptyMassKg * airframe.structuralShareOfPlatformMass;
@@ -254,7 +194,7 @@ export function evaluateMaterials(
     structuralMassKg,
     referenceStructuralMassKg: referenceStructureKg,
     structuralMassDeltaKg: structuralMassKg - referenceStructureKg,
-    zoneMasses,
+    zoneMassesKg: zoneMasses,
     zoneMaterials,
     zoneCoatings,
     zoneAbsorptionDb,
@@ -275,6 +215,7 @@ export function evaluateMaterials(
     materialsUsed,
     processesRequired,
     rawMaterialCostUSD: rawCost,
-    referenceRawMaterialCostUSD: referenceRawCost
+    referenceRawMaterialCostUSD: referenceRawCost,
+    maxAllowedMach: maxMachAllowed
   };
 }

@@ -5,6 +5,7 @@ import {
   StructuralZoneSchema,
   type StructuralZone
 } from '../../../shared/aircraft';
+import { MaterialCategorySchema } from '../../../shared/library/materials';
 import { loadDataFile } from '../../core/config/data-file';
 
 /**
@@ -12,15 +13,6 @@ import { loadDataFile } from '../../core/config/data-file';
  * coatings and the baseline airframe the structural-mass model scales.
  * @example const library = loadMaterialsLibrary(defaultMaterialsLibraryPath());
  */
-
-export const MATERIAL_CATEGORIES = ['aluminium', 'titanium', 'composite', 'steel'] as const;
-export const MaterialCategorySchema = z.enum(MATERIAL_CATEGORIES);
-export type MaterialCategory = z.infer<typeof MaterialCategorySchema>;
-
-/** Radar frequency bands the coatings and RCS model are given for. */
-export const RADAR_BANDS = ['S', 'X', 'Ku'] as const;
-export const RadarBandSchema = z.enum(RADAR_BANDS);
-export type RadarBand = z.infer<typeof RadarBandSchema>;
 
 const positive = z.number().positive();
 const nonNegative = z.number().nonnegative();

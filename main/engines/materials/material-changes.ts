@@ -1,10 +1,7 @@
-/** One structural zone whose material or coating changed between two configurations. */
-export interface ZoneChange {
-  zone: string;
-  kind: 'material' | 'coating';
-  from: string | null;
-  to: string;
-}
+import type { EventPayloads } from '../../../shared/events';
+
+/** One structural zone whose material or coating changed (the `material_updated` payload's item). */
+export type ZoneChange = EventPayloads['material_updated']['changes'][number];
 
 /**
  * What changed zone by zone (material and coating), `previous` absent on the first

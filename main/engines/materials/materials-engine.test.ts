@@ -1,30 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AircraftConfigurationSchema,
-  STRUCTURAL_ZONES,
-  type AircraftConfiguration
-} from '../../../shared/aircraft';
+import { STRUCTURAL_ZONES, type AircraftConfiguration } from '../../../shared/aircraft';
+import type { MaterialsOutputs } from '../../../shared/engine-outputs';
 import type { AnalysisContext } from '../../core/engine';
+import { loadScenario } from '../calibration/scenarios';
 import { loadMaterialsLibrary } from './library';
 import { MaterialsEngine } from './materials-engine';
-import {
-  f16LikeConfiguration,
-  f22LikeConfiguration,
-  typhoonLikeConfiguration
-} from './test-configurations';
 
 const engine = new MaterialsEngine(loadMaterialsLibrary());
+const f16 = (): AircraftConfiguration => structuredClone(loadScenario('f16c-block50'));
+const f22 = (): AircraftConfiguration => structuredClone(loadScenario('f22a'));
 
-function compute(configuration: AircraftConfiguration): Record<string, unknown> {
+function compute(configuration: AircraftConfiguration): MaterialsOutputs {
   return engine.compute({ configuration, configVersion: 7, upstream: {} });
 }
 
 function analysisContext(
   analysisType: string,
-  params: Record<string, unknown> = {}
+  params: AnalysisContext['params'] = {}
 ): AnalysisContext<AircraftConfiguration> {
   return {
-    configuration: f16LikeConfiguration(),
+    configuration: f16(),
     configVersion: 1,
     upstream: {},
     analysisType,
@@ -34,47 +29,42 @@ function analysisContext(
 }
 
 describe('MaterialsEngine', () => {
-  it('computes a serialisable output for valid configurations', () => {
-    for (const configuration of [
-      f22LikeConfiguration(),
-      f16LikeConfiguration(),
-      typhoonLikeConfiguration()
-    ]) {
-      AircraftConfigurationSchema.parse(configuration);
-      const output = compute(configuration);
-      expect(output.configVersion).toBe(7);
+  it('computes serialisable outputs for the four scenarios', () => {
+    for (const id of ['f22a', 'f16c-block50', 'typhoon', 'fa18e']) {
+      const output = compute(loadScenario(id));
       expect(JSON.parse(JSON.stringify(output))).toEqual(output);
-      const zoneMasses = output.zoneMasses as Record<string, number>;
-      const sum = Object.values(zoneMasses).reduce((total, mass) => total + mass, 0);
-      expect(sum).toBeCloseTo(output.structuralMassKg as number, 6);
+      const sum = Object.values(output.zoneMassesKg).reduce((total, mass) => total + mass, 0);
+      expect(sum).toBeCloseTo(output.structuralMassKg, 6);
+      expect(output.maxAllowedMach).toBe(output.thermal.maxMachAllowed);
     }
   });
 
   it('gives the all-7075 airframe exactly its reference structural mass', () => {
-    const configuration = f16LikeConfiguration();
+    const configuration = f16();
     for (const zone of STRUCTURAL_ZONES) configuration.materials[zone] = 'al_7075';
     const result = engine.evaluate(configuration);
-    expect(result.structuralMassKg).toBeCloseTo(6250 * 0.6, 6);
+    expect(result.structuralMassKg).toBeCloseTo(configuration.basePlatform.emptyMassKg * 0.6, 6);
     expect(result.structuralMassDeltaKg).toBeCloseTo(0, 6);
     expect(result.categoryShares.aluminium).toBeCloseTo(1, 12);
   });
 
   it('lightens the wings when aluminium is swapped for carbon/epoxy', () => {
-    const aluminium = f16LikeConfiguration();
-    const composite = f16LikeConfiguration();
+    const aluminium = f16();
+    aluminium.materials.wings = 'al_2024';
+    const composite = f16();
     composite.materials.wings = 'cfrp_im7_8552';
     const before = engine.evaluate(aluminium);
     const after = engine.evaluate(composite);
-    expect(after.zoneMasses.wings).toBeLessThan(before.zoneMasses.wings * 0.75);
+    expect(after.zoneMassesKg.wings).toBeLessThan(before.zoneMassesKg.wings * 0.75);
     expect(after.structuralMassKg).toBeLessThan(before.structuralMassKg);
     expect(after.processesRequired).toContain('autoclave_cure');
   });
 
   it('adds coating mass over the coated wetted area', () => {
-    const bare = f22LikeConfiguration();
+    const bare = f22();
     bare.coatings = [];
     expect(engine.evaluate(bare).coatingMassKg).toBe(0);
-    const coated = f22LikeConfiguration();
+    const coated = f22();
     coated.coatings = [{ coatingId: 'ram_iron_ball', zones: ['wings'] }];
     // 2.5 kg/m² × 78.04 m² × 4 × 0.36
     const result = engine.evaluate(coated);
@@ -84,7 +74,8 @@ describe('MaterialsEngine', () => {
   });
 
   it('finds the thermal limit of an aluminium wing at Mach 2.5', () => {
-    const configuration = f16LikeConfiguration();
+    const configuration = f16();
+    configuration.materials.wings = 'al_2024';
     configuration.mission.speedBandMach.max = 2.5;
     const { thermal } = engine.evaluate(configuration);
     // wing leading edge at 11 km (T = 216.77 K): T0 = 216.77 × (1 + 0.2 × 6.25) = 487.7 K,
@@ -98,12 +89,11 @@ describe('MaterialsEngine', () => {
   });
 
   it('caps a coated zone at the coating temperature limit', () => {
-    const configuration = f22LikeConfiguration();
-    expect(engine.evaluate(configuration).thermal.zones.wings.limitK).toBe(450);
+    expect(engine.evaluate(f22()).thermal.zones.wings.limitK).toBe(450);
   });
 
   it('rejects an unknown material id', () => {
-    const configuration = f16LikeConfiguration();
+    const configuration = f16();
     configuration.materials.wings = 'unobtainium';
     expect(() => compute(configuration)).toThrow('unknown material "unobtainium" in zone wings');
   });

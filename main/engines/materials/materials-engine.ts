@@ -1,15 +1,10 @@
 import type { AircraftConfiguration } from '../../../shared/aircraft';
-import type {
-  AnalysisContext,
-  ComputeContext,
-  EngineData,
-  SimulationEngine
-} from '../../core/engine';
+import type { MaterialsOutputs, ThermalState } from '../../../shared/engine-outputs';
+import type { AnalysisContext, ComputeContext, SimulationEngine } from '../../core/engine';
 import {
   evaluateMaterials,
   materialMassFactors,
   missionThermalCondition,
-  type MaterialsResult,
   type ThermalCondition
 } from './evaluate-materials';
 import { indexMaterialsLibrary, type MaterialsIndex, type MaterialsLibrary } from './library';
@@ -23,7 +18,22 @@ export const MATERIALS_ANALYSES = [
   'complete_performance'
 ] as const;
 
-function numberParam(params: Record<string, unknown>, key: string): number | undefined {
+/** What the materials engine answers to each analysis it contributes to. */
+export interface MaterialsAnswers {
+  thermal_analysis: ThermalState;
+  stealth_analysis: Pick<
+    MaterialsOutputs,
+    'coatingMassKg' | 'coatedWettedShare' | 'zoneCoatings' | 'zoneAbsorptionDb' | 'coatingMaintenanceHoursPerFlightHour'
+  >;
+  manufacturing_feasibility: Pick<MaterialsOutputs, 'materialsUsed' | 'processesRequired'>;
+  complete_performance: Pick<MaterialsOutputs, 'structuralMassKg' | 'structuralMassDeltaKg' | 'coatingMassKg'> & {
+    maxMachAllowed: number;
+    limitingZone: ThermalState['limitingZone'];
+    thermalMarginK: number;
+  };
+}
+
+function numberParam(params: AnalysisContext['params'], key: string): number | undefined {
   const value = params[key];
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
@@ -33,7 +43,7 @@ function numberParam(params: Record<string, unknown>, key: string): number | und
  * absorption, and the thermal margin at the design's top speed.
  * @example const engine = new MaterialsEngine(loadMaterialsLibrary());
  */
-export class MaterialsEngine implements SimulationEngine<AircraftConfiguration> {
+export class MaterialsEngine implements SimulationEngine<AircraftConfiguration, MaterialsOutputs> {
   readonly id = 'materials';
   readonly capabilities = ['structural_mass', 'thermal_margin', 'coating_absorption'] as const;
   readonly dependsOn = ['design'] as const;
@@ -41,44 +51,40 @@ export class MaterialsEngine implements SimulationEngine<AircraftConfiguration> 
   private readonly index: MaterialsIndex;
   private readonly massFactors: ReadonlyMap<string, number>;
   /** The zones as last computed, to report what a change altered. */
-  private last: { zoneMaterials: Record<string, string>; zoneCoatings: Record<string, string> } | undefined;
+  private last: Pick<MaterialsOutputs, 'zoneMaterials' | 'zoneCoatings'> | undefined;
 
   constructor(library: MaterialsLibrary) {
     this.index = indexMaterialsLibrary(library);
     this.massFactors = materialMassFactors(this.index);
   }
 
-  /** Evaluates a configuration without an engine context (used by the optimizer). */
-  evaluate(configuration: AircraftConfiguration, condition?: ThermalCondition): MaterialsResult {
+  /**
+   * The outputs of a configuration, its thermal margin at `condition` (default: the mission's
+   * top speed), without reporting what changed (the optimizer's and the simulator's path).
+   */
+  evaluate(configuration: AircraftConfiguration, condition?: ThermalCondition): MaterialsOutputs {
     return evaluateMaterials(this.index, this.massFactors, configuration, condition);
   }
 
-  compute(context: ComputeContext<AircraftConfiguration>): EngineData {
-    const result = this.evaluate(context.configuration);
-    const changes = zoneChanges(this.last, result);
+  compute(context: ComputeContext<AircraftConfiguration>): MaterialsOutputs {
+    const outputs = this.evaluate(context.configuration);
+    const changes = zoneChanges(this.last, outputs);
     if (changes.length > 0) {
       context.emit?.({
         eventType: 'material_updated',
-        data: { changes, structuralMassKg: result.structuralMassKg, maxAllowedMach: result.thermal.maxMachAllowed }
+        data: { changes, structuralMassKg: outputs.structuralMassKg, maxAllowedMach: outputs.maxAllowedMach }
       });
     }
-    this.last = { zoneMaterials: result.zoneMaterials, zoneCoatings: result.zoneCoatings };
-    // `maxAllowedMach` at top level is what the aerodynamics engine reads as a structural limit.
-    return {
-      configVersion: context.configVersion,
-      ...result,
-      maxAllowedMach: result.thermal.maxMachAllowed
-    };
+    this.last = { zoneMaterials: outputs.zoneMaterials, zoneCoatings: outputs.zoneCoatings };
+    return outputs;
   }
 
   /** After a crash: the cached outputs tell what the zones were, so the next diff is right. */
-  restore(cached: EngineData): void {
-    const zoneMaterials = cached.zoneMaterials as Record<string, string> | undefined;
-    const zoneCoatings = cached.zoneCoatings as Record<string, string> | undefined;
-    if (zoneMaterials && zoneCoatings) this.last = { zoneMaterials, zoneCoatings };
+  restore(outputs: MaterialsOutputs): void {
+    this.last = { zoneMaterials: outputs.zoneMaterials, zoneCoatings: outputs.zoneCoatings };
   }
 
-  analyze(context: AnalysisContext<AircraftConfiguration>): unknown {
+  analyze(context: AnalysisContext<AircraftConfiguration>): MaterialsAnswers[keyof MaterialsAnswers] {
     const configuration = context.configuration;
     const mission = missionThermalCondition(configuration);
     const condition: ThermalCondition = {

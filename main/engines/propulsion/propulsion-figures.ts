@@ -1,30 +1,15 @@
 import type { AircraftConfiguration } from '../../../shared/aircraft';
+import type { PropulsionOutputs } from '../../../shared/engine-outputs';
 import type { EngineDefinition } from '../../../shared/library/engines';
 import { isaAtmosphere } from '../atmosphere/isa';
 import { engineThrustKN, fuelFlowKgS, thrustToWeight, tsfcLbPerLbfH } from './thrust';
 
-/** Installed propulsion figures of a configuration at a given loaded mass. */
-export interface PropulsionFigures {
-  engineModel: string;
-  engineType: EngineDefinition['type'];
-  engineCount: number;
-  dryThrustKN: number;
-  wetThrustKN: number;
-  thrustToWeight: number;
-  dryThrustToWeight: number;
-  tsfcDryLbPerLbfH: number;
-  tsfcWetLbPerLbfH: number;
-  /** Dry thrust and fuel flow of all engines at Mach 0.85, 11 km (cruise reference). */
-  cruiseDryThrustKN: number;
-  cruiseFuelFlowKgS: number;
-  engineMassKg: number;
-}
-
 /**
- * Total static thrust, installed T/W at `loadedMassKg`, TSFC and a cruise reference point.
+ * Total static thrust, installed T/W at `loadedMassKg`, TSFC and a cruise reference point (dry
+ * thrust and fuel flow of all engines at Mach 0.85, 11 km): the propulsion engine's outputs.
  * @example propulsionFigures(config, engine, 12_000).thrustToWeight
  */
-export function propulsionFigures(config: AircraftConfiguration, engine: EngineDefinition, loadedMassKg: number): PropulsionFigures {
+export function propulsionFigures(config: AircraftConfiguration, engine: EngineDefinition, loadedMassKg: number): PropulsionOutputs {
   const count = config.propulsion.count;
   const cruise = isaAtmosphere(11_000);
   const cruiseDryThrustKN = count * engineThrustKN(engine, 0.85, cruise.temperatureK, cruise.pressurePa, 'dry');
@@ -42,6 +27,7 @@ export function propulsionFigures(config: AircraftConfiguration, engine: EngineD
     tsfcWetLbPerLbfH: engine.tsfcWetLbPerLbfH,
     cruiseDryThrustKN,
     cruiseFuelFlowKgS: fuelFlowKgS(cruiseDryThrustKN, tsfcLbPerLbfH(engine, 0.85, cruise.temperatureK, 'dry')),
-    engineMassKg: engine.dryMassKg * count
+    engineMassKg: engine.dryMassKg * count,
+    loadedMassKg
   };
 }

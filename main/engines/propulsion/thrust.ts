@@ -1,11 +1,11 @@
 import type { EngineDefinition } from '../../../shared/library/engines';
-import { GAMMA_AIR, SEA_LEVEL_PRESSURE_PA, SEA_LEVEL_TEMPERATURE_K } from '../atmosphere/isa';
+import { GAMMA_AIR, SEA_LEVEL_PRESSURE_PA, SEA_LEVEL_TEMPERATURE_K, STANDARD_GRAVITY_MS2 } from '../atmosphere/isa';
 
 /** Engine power setting: dry (military) or afterburning (maximum). */
 export type ThrottleSetting = 'dry' | 'wet';
 
 /** 1 lb/(lbf·h) expressed in kg/(N·s). */
-const TSFC_LB_LBF_H_TO_KG_N_S = 1 / (3600 * 9.80665);
+const TSFC_LB_LBF_H_TO_KG_N_S = 1 / (3600 * STANDARD_GRAVITY_MS2);
 const HALF_GAMMA_MINUS_ONE = (GAMMA_AIR - 1) / 2;
 const GAMMA_EXPONENT = GAMMA_AIR / (GAMMA_AIR - 1);
 
@@ -91,5 +91,5 @@ export function fuelFlowKgS(thrustKN: number, tsfc: number): number {
 
 /** Installed thrust-to-weight ratio from total static thrust (kN) and mass (kg): T/(m·g). */
 export function thrustToWeight(totalThrustKN: number, massKg: number): number {
-  return (totalThrustKN * 1000) / (massKg * 9.80665);
+  return (totalThrustKN * 1000) / (massKg * STANDARD_GRAVITY_MS2);
 }

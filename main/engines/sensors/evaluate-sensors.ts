@@ -1,8 +1,8 @@
 import type { AircraftConfiguration, StructuralZone } from '../../../shared/aircraft';
+import type { BandAbsorptionDb, RcsComponents, SensorsOutputs } from '../../../shared/engine-outputs';
+import { RADAR_BANDS, type RadarBand } from '../../../shared/library/materials';
 import type { ModuleDefinition } from '../../../shared/library/modules';
-import type { BandAbsorptionDb } from '../materials/evaluate-materials';
-import { RADAR_BANDS, type RadarBand } from '../materials/library';
-import { frontalRcs, type FrontalRcsInputs, type RcsComponents } from './frontal-rcs';
+import { frontalRcs, type FrontalRcsInputs } from './frontal-rcs';
 import type { ElectroOpticalDefinition, RadarDefinition, SensorsLibrary } from './library';
 import {
   apertureGain,
@@ -56,29 +56,10 @@ export function indexSensorsLibrary(library: SensorsLibrary): SensorsIndex {
   };
 }
 
-/** Where the sensor suite's mass, power and cooling came from. */
-export type SensorLoadSource = 'modules' | 'estimate';
+/** The sensors engine's outputs but its notes on missing libraries. */
+export type SensorsResult = Omit<SensorsOutputs, 'notes'>;
 
-/** The sensors engine's outputs. */
-export type SensorsResult = {
-  radarId: string | null;
-  sensorIds: string[];
-  detectionRangeKm: { rcs1m2: number; rcs0_1m2: number; rcs0_0001m2: number };
-  irst: { id: string; frontalKm: number; rearKm: number } | null;
-  frontalRcsM2: number;
-  frontalRcsDbsm: number;
-  frontalRcsDbsmByBand: Record<RadarBand, number>;
-  /** X-band components. */
-  rcsComponents: RcsComponents;
-  shaping: { planformAligned: boolean; hardpointStores: number; conformalStores: number };
-  detectedByThreatKm: Record<string, number>;
-  sensorMassKg: number;
-  powerDemandKW: number;
-  coolingDemandKW: number;
-  loadSource: SensorLoadSource;
-};
-
-/** Coating absorption per zone, from the materials engine or assumed bare. */
+/** Coating absorption per zone (the materials engine's `zoneAbsorptionDb`). */
 export type ZoneAbsorption = Readonly<Record<StructuralZone, BandAbsorptionDb>>;
 
 function attachmentKind(configuration: AircraftConfiguration, pointId: string): string | undefined {

@@ -1,7 +1,7 @@
 import type { InletType, StructuralZone } from '../../../shared/aircraft';
+import type { BandAbsorptionDb, RcsComponents } from '../../../shared/engine-outputs';
+import type { RadarBand } from '../../../shared/library/materials';
 import { reflectedPowerFraction } from '../materials/coatings';
-import type { BandAbsorptionDb } from '../materials/evaluate-materials';
-import type { RadarBand } from '../materials/library';
 import type { RadarAntenna, RcsModel } from './library';
 
 /** What the frontal-RCS model needs to know about a configuration. */
@@ -21,16 +21,6 @@ export interface FrontalRcsInputs {
   /** Coating absorption (dB) per zone and band; bare zones read 0. */
   zoneAbsorptionDb: Readonly<Record<StructuralZone, BandAbsorptionDb>>;
 }
-
-/** The frontal RCS split into its additive components (linear m²). */
-export type RcsComponents = {
-  airframeM2: number;
-  inletM2: number;
-  canopyM2: number;
-  radarM2: number;
-  storesM2: number;
-  totalM2: number;
-};
 
 const DEG = Math.PI / 180;
 

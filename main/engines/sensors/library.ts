@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InletTypeSchema, StructuralZoneSchema } from '../../../shared/aircraft';
 import { loadDataFile } from '../../core/config/data-file';
-import { RadarBandSchema } from '../materials/library';
+import { RadarBandSchema } from '../../../shared/library/materials';
 
 /**
  * The sensors library (`resources/data/sensors.json`): own radars and electro-optical sensors,

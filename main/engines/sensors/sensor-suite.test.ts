@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { irstRangeKm, radarLoadEstimate } from './sensor-suite';
+import { radarLoadEstimate } from './sensor-suite';
 
 describe('radarLoadEstimate', () => {
   it('turns transmitter power into prime power and heat', () => {
@@ -14,9 +14,3 @@ describe('radarLoadEstimate', () => {
   });
 });
 
-describe('irstRangeKm', () => {
-  it('scales with the square root of target intensity', () => {
-    expect(irstRangeKm(50, 4)).toBeCloseTo(100, 12);
-    expect(irstRangeKm(50, 0.25)).toBeCloseTo(25, 12);
-  });
-});

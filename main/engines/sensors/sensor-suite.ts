@@ -15,12 +15,3 @@ export function radarLoadEstimate(
   const primeW = radar.averagePowerW / radar.dcToRfEfficiency + radar.electronicsPowerW;
   return { powerKW: primeW / 1000, coolingKW: (primeW - radar.averagePowerW) / 1000 };
 }
-
-/**
- * IRST detection range against a target of another infrared intensity, from a reference range.
- * @example irstRangeKm(50, 4) // 100
- */
-export function irstRangeKm(referenceRangeKm: number, intensityRatio: number): number {
-  // Point source above a noise floor, no extinction: E = I/R² ⇒ R ∝ √I
-  return referenceRangeKm * Math.sqrt(intensityRatio);
-}

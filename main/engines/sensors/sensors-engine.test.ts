@@ -1,115 +1,93 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AircraftConfiguration } from '../../../shared/aircraft';
-import { ModuleLibrarySchema } from '../../../shared/library/modules';
-import type { EngineData } from '../../core/engine';
-import { loadMaterialsLibrary } from '../materials/library';
+import type { SensorsOutputs } from '../../../shared/engine-outputs';
+import { loadScenario } from '../calibration/scenarios';
 import { MaterialsEngine } from '../materials/materials-engine';
-import {
-  f16LikeConfiguration,
-  f22LikeConfiguration,
-  typhoonLikeConfiguration
-} from '../materials/test-configurations';
-import { loadSensorsLibrary } from './library';
+import { shippedLibraries } from '../testing/run-engines';
 import { SensorsEngine } from './sensors-engine';
 
-const modulesPath = fileURLToPath(new URL('../../../resources/data/modules.json', import.meta.url));
-const modules = ModuleLibrarySchema.parse(JSON.parse(readFileSync(modulesPath, 'utf8')));
-const materialsLibrary = loadMaterialsLibrary();
-const materials = new MaterialsEngine(materialsLibrary);
-const sensors = new SensorsEngine(loadSensorsLibrary(), { modules });
+const libraries = shippedLibraries();
+const materials = new MaterialsEngine(libraries.materials);
+const sensors = new SensorsEngine(libraries.sensors, libraries.aircraft.modules);
+const scenario = (id: string): AircraftConfiguration => structuredClone(loadScenario(id));
 
-type Output = {
-  frontalRcsDbsm: number;
-  detectionRangeKm: { rcs1m2: number; rcs0_1m2: number; rcs0_0001m2: number };
-  detectedByThreatKm: Record<string, number>;
-  powerDemandKW: number;
-  coolingDemandKW: number;
-  sensorMassKg: number;
-  radarId: string | null;
-  notes: string[];
-  configVersion: number;
-};
-
-function run(configuration: AircraftConfiguration, engine = sensors): Output {
-  const upstream: Record<string, EngineData> = {
-    materials: materials.compute({ configuration, configVersion: 3, upstream: {} })
-  };
-  return engine.compute({ configuration, configVersion: 3, upstream }) as Output;
+function run(configuration: AircraftConfiguration, engine = sensors): SensorsOutputs {
+  return engine.evaluate(configuration, { materials: materials.evaluate(configuration) });
 }
 
 describe('SensorsEngine', () => {
-  it('puts the three reference fighters in their published RCS classes', () => {
-    const f22 = run(f22LikeConfiguration()).frontalRcsDbsm;
-    const f16 = run(f16LikeConfiguration()).frontalRcsDbsm;
-    const typhoon = run(typhoonLikeConfiguration()).frontalRcsDbsm;
+  it('puts the reference fighters in their published RCS classes', () => {
+    const f22 = run(scenario('f22a')).frontalRcsDbsm;
+    // The F-16's published class is for its air-to-air fit: no bombs or racks on the wings.
+    const airToAir = scenario('f16c-block50');
+    airToAir.modules = airToAir.modules.filter((module) => module.libraryId !== 'mk-83' && module.libraryId !== 'ter-9a');
+    const f16 = run(airToAir).frontalRcsDbsm;
+    // The Typhoon's: air-to-air fit (tanks off), RAM on the inlets, wing edges and nose.
+    const typhoon = scenario('typhoon');
+    typhoon.modules = typhoon.modules.filter((module) => !module.libraryId.startsWith('tank'));
+    typhoon.coatings = [{ coatingId: 'ram_dielectric_foam', zones: ['inlets', 'wings', 'forward_fuselage'] }];
     expect(f22).toBeGreaterThan(-40);
     expect(f22).toBeLessThan(-30);
     expect(f16).toBeGreaterThan(0);
     expect(f16).toBeLessThan(5);
-    expect(typhoon).toBeGreaterThan(-5);
-    expect(typhoon).toBeLessThan(0);
+    expect(run(typhoon).frontalRcsDbsm).toBeGreaterThan(-5);
+    expect(run(typhoon).frontalRcsDbsm).toBeLessThan(0);
   });
 
   it('reports the own radar ranges against the three reference targets', () => {
-    const output = run(f22LikeConfiguration());
-    expect(output.configVersion).toBe(3);
+    const output = run(scenario('f22a'));
     expect(output.radarId).toBe('apg-77');
     expect(output.detectionRangeKm.rcs1m2).toBeGreaterThan(180);
     expect(output.detectionRangeKm.rcs1m2).toBeLessThan(240);
-    expect(output.detectionRangeKm.rcs0_0001m2 / output.detectionRangeKm.rcs1m2).toBeCloseTo(
-      0.1,
-      9
-    );
+    expect(output.detectionRangeKm.rcs0_0001m2 / output.detectionRangeKm.rcs1m2).toBeCloseTo(0.1, 9);
+  });
+
+  it('reads the coatings from the materials outputs upstream', () => {
+    const configuration = scenario('f22a');
+    const upstream = { materials: materials.compute({ configuration, configVersion: 3, upstream: {} }) };
+    expect(sensors.compute({ configuration, configVersion: 3, upstream })).toEqual(run(configuration));
+    expect(() => sensors.compute({ configuration, configVersion: 3, upstream: {} })).toThrow(/no materials outputs upstream/);
   });
 
   it('lowers the RCS and the threat detection range when a coating is applied', () => {
-    const bare = f22LikeConfiguration();
+    const bare = scenario('f22a');
     bare.coatings = [];
-    const coated = run(f22LikeConfiguration());
+    const coated = run(scenario('f22a'));
     const uncoated = run(bare);
     expect(coated.frontalRcsDbsm).toBeLessThan(uncoated.frontalRcsDbsm - 5);
-    const ratio =
-      coated.detectedByThreatKm['fighter-x-band']! / uncoated.detectedByThreatKm['fighter-x-band']!;
-    expect(ratio).toBeCloseTo(
-      Math.pow(10, (coated.frontalRcsDbsm - uncoated.frontalRcsDbsm) / 40),
-      9
-    );
+    const ratio = coated.detectedByThreatKm['fighter-x-band']! / uncoated.detectedByThreatKm['fighter-x-band']!;
+    expect(ratio).toBeCloseTo(Math.pow(10, (coated.frontalRcsDbsm - uncoated.frontalRcsDbsm) / 40), 9);
   });
 
   it('sums mass, power and cooling of the installed sensors from the module library', () => {
-    const output = run(typhoonLikeConfiguration());
+    const output = run(scenario('typhoon'));
     // captor-e 235 kg / 12 kW / 11 kW + irst-pirate 60 kg / 1.5 kW / 1.5 kW
     expect(output.sensorMassKg).toBe(295);
     expect(output.powerDemandKW).toBeCloseTo(13.5, 12);
     expect(output.coolingDemandKW).toBeCloseTo(12.5, 12);
+    expect(output.notes).toEqual([]);
   });
 
-  it('estimates loads and reads coatings itself when libraries or upstream are missing', () => {
-    const engine = new SensorsEngine(loadSensorsLibrary(), { materials: materialsLibrary });
-    const configuration = f22LikeConfiguration();
-    const output = engine.compute({ configuration, configVersion: 1, upstream: {} }) as Output;
+  it('estimates the loads from the transmitters without a module library, and says so', () => {
+    const output = run(scenario('f22a'), new SensorsEngine(libraries.sensors));
+    expect(output.loadSource).toBe('estimate');
     expect(output.powerDemandKW).toBeCloseTo(18, 9);
-    expect(output.notes.join(' ')).toContain('materials output absent');
-    expect(output.frontalRcsDbsm).toBeCloseTo(run(configuration).frontalRcsDbsm, 9);
+    expect(output.notes.join(' ')).toContain('no module library');
+    expect(output.frontalRcsDbsm).toBeCloseTo(run(scenario('f22a')).frontalRcsDbsm, 9);
   });
 
   it('answers stealth and mission analyses with figures', () => {
+    const configuration = scenario('f22a');
     const context = {
-      configuration: f22LikeConfiguration(),
+      configuration,
       configVersion: 1,
-      upstream: {},
+      upstream: { materials: materials.evaluate(configuration) },
       params: { opponentRcsM2: 5 },
       contributions: {}
     };
-    const stealth = sensors.analyze({ ...context, analysisType: 'stealth_analysis' }) as {
-      frontalRcsDbsm: number;
-    };
-    expect(stealth.frontalRcsDbsm).toBeGreaterThan(-25);
-    const mission = sensors.analyze({ ...context, analysisType: 'mission_analysis' }) as {
-      firstLookAdvantageKm: number;
-    };
+    const stealth = sensors.analyze({ ...context, analysisType: 'stealth_analysis' }) as { frontalRcsDbsm: number };
+    expect(stealth.frontalRcsDbsm).toBeLessThan(-25);
+    const mission = sensors.analyze({ ...context, analysisType: 'mission_analysis' }) as { firstLookAdvantageKm: number };
     expect(mission.firstLookAdvantageKm).toBeGreaterThan(100);
   });
 });

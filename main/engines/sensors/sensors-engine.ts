@@ -1,25 +1,9 @@
-import {
-  STRUCTURAL_ZONES,
-  type AircraftConfiguration,
-  type StructuralZone
-} from '../../../shared/aircraft';
+import type { AircraftConfiguration } from '../../../shared/aircraft';
+import type { MaterialsOutputs, SensorsOutputs } from '../../../shared/engine-outputs';
 import type { ModuleDefinition, ModuleLibrary } from '../../../shared/library/modules';
-import type {
-  AnalysisContext,
-  ComputeContext,
-  EngineData,
-  SimulationEngine
-} from '../../core/engine';
-import { zoneAbsorptionFromCoatings, type ZoneBandAbsorptionDb } from '../materials/coatings';
-import type { CoatingDefinition, MaterialsLibrary } from '../materials/library';
-import { numberField, upstreamRecord } from '../materials/upstream-values';
-import {
-  evaluateSensors,
-  indexSensorsLibrary,
-  type SensorsIndex,
-  type SensorsResult,
-  type ZoneAbsorption
-} from './evaluate-sensors';
+import type { AnalysisContext, ComputeContext, SimulationEngine } from '../../core/engine';
+import { upstreamOutputs } from '../upstream';
+import { evaluateSensors, indexSensorsLibrary, type SensorsIndex } from './evaluate-sensors';
 import type { SensorsLibrary } from './library';
 import { scaleRangeToRcs } from './radar-range';
 
@@ -31,39 +15,37 @@ export const SENSORS_ANALYSES = [
   'complete_performance'
 ] as const;
 
-/** Optional libraries that sharpen the sensors engine's outputs. */
-export interface SensorsEngineOptions {
-  /** Module library: the installed sensors' mass, power draw and cooling. */
-  modules?: ModuleLibrary;
-  /** Materials library: coating absorption when the materials engine's output is absent. */
-  materials?: MaterialsLibrary;
+/** What the sensors engine reads of its upstream engines' outputs. */
+export interface SensorsUpstream {
+  /** Coating absorption per zone and radar band. */
+  materials: Pick<MaterialsOutputs, 'zoneAbsorptionDb'>;
 }
 
-/** Reads `materials.zoneAbsorptionDb` from upstream when every zone has S, X and Ku numbers. */
-export function readZoneAbsorption(
-  value: Readonly<Record<string, unknown>> | undefined
-): ZoneAbsorption | undefined {
-  if (!value) return undefined;
-  const record = {} as Record<StructuralZone, ZoneBandAbsorptionDb>;
-  for (const zone of STRUCTURAL_ZONES) {
-    const bands = value[zone];
-    const S = numberField(bands, 'S');
-    const X = numberField(bands, 'X');
-    const Ku = numberField(bands, 'Ku');
-    if (S === undefined || X === undefined || Ku === undefined) return undefined;
-    record[zone] = { S, X, Ku };
-  }
-  return record;
+/** What the sensors engine answers to each analysis it contributes to. */
+export interface SensorsAnswers {
+  stealth_analysis: Pick<
+    SensorsOutputs,
+    'frontalRcsM2' | 'frontalRcsDbsm' | 'frontalRcsDbsmByBand' | 'rcsComponents' | 'shaping' | 'detectedByThreatKm' | 'notes'
+  >;
+  system_integration: Pick<SensorsOutputs, 'sensorIds' | 'sensorMassKg' | 'powerDemandKW' | 'coolingDemandKW' | 'loadSource'>;
+  mission_analysis: Pick<SensorsOutputs, 'radarId' | 'detectedByThreatKm' | 'irst'> & {
+    opponentRcsM2: number;
+    ownDetectsOpponentKm: number;
+    opponentDetectsOwnKm: number;
+    firstLookAdvantageKm: number;
+  };
+  complete_performance: Pick<SensorsOutputs, 'radarId' | 'detectionRangeKm' | 'frontalRcsDbsm' | 'detectedByThreatKm'>;
 }
 
-const BARE: ZoneAbsorption = zoneAbsorptionFromCoatings([], new Map());
+/** Without a module library the suite's loads are estimated from the transmitters. */
+const NO_MODULE_LIBRARY_NOTE = 'no module library: sensor power estimated from the transmitters, mass 0';
 
 /**
  * The sensors engine: own radar detection ranges, the aircraft's frontal RCS and how far the
  * reference threat radars see it, and the sensor suite's mass, power and cooling.
- * @example const engine = new SensorsEngine(loadSensorsLibrary(), { modules, materials });
+ * @example const engine = new SensorsEngine(loadSensorsLibrary(), modules);
  */
-export class SensorsEngine implements SimulationEngine<AircraftConfiguration> {
+export class SensorsEngine implements SimulationEngine<AircraftConfiguration, SensorsOutputs> {
   readonly id = 'sensors';
   readonly capabilities = [
     'radar_detection',
@@ -75,41 +57,27 @@ export class SensorsEngine implements SimulationEngine<AircraftConfiguration> {
   readonly analyses = SENSORS_ANALYSES;
   private readonly index: SensorsIndex;
   private readonly moduleById: ReadonlyMap<string, ModuleDefinition> | undefined;
-  private readonly coatingById: ReadonlyMap<string, CoatingDefinition> | undefined;
 
-  constructor(library: SensorsLibrary, options: SensorsEngineOptions = {}) {
+  /** `modules` absent: the suite's power is estimated from the transmitters and its mass reads 0. */
+  constructor(library: SensorsLibrary, modules?: ModuleLibrary) {
     this.index = indexSensorsLibrary(library);
-    this.moduleById = options.modules && new Map(options.modules.modules.map((module) => [
-      module.id,
-      module
-    ]));
-    this.coatingById = options.materials && new Map(options.materials.coatings.map((coating) => [
-      coating.id,
-      coating
-    ]));
+    this.moduleById = modules && new Map(modules.modules.map((module) => [module.id, module]));
   }
 
-  /** Evaluates a configuration given the zones' coating absorption (used by the optimizer). */
-  evaluate(configuration: AircraftConfiguration, zoneAbsorptionDb: ZoneAbsorption): SensorsResult {
-    return evaluateSensors(this.index, configuration, zoneAbsorptionDb, this.moduleById);
-  }
-
-  compute(context: ComputeContext<AircraftConfiguration>): EngineData {
-    const notes: string[] = [];
-    const absorption = this.absorption(context, notes);
-    if (!this.moduleById) {
-      notes.push('no module library: sensor power estimated from the transmitters, mass 0');
-    }
+  /** The outputs of a configuration given its upstream outputs (the optimizer's path). */
+  evaluate(configuration: AircraftConfiguration, upstream: SensorsUpstream): SensorsOutputs {
     return {
-      configVersion: context.configVersion,
-      ...this.evaluate(context.configuration, absorption),
-      notes
+      ...evaluateSensors(this.index, configuration, upstream.materials.zoneAbsorptionDb, this.moduleById),
+      notes: this.moduleById ? [] : [NO_MODULE_LIBRARY_NOTE]
     };
   }
 
-  analyze(context: AnalysisContext<AircraftConfiguration>): unknown {
-    const notes: string[] = [];
-    const result = this.evaluate(context.configuration, this.absorption(context, notes));
+  compute(context: ComputeContext<AircraftConfiguration>): SensorsOutputs {
+    return this.evaluate(context.configuration, { materials: upstreamOutputs(context, 'materials') });
+  }
+
+  analyze(context: AnalysisContext<AircraftConfiguration>): SensorsAnswers[keyof SensorsAnswers] {
+    const result = this.compute(context);
     switch (context.analysisType) {
       case 'stealth_analysis':
         return {
@@ -119,7 +87,7 @@ export class SensorsEngine implements SimulationEngine<AircraftConfiguration> {
           rcsComponents: result.rcsComponents,
           shaping: result.shaping,
           detectedByThreatKm: result.detectedByThreatKm,
-          notes
+          notes: result.notes
         };
       case 'system_integration':
         return {
@@ -142,7 +110,7 @@ export class SensorsEngine implements SimulationEngine<AircraftConfiguration> {
   }
 
   /** First-look figures against an opposing fighter of `params.opponentRcsM2` (default 5 m²). */
-  private missionFigures(result: SensorsResult, params: Record<string, unknown>): unknown {
+  private missionFigures(result: SensorsOutputs, params: AnalysisContext['params']): SensorsAnswers['mission_analysis'] {
     const requested = params.opponentRcsM2;
     const opponentRcsM2 = typeof requested === 'number' && requested > 0 ? requested : 5;
     const ownDetectsOpponentKm = scaleRangeToRcs(result.detectionRangeKm.rcs1m2, 1, opponentRcsM2);
@@ -156,20 +124,5 @@ export class SensorsEngine implements SimulationEngine<AircraftConfiguration> {
       detectedByThreatKm: result.detectedByThreatKm,
       irst: result.irst
     };
-  }
-
-  private absorption(
-    context: ComputeContext<AircraftConfiguration>,
-    notes: string[]
-  ): ZoneAbsorption {
-    const published = upstreamRecord(context.upstream, 'materials', 'zoneAbsorptionDb');
-    const upstream = readZoneAbsorption(published);
-    if (upstream) return upstream;
-    if (this.coatingById) {
-      notes.push('materials output absent: coating absorption taken from the configuration');
-      return zoneAbsorptionFromCoatings(context.configuration.coatings, this.coatingById);
-    }
-    notes.push('materials output absent: airframe assumed bare (no coating absorption)');
-    return BARE;
   }
 }

@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import type { AircraftConfiguration } from '../../../shared/aircraft';
-import type { FlightdeckSession } from '../../host/flightdeck-session';
+import { findingsAllowApply } from '../../../shared/findings';
 import { EngineCoordinator } from '../../core/coordinator/engine-coordinator';
 import { busOptionsFrom, loadFlightdeckConfig } from '../../core/config/flightdeck-config';
 import { buildCatalog } from './catalog';
 import { defaultRules } from './default-rules';
 import { engineFactories } from './engine-factories';
+import type { FlightdeckSession } from './flightdeck-session';
 import { loadEngineLibraries } from './libraries';
 import { ScenarioCatalog } from './scenarios';
 import { summarizeAnalysis } from './summarize-analysis';
-import { parseConfiguration } from './validate-configuration';
+import { checkConfiguration } from './validate-configuration';
 import { createOptimizer, normaliseCriteria } from './design-optimizer';
 import { createMissionSimulator } from './mission-simulator';
 
@@ -34,6 +35,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
   const config = loadFlightdeckConfig(options.configPath ?? join(options.resourcesDir, 'flightdeck.yaml'));
   const libraries = loadEngineLibraries(config);
   const scenarios = new ScenarioCatalog(join(options.resourcesDir, 'scenarios'));
+  const check = (raw: unknown): ReturnType<typeof checkConfiguration> => checkConfiguration(raw, libraries);
   const coordinator = new EngineCoordinator<AircraftConfiguration>({
     engines: engineFactories(libraries),
     bus: busOptionsFrom(config),
@@ -41,12 +43,8 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
       memoryIntervalMs: config.performance.memory_sample_interval_ms,
       publishIntervalMs: config.performance.publish_interval_ms
     },
-    validateConfiguration: (raw) => {
-      const parsed = parseConfiguration(raw, libraries);
-      return parsed.ok
-        ? { ok: true, configuration: parsed.configuration }
-        : { ok: false, errors: parsed.findings.map((f) => `${f.path}: ${f.message}`) };
-    },
+    // validate and apply run this one check.
+    checkConfiguration: check,
     rules: defaultRules(),
     summarizeAnalysis,
     optimizer: createOptimizer(libraries),
@@ -62,8 +60,8 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
     listScenarios: () => scenarios.list(),
     loadScenario: (id) => scenarios.load(id),
     validateConfiguration: (raw) => {
-      const parsed = parseConfiguration(raw, libraries);
-      return { valid: parsed.ok && parsed.findings.every((f) => f.severity !== 'error'), findings: parsed.findings };
+      const { findings } = check(raw);
+      return { valid: findingsAllowApply(findings), findings };
     },
     catalog: () => buildCatalog(libraries),
     optimizationCriteria: normaliseCriteria,

@@ -1,21 +1,32 @@
 import type { CachedEntry, ConsistencyRule, RuleFinding } from '../../../shared/consistency';
+import type { EngineOutputMap, FlightdeckEngineId, MassBreakdownLine } from '../../../shared/engine-outputs';
 
 const DEPENDENT_ENGINES = ['materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing'];
-/** The mass budget's tolerance: 0.5 % of the design's total mass. */
+/** The mass budget's tolerance: 0.5 % of the design's loaded mass. */
 const MASS_TOLERANCE = 0.005;
 
-function numberAt(entry: CachedEntry, ...path: string[]): number | undefined {
-  let value: unknown = entry.data;
-  for (const key of path) value = (value as Record<string, unknown> | undefined)?.[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+/** A cached entry's data as the outputs of its engine (the cache holds what `compute` returned). */
+function outputsOf<K extends FlightdeckEngineId>(entry: CachedEntry, _engineId: K): EngineOutputMap[K] {
+  return entry.data as unknown as EngineOutputMap[K];
 }
 
-function notCompared(field: string, missingOn: RuleFinding['missingOn']): RuleFinding {
-  return { field, passed: false, compared: false, expected: null, actual: null, missingOn };
+/** Both engines computed the same configuration version. */
+function checkConfigVersion(source: CachedEntry, dependent: CachedEntry): RuleFinding[] {
+  const expected = source.configVersion;
+  const actual = dependent.configVersion;
+  if (expected === undefined || actual === undefined) {
+    const missingOn = expected === undefined ? (actual === undefined ? 'both' : 'source') : 'dependent';
+    return [{ field: 'configVersion', passed: false, compared: false, expected: null, actual: null, missingOn }];
+  }
+  return [{ field: 'configVersion', passed: expected === actual, expected, actual }];
 }
 
-/** Which design budget lines each engine's own mass figures must match. */
-const MASS_LINES: Record<string, { field: string; budgetLine: string }[]> = {
+/** The mass figures each engine reports, with the design budget line they must match. */
+const MASS_LINES: {
+  materials: { field: 'structuralMassKg' | 'coatingMassKg'; budgetLine: MassBreakdownLine }[];
+  propulsion: { field: 'engineMassKg'; budgetLine: MassBreakdownLine }[];
+  sensors: { field: 'sensorMassKg'; budgetLine: MassBreakdownLine }[];
+} = {
   materials: [
     { field: 'structuralMassKg', budgetLine: 'structure' },
     { field: 'coatingMassKg', budgetLine: 'coatings' }
@@ -24,35 +35,50 @@ const MASS_LINES: Record<string, { field: string; budgetLine: string }[]> = {
   sensors: [{ field: 'sensorMassKg', budgetLine: 'sensor' }]
 };
 
+/** The reported mass figures of a dependent of the mass budget, with their budget lines. */
+function reportedMasses(dependent: CachedEntry): { field: string; budgetLine: MassBreakdownLine; reportedKg: number }[] {
+  switch (dependent.engineId) {
+    case 'materials': {
+      const outputs = outputsOf(dependent, 'materials');
+      return MASS_LINES.materials.map((line) => ({ ...line, reportedKg: outputs[line.field] }));
+    }
+    case 'propulsion': {
+      const outputs = outputsOf(dependent, 'propulsion');
+      return MASS_LINES.propulsion.map((line) => ({ ...line, reportedKg: outputs[line.field] }));
+    }
+    case 'sensors': {
+      const outputs = outputsOf(dependent, 'sensors');
+      return MASS_LINES.sensors.map((line) => ({ ...line, reportedKg: outputs[line.field] }));
+    }
+    default:
+      return [];
+  }
+}
+
 /**
  * The mass budget: each engine's reported mass equals the design's budget line for it,
- * within 0.5 % of the design's total — so the engine-reported masses sum to the total.
+ * within 0.5 % of the design's loaded mass — so the engine-reported masses sum to the total.
  */
-function checkMassBudget(design: CachedEntry, dependent: CachedEntry): RuleFinding[] {
-  const totalKg = numberAt(design, 'totalMassKg');
-  return (MASS_LINES[dependent.engineId] ?? []).map((line) => {
-    const budgetKg = numberAt(design, 'massBreakdown', line.budgetLine);
-    const reportedKg = numberAt(dependent, line.field);
-    if (totalKg === undefined || budgetKg === undefined) return notCompared(line.field, 'source');
-    if (reportedKg === undefined) return notCompared(line.field, 'dependent');
+function checkMassBudget(source: CachedEntry, dependent: CachedEntry): RuleFinding[] {
+  const design = outputsOf(source, 'design');
+  const toleranceKg = MASS_TOLERANCE * design.loadedMassKg;
+  return reportedMasses(dependent).map(({ field, budgetLine, reportedKg }) => {
+    const budgetKg = design.massBreakdownKg[budgetLine];
     const differenceKg = reportedKg - budgetKg;
     return {
-      field: line.field,
-      passed: Math.abs(differenceKg) <= MASS_TOLERANCE * totalKg,
+      field,
+      passed: Math.abs(differenceKg) <= toleranceKg,
       expected: Math.round(budgetKg * 10) / 10,
       actual: Math.round(reportedKg * 10) / 10,
-      message: `design budgets ${budgetKg.toFixed(0)} kg for ${line.budgetLine}, ${dependent.engineId} reports ${reportedKg.toFixed(0)} kg (${differenceKg >= 0 ? '+' : ''}${differenceKg.toFixed(0)} kg; allowed ±${(MASS_TOLERANCE * totalKg).toFixed(0)} kg)`
+      message: `design budgets ${budgetKg.toFixed(0)} kg for ${budgetLine}, ${dependent.engineId} reports ${reportedKg.toFixed(0)} kg (${differenceKg >= 0 ? '+' : ''}${differenceKg.toFixed(0)} kg; allowed ±${toleranceKg.toFixed(0)} kg)`
     };
   });
 }
 
 /** The power budget: the sensor suite and every other module fit the generated power. */
-function checkPowerBudget(design: CachedEntry, sensors: CachedEntry): RuleFinding[] {
-  const demandKW = numberAt(design, 'powerDemandKW');
-  const availableKW = numberAt(design, 'powerAvailableKW');
-  const sensorKW = numberAt(sensors, 'powerDemandKW');
-  if (demandKW === undefined || availableKW === undefined) return [notCompared('powerDemandKW', 'source')];
-  if (sensorKW === undefined) return [notCompared('powerDemandKW', 'dependent')];
+function checkPowerBudget(source: CachedEntry, dependent: CachedEntry): RuleFinding[] {
+  const { powerDemandKW: demandKW, powerAvailableKW: availableKW } = outputsOf(source, 'design');
+  const sensorKW = outputsOf(dependent, 'sensors').powerDemandKW;
   return [
     {
       field: 'powerDemandKW',
@@ -65,11 +91,9 @@ function checkPowerBudget(design: CachedEntry, sensors: CachedEntry): RuleFindin
 }
 
 /** The thermal limit: the top speed aerodynamics reports is one the materials can take. */
-function checkThermalLimit(materials: CachedEntry, aerodynamics: CachedEntry): RuleFinding[] {
-  const allowedMach = numberAt(materials, 'maxAllowedMach');
-  const maxMach = numberAt(aerodynamics, 'maxMach');
-  if (allowedMach === undefined) return [notCompared('maxMach', 'source')];
-  if (maxMach === undefined) return [notCompared('maxMach', 'dependent')];
+function checkThermalLimit(source: CachedEntry, dependent: CachedEntry): RuleFinding[] {
+  const allowedMach = outputsOf(source, 'materials').maxAllowedMach;
+  const maxMach = outputsOf(dependent, 'aerodynamics').maxMach;
   return [
     {
       field: 'maxMach',
@@ -82,11 +106,9 @@ function checkThermalLimit(materials: CachedEntry, aerodynamics: CachedEntry): R
 }
 
 /** Every material the airframe uses has a manufacturing route, with each required process available. */
-function checkMaterialProcesses(materials: CachedEntry, manufacturing: CachedEntry): RuleFinding[] {
-  const zoneMaterials = materials.data.zoneMaterials as Record<string, string> | undefined;
-  const routes = manufacturing.data.materialProcesses as Record<string, { processId: string; required: boolean; available: boolean }[]> | undefined;
-  if (!zoneMaterials) return [notCompared('materialProcesses', 'source')];
-  if (!routes) return [notCompared('materialProcesses', 'dependent')];
+function checkMaterialProcesses(source: CachedEntry, dependent: CachedEntry): RuleFinding[] {
+  const zoneMaterials = outputsOf(source, 'materials').zoneMaterials;
+  const routes = outputsOf(dependent, 'manufacturing').materialProcesses;
   return [...new Set(Object.values(zoneMaterials))].map((materialId) => {
     const route = routes[materialId];
     const missing = route?.filter((step) => step.required && !step.available).map((step) => step.processId);
@@ -112,16 +134,17 @@ export function defaultRules(): ConsistencyRule[] {
       dataFields: ['configVersion'],
       autoUpdate: false,
       severity: 'error',
-      description: 'Every engine computed from the same configuration version as design'
+      description: 'Every engine computed from the same configuration version as design',
+      validate: checkConfigVersion
     },
     {
       ruleId: 'mass_budget',
       sourceEngine: 'design',
       dependentEngines: Object.keys(MASS_LINES),
-      dataFields: ['totalMassKg', 'massBreakdown'],
+      dataFields: ['loadedMassKg', 'massBreakdownKg'],
       autoUpdate: true,
       severity: 'error',
-      description: 'Engine-reported masses match the design mass budget within 0.5 % of the total',
+      description: 'Engine-reported masses match the design mass budget within 0.5 % of the loaded mass',
       validate: checkMassBudget
     },
     {

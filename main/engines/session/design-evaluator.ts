@@ -1,55 +1,81 @@
-import type { AircraftConfiguration } from '../../../shared/aircraft';
-import type { EngineData } from '../../core/engine';
-import { evaluateDesign } from '../design/evaluate';
-import type { AircraftLibrary } from '../design/library';
-import { MaterialsEngine } from '../materials/materials-engine';
-import { SensorsEngine } from '../sensors/sensors-engine';
-import type { ZoneAbsorption } from '../sensors/evaluate-sensors';
-import { ManufacturingEngine } from '../manufacturing/manufacturing-engine';
-import { structuralLimitsFrom } from '../aerodynamics/aerodynamics-engine';
-import { buildPerformanceModel } from '../performance/aircraft-performance';
-import { combatRadius } from '../performance/combat-radius';
-import { fastTopMach } from '../performance/fast-evaluation';
-import { thrustToWeight } from '../propulsion/thrust';
+import { STRUCTURAL_ZONES, type AircraftConfiguration } from '../../../shared/aircraft';
+import {
+  FLIGHTDECK_ENGINE_IDS,
+  type EngineOutputMap,
+  type FlightdeckEngineId,
+  type MaterialsOutputs,
+  type SensorsOutputs
+} from '../../../shared/engine-outputs';
+import type { SimulationEngine } from '../../core/engine';
+import { EngineRegistry } from '../../core/registry';
+import type { AerodynamicsRanking } from '../aerodynamics/aerodynamics-engine';
+import { createFlightdeckEngines } from './engine-factories';
 import type { EngineLibraries } from './libraries';
 
-/** Every engine's figures for one configuration, by engine id (the fields the optimizer reads). */
-export type EngineOutputs = Record<string, EngineData>;
+/**
+ * Every engine's outputs for one design as the optimizer sees them: the engines' own outputs,
+ * aerodynamics' ranking subset (no supercruise or ceiling search).
+ */
+export type DesignFigures = Omit<EngineOutputMap, 'aerodynamics'> & { aerodynamics: AerodynamicsRanking };
+
+/** How the evaluator runs one engine: its own evaluation, with what caching fits what it reads. */
+type Stages = { [K in FlightdeckEngineId]: (configuration: AircraftConfiguration, upstream: DesignFigures) => DesignFigures[K] };
 
 /** Entries each sub-result cache keeps (it is emptied when full). */
 const CACHE_SIZE = 4096;
-/** Max level Mach is solved at the tropopause only, where fighters reach it (±1 km). */
-const TOP_MACH_ALTITUDE_M = 11_000;
 
 /**
- * The optimizer's inner loop: the six engines' own models called in dependency order, in
- * process and without the bus, skipping what a ranking does not need (schema parsing of a
- * configuration built here, the supercruise and ceiling searches, max Mach at every altitude).
- * A design applied from the front is recomputed in full by the engines.
+ * The optimizer's inner loop: the six engines' own evaluations (the pure part of `compute`,
+ * without the events it publishes) in the registry's dependency order, in process and without
+ * the bus. Aerodynamics gives its ranking figures only; materials and sensors results are
+ * remembered by exactly what they read, since a search revisits the same few combinations.
+ * @example new DesignEvaluator(libraries).evaluate(config).manufacturing.unitFlyawayCostMUSD
  */
 export class DesignEvaluator {
-  private readonly aircraft: AircraftLibrary;
-  private readonly materials: MaterialsEngine;
-  private readonly sensors: SensorsEngine;
-  private readonly manufacturing: ManufacturingEngine;
+  /** The engines in dependency order, as the coordinator's registry orders them. */
+  private readonly order: readonly FlightdeckEngineId[];
+  private readonly stages: Stages;
+  /**
+   * The base design the caches hold results for (its platform and mission objects: a search
+   * keeps them and varies the rest); both caches read them besides their keys.
+   */
+  private cachedFor: Pick<AircraftConfiguration, 'basePlatform' | 'mission'> | undefined;
+  /** Materials by zone materials and coatings. */
+  private readonly materialsCache = new Map<string, MaterialsOutputs>();
+  /** Sensors by mounted modules and coatings (the coatings alone set the zones' absorption). */
+  private readonly sensorsCache = new Map<string, SensorsOutputs>();
 
   constructor(libraries: EngineLibraries) {
-    this.aircraft = libraries.aircraft;
-    this.materials = new MaterialsEngine(libraries.materials);
-    this.sensors = new SensorsEngine(libraries.sensors, { modules: libraries.aircraft.modules, materials: libraries.materials });
-    this.manufacturing = new ManufacturingEngine(libraries.manufacturing, { engines: libraries.aircraft.engines });
+    const engines = createFlightdeckEngines(libraries);
+    const registry = new EngineRegistry<SimulationEngine<AircraftConfiguration>>();
+    for (const id of FLIGHTDECK_ENGINE_IDS) registry.register(engines[id], engines[id].capabilities, engines[id].dependsOn);
+    this.order = registry.topologicalOrder() as FlightdeckEngineId[];
+    registry.dispose();
+    const { design, materials, propulsion, sensors, aerodynamics, manufacturing } = engines;
+    this.stages = {
+      design: (configuration) => design.evaluate(configuration),
+      materials: (configuration) =>
+        remembered(this.materialsCache, `${materialsKey(configuration)}|${coatingsKey(configuration)}`, () =>
+          materials.evaluate(configuration)
+        ),
+      propulsion: (configuration, upstream) => propulsion.evaluate(configuration, upstream),
+      sensors: (configuration, upstream) =>
+        remembered(this.sensorsCache, `${modulesKey(configuration)}|${coatingsKey(configuration)}`, () =>
+          sensors.evaluate(configuration, upstream)
+        ),
+      aerodynamics: (configuration, upstream) => aerodynamics.evaluateForRanking(configuration, upstream),
+      manufacturing: (configuration, upstream) => manufacturing.evaluate(configuration, upstream)
+    };
   }
 
-  /**
-   * Sub-results remembered for one base design (its platform and mission objects: a search
-   * keeps them and varies the rest), keyed by exactly the fields that vary and that they read.
-   * A search revisits the same few combinations, so most lookups hit.
-   */
-  private cachedFor: { basePlatform: object; mission: object } | undefined;
-  /** Materials by zone materials and coatings. */
-  private readonly materialsCache = new Map<string, ReturnType<MaterialsEngine['evaluate']>>();
-  /** Sensors by mounted modules and coatings (the coatings fix the zones' absorption). */
-  private readonly sensorsCache = new Map<string, ReturnType<SensorsEngine['evaluate']>>();
+  /** Every engine's figures of a configuration; throws where an engine would (a model bug). */
+  evaluate(configuration: AircraftConfiguration): DesignFigures {
+    this.useCachesFor(configuration);
+    const figures = {} as DesignFigures;
+    // Each stage reads only engines earlier in the dependency order, which are filled in by then.
+    for (const id of this.order) (figures as Record<FlightdeckEngineId, unknown>)[id] = this.stages[id](configuration, figures);
+    return figures;
+  }
 
   /** Empties the caches when the configuration is not of the base design they were built for. */
   private useCachesFor(configuration: AircraftConfiguration): void {
@@ -59,49 +85,18 @@ export class DesignEvaluator {
     this.sensorsCache.clear();
     this.cachedFor = { basePlatform, mission };
   }
+}
 
-  private materialsOf(configuration: AircraftConfiguration, coatingsKey: string): ReturnType<MaterialsEngine['evaluate']> {
-    const key = `${Object.values(configuration.materials).join(',')}|${coatingsKey}`;
-    return remembered(this.materialsCache, key, () => this.materials.evaluate(configuration));
-  }
+function materialsKey(configuration: AircraftConfiguration): string {
+  return STRUCTURAL_ZONES.map((zone) => configuration.materials[zone]).join(',');
+}
 
-  private sensorsOf(
-    configuration: AircraftConfiguration,
-    coatingsKey: string,
-    zoneAbsorptionDb: ZoneAbsorption
-  ): ReturnType<SensorsEngine['evaluate']> {
-    const modules = configuration.modules.map((m) => `${m.libraryId}@${m.attachmentPoint}*${m.quantity ?? 1}`).join(',');
-    return remembered(this.sensorsCache, `${modules}|${coatingsKey}`, () => this.sensors.evaluate(configuration, zoneAbsorptionDb));
-  }
+function coatingsKey(configuration: AircraftConfiguration): string {
+  return configuration.coatings.map((c) => `${c.coatingId}:${c.zones.join('+')}`).join(',');
+}
 
-  /** Throws if a model cannot evaluate the configuration (e.g. an unknown library id). */
-  evaluate(configuration: AircraftConfiguration): EngineOutputs {
-    this.useCachesFor(configuration);
-    const coatingsKey = configuration.coatings.map((c) => `${c.coatingId}:${c.zones.join('+')}`).join(',');
-    const { findings, mass } = evaluateDesign(configuration, this.aircraft);
-    const materials = this.materialsOf(configuration, coatingsKey);
-    const model = buildPerformanceModel(configuration, this.aircraft, mass, structuralLimitsFrom({ maxAllowedMach: materials.thermal.maxMachAllowed }));
-    const performanceMassKg = mass.loadedMassKg - this.aircraft.cfd.performance.fuelBurntFraction * mass.internalFuelKg;
-    const maxMach = fastTopMach(model, TOP_MACH_ALTITUDE_M, performanceMassKg);
-    const outputs: EngineOutputs = {
-      design: { findings, emptyMassKg: mass.emptyMassKg, loadedMassKg: mass.loadedMassKg, takeoffMassKg: mass.takeoffMassKg },
-      materials: { ...materials },
-      propulsion: {
-        engineMassKg: model.engine.dryMassKg * model.engineCount,
-        thrustToWeight: thrustToWeight(model.engine.wetThrustKN * model.engineCount, mass.loadedMassKg)
-      },
-      aerodynamics: {
-        maxMach,
-        maxMachAltitudeM: TOP_MACH_ALTITUDE_M,
-        combatRadiusKm: combatRadius(model, mass, this.aircraft.cfd, configuration.mission).radiusKm
-      }
-    };
-    outputs.sensors = { ...this.sensorsOf(configuration, coatingsKey, materials.zoneAbsorptionDb) };
-    outputs.manufacturing = {
-      ...this.manufacturing.evaluate({ configuration, configVersion: configuration.version, upstream: outputs })
-    };
-    return outputs;
-  }
+function modulesKey(configuration: AircraftConfiguration): string {
+  return configuration.modules.map((m) => `${m.libraryId}@${m.attachmentPoint}*${m.quantity ?? 1}`).join(',');
 }
 
 /** The cached value of a key, computed and stored on a miss. */

@@ -1,34 +1,30 @@
 import { STRUCTURAL_ZONES, type AircraftConfiguration } from '../../../shared/aircraft';
-import { OptimizationCriteriaSchema, type OptimizationCriteria } from '../../../shared/protocol';
+import type { FrontDesign, OptimizationCriteria, OptimizationResult } from '../../../shared/results';
 import type { OptimizationStrategy } from '../../core/coordinator/long-running-tasks';
+import { BUDGET_FINDING_CODES } from '../design/validate';
 import { runNsga2, type ParetoPoint } from '../optimization/nsga2';
 import type { DesignSpace, DecodedGenome, Genome } from '../optimization/design-space';
-import { DesignEvaluator, type EngineOutputs } from './design-evaluator';
+import { DesignEvaluator, type DesignFigures } from './design-evaluator';
 import type { EngineLibraries } from './libraries';
 
 /** One objective the user can ask for; every objective is minimised internally. */
 interface Objective {
-  key: keyof OptimizationCriteria;
+  key: 'minimizeWeight' | 'maximizeStealth' | 'minimizeCost' | 'maximizeRange';
   name: string;
   unit: string;
   /** The figure to minimise, from the engines' outputs. */
-  score: (outputs: EngineOutputs) => number;
+  score: (figures: DesignFigures) => number;
 }
 
-const num = (outputs: EngineOutputs, engine: string, field: string): number => {
-  const value = outputs[engine]?.[field];
-  return typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
-};
-
 const OBJECTIVES: Objective[] = [
-  { key: 'minimizeWeight', name: 'takeoffMassKg', unit: 'kg', score: (o) => num(o, 'design', 'takeoffMassKg') },
-  { key: 'maximizeStealth', name: 'frontalRcsDbsm', unit: 'dBsm', score: (o) => num(o, 'sensors', 'frontalRcsDbsm') },
-  { key: 'minimizeCost', name: 'unitFlyawayCostMUSD', unit: 'M USD', score: (o) => num(o, 'manufacturing', 'unitFlyawayCostMUSD') },
-  { key: 'maximizeRange', name: 'combatRadiusKm', unit: 'km', score: (o) => -num(o, 'aerodynamics', 'combatRadiusKm') }
+  { key: 'minimizeWeight', name: 'takeoffMassKg', unit: 'kg', score: (f) => f.design.takeoffMassKg },
+  { key: 'maximizeStealth', name: 'frontalRcsDbsm', unit: 'dBsm', score: (f) => f.sensors.frontalRcsDbsm },
+  { key: 'minimizeCost', name: 'unitFlyawayCostMUSD', unit: 'M USD', score: (f) => f.manufacturing.unitFlyawayCostMUSD },
+  { key: 'maximizeRange', name: 'combatRadiusKm', unit: 'km', score: (f) => -f.aerodynamics.combatRadiusKm }
 ];
 
 /** The criteria with defaults filled in: weight and cost when nothing is asked for. */
-export function normaliseCriteria(criteria: OptimizationCriteria): Record<string, unknown> {
+export function normaliseCriteria(criteria: OptimizationCriteria): OptimizationCriteria {
   const any = OBJECTIVES.some((objective) => criteria[objective.key] === true);
   return any ? { ...criteria } : { ...criteria, minimizeWeight: true, minimizeCost: true };
 }
@@ -78,43 +74,37 @@ export function applyGenes(base: AircraftConfiguration, genes: DecodedGenome, ra
   };
 }
 
-/** How far a design is from meeting the constraints (0 = meets them), each shortfall relative. */
-function constraintViolation(outputs: EngineOutputs, criteria: OptimizationCriteria, base: AircraftConfiguration): number {
+/**
+ * How far a design is from meeting the constraints (0 = meets them): each shortfall relative,
+ * a negative thermal margin per 100 K, and one per broken design budget (power, cooling, MTOW…).
+ */
+function constraintViolation(figures: DesignFigures, criteria: OptimizationCriteria, base: AircraftConfiguration): number {
   const limits = criteria.constraints ?? {};
   const shortfall = (value: number, minimum: number | undefined): number =>
-    minimum === undefined ? 0 : Number.isFinite(value) ? Math.max(0, (minimum - value) / minimum) : 1;
+    minimum === undefined ? 0 : Math.max(0, (minimum - value) / minimum);
   const excess = (value: number, maximum: number | undefined): number =>
-    maximum === undefined ? 0 : Number.isFinite(value) ? Math.max(0, (value - maximum) / Math.max(1, Math.abs(maximum))) : 1;
-  const designErrors = ((outputs.design?.findings as { severity: string }[] | undefined) ?? []).filter((f) => f.severity === 'error').length;
-  const thermalMarginK = Number((outputs.materials?.thermal as { marginK?: number } | undefined)?.marginK);
+    maximum === undefined ? 0 : Math.max(0, (value - maximum) / Math.max(1, Math.abs(maximum)));
+  const brokenBudgets = figures.design.findings.filter((finding) => BUDGET_FINDING_CODES.has(finding.code)).length;
+  const thermalMarginK = figures.materials.thermal.marginK;
   return (
-    shortfall(num(outputs, 'propulsion', 'thrustToWeight'), limits.minThrustToWeight ?? 0.8) +
-    shortfall(num(outputs, 'aerodynamics', 'combatRadiusKm'), limits.minCombatRadiusKm ?? base.mission.combatRadiusKm * 0.8) +
-    excess(num(outputs, 'manufacturing', 'unitFlyawayCostMUSD'), limits.maxUnitCostMUSD) +
-    excess(num(outputs, 'sensors', 'frontalRcsDbsm'), limits.maxFrontalRcsDbsm) +
-    (Number.isFinite(thermalMarginK) && thermalMarginK < 0 ? -thermalMarginK / 100 : 0) +
-    designErrors
+    shortfall(figures.propulsion.thrustToWeight, limits.minThrustToWeight ?? 0.8) +
+    shortfall(figures.aerodynamics.combatRadiusKm, limits.minCombatRadiusKm ?? base.mission.combatRadiusKm * 0.8) +
+    excess(figures.manufacturing.unitFlyawayCostMUSD, limits.maxUnitCostMUSD) +
+    excess(figures.sensors.frontalRcsDbsm, limits.maxFrontalRcsDbsm) +
+    (thermalMarginK < 0 ? -thermalMarginK / 100 : 0) +
+    brokenBudgets
   );
 }
 
-/** A Pareto-front design as the UI shows and applies it. */
-export interface FrontDesign {
-  genes: DecodedGenome;
-  objectives: Record<string, number>;
-  figures: Record<string, number>;
-  valid: boolean;
-  constraintViolation: number;
-  configuration: AircraftConfiguration;
-}
-
-function figuresOf(outputs: EngineOutputs): Record<string, number> {
+/** The key figures of a front design, from the engines' outputs. */
+function figuresOf(figures: DesignFigures): Record<string, number> {
   return {
-    takeoffMassKg: num(outputs, 'design', 'takeoffMassKg'),
-    thrustToWeight: num(outputs, 'propulsion', 'thrustToWeight'),
-    maxMach: num(outputs, 'aerodynamics', 'maxMach'),
-    combatRadiusKm: num(outputs, 'aerodynamics', 'combatRadiusKm'),
-    frontalRcsDbsm: num(outputs, 'sensors', 'frontalRcsDbsm'),
-    unitFlyawayCostMUSD: num(outputs, 'manufacturing', 'unitFlyawayCostMUSD')
+    takeoffMassKg: figures.design.takeoffMassKg,
+    thrustToWeight: figures.propulsion.thrustToWeight,
+    maxMach: figures.aerodynamics.maxMach,
+    combatRadiusKm: figures.aerodynamics.combatRadiusKm,
+    frontalRcsDbsm: figures.sensors.frontalRcsDbsm,
+    unitFlyawayCostMUSD: figures.manufacturing.unitFlyawayCostMUSD
   };
 }
 
@@ -126,8 +116,8 @@ export function createOptimizer(libraries: EngineLibraries): OptimizationStrateg
   const evaluator = new DesignEvaluator(libraries);
   const radars = new Set(radarIds(libraries));
   return {
-    async optimize(rawCriteria, context) {
-      const criteria = OptimizationCriteriaSchema.parse(normaliseCriteria(OptimizationCriteriaSchema.parse(rawCriteria)));
+    async optimize(requested, context): Promise<OptimizationResult> {
+      const criteria = normaliseCriteria(requested);
       const base = context.configuration;
       const objectives = OBJECTIVES.filter((objective) => criteria[objective.key] === true);
       const space = buildDesignSpace(libraries, base);
@@ -141,9 +131,9 @@ export function createOptimizer(libraries: EngineLibraries): OptimizationStrateg
         signal: context.signal,
         evaluate: (genome) => {
           try {
-            const outputs = evaluator.evaluate(configurationOf(genome));
-            const violation = constraintViolation(outputs, criteria, base);
-            return { objectives: objectives.map((o) => o.score(outputs)), constraintViolation: violation, valid: true };
+            const figures = evaluator.evaluate(configurationOf(genome));
+            const violation = constraintViolation(figures, criteria, base);
+            return { objectives: objectives.map((o) => o.score(figures)), constraintViolation: violation, valid: true };
           } catch {
             return { objectives: objectives.map(() => Number.NaN), constraintViolation: Number.POSITIVE_INFINITY, valid: false };
           }
@@ -160,11 +150,10 @@ export function createOptimizer(libraries: EngineLibraries): OptimizationStrateg
       });
       const front: FrontDesign[] = result.front.map((point: ParetoPoint) => {
         const configuration = configurationOf(point.genome);
-        const outputs = evaluator.evaluate(configuration);
         return {
           genes: point.decoded,
           objectives: Object.fromEntries(objectives.map((o, i) => [o.name, displayed(o, point.objectives[i] as number)])),
-          figures: figuresOf(outputs),
+          figures: figuresOf(evaluator.evaluate(configuration)),
           valid: point.valid && point.constraintViolation === 0,
           constraintViolation: point.constraintViolation,
           configuration
@@ -177,9 +166,10 @@ export function createOptimizer(libraries: EngineLibraries): OptimizationStrateg
         cacheHits: result.cacheHits,
         generations: result.generations,
         cancelled: result.cancelled,
-        // The search's own time: the front's final, full-detail re-evaluation is not part of it.
+        // The search's own time: the front's final re-evaluation is not part of it.
         evaluationsPerSecond: result.evaluations / Math.max(result.durationMs / 1000, 1e-9),
-        seed: criteria.seed ?? 1
+        seed: criteria.seed ?? 1,
+        inputs: context.inputs
       };
     }
   };

@@ -1,39 +1,38 @@
 import type { AircraftConfiguration } from '../../../shared/aircraft';
+import type { MissionProfileInput, SimulationResult } from '../../../shared/results';
 import type { SimulationStrategy } from '../../core/coordinator/long-running-tasks';
 import { isaTemperatureK } from '../atmosphere/isa';
 import { computeMassProperties } from '../design/mass-properties';
-import { buildPerformanceModel } from '../performance/aircraft-performance';
-import { levelFlightDragN, thrustAvailableN, type PerformanceModel } from '../performance/performance-model';
-import { fuelFlowKgS, tsfcLbPerLbfH } from '../propulsion/thrust';
-import { structuralLimitsFrom } from '../aerodynamics/aerodynamics-engine';
-import { buildCombatMission, runMission, type AircraftPerformanceModel, type ThrustSetting } from '../simulation';
-import type { MissionProfileInput } from '../simulation/mission-profile';
-import type { EngineLibraries } from './libraries';
+import { buildFlightModel } from '../flight/flight-figures';
+import { levelFlightDragN, thrustAvailableN } from '../flight/flight-model';
 import { MaterialsEngine } from '../materials/materials-engine';
+import { fuelFlowKgS, tsfcLbPerLbfH } from '../propulsion/thrust';
+import { buildCombatMission, runMission, type AircraftFlightModel, type ThrustSetting } from '../simulation';
+import type { EngineLibraries } from './libraries';
 
 /** Flight-idle thrust as a share of maximum dry thrust (a generic turbofan figure). */
 const IDLE_THRUST_SHARE = 0.05;
 
 /**
  * The simulator's view of an aircraft, answered by the propulsion and aerodynamics models
- * the engines use: installed thrust with lapse, TSFC-based fuel flow, and the drag polar.
+ * the engines use: installed thrust with lapse, TSFC-based fuel flow, and the drag polar
+ * capped by the materials engine's thermal Mach limit.
  */
-export function performanceModelFor(
+export function flightModelFor(
   configuration: AircraftConfiguration,
   libraries: EngineLibraries,
   materialsEngine: MaterialsEngine = new MaterialsEngine(libraries.materials)
-): AircraftPerformanceModel {
+): AircraftFlightModel {
   const library = libraries.aircraft;
   const mass = computeMassProperties(configuration, library);
-  const thermal = materialsEngine.evaluate(configuration).thermal;
-  const model: PerformanceModel = buildPerformanceModel(configuration, library, mass, structuralLimitsFrom({ maxAllowedMach: thermal.maxMachAllowed }));
-  const clMax = library.cfd.lift.clMaxClean;
+  const { maxAllowedMach } = materialsEngine.evaluate(configuration);
+  const model = buildFlightModel(configuration, library, mass, { structuralMaxMach: maxAllowedMach });
   return {
     maxTakeoffMassKg: configuration.basePlatform.maxTakeoffMassKg,
     takeoffMassKg: mass.takeoffMassKg,
     fuelMassKg: mass.internalFuelKg + mass.externalFuelKg,
     wingAreaM2: configuration.basePlatform.wingAreaM2,
-    clMax,
+    clMax: library.cfd.lift.clMaxClean,
     thrustAvailableN: (altitudeM, mach, setting: ThrustSetting) => {
       if (setting === 'idle') return IDLE_THRUST_SHARE * thrustAvailableN(model, mach, altitudeM, 'dry');
       return thrustAvailableN(model, mach, altitudeM, setting === 'afterburner' ? 'wet' : 'dry');
@@ -50,19 +49,18 @@ export function performanceModelFor(
 
 /**
  * Mission simulation of the current configuration: the profile the user sends, or by
- * default a combat-radius mission at the configuration's required radius.
+ * default (`null`) a combat-radius mission at the configuration's required radius.
+ * @example await createMissionSimulator(libraries).simulate(null, context)
  */
 export function createMissionSimulator(libraries: EngineLibraries): SimulationStrategy<AircraftConfiguration> {
   const materialsEngine = new MaterialsEngine(libraries.materials);
   return {
-    async simulate(profile, context) {
+    async simulate(profile, context): Promise<SimulationResult> {
       const configuration = context.configuration;
-      const model = performanceModelFor(configuration, libraries, materialsEngine);
+      const model = flightModelFor(configuration, libraries, materialsEngine);
       // A user's profile is validated by runMission, which reports a bad field as the failure.
       const missionProfile: MissionProfileInput =
-        Object.keys(profile).length > 0
-          ? (profile as MissionProfileInput)
-          : buildCombatMission({ radiusKm: configuration.mission.combatRadiusKm, cruiseMach: 'best-range', timeStepS: 1 });
+        profile ?? buildCombatMission({ radiusKm: configuration.mission.combatRadiusKm, cruiseMach: 'best-range', timeStepS: 1 });
       const startedAt = performance.now();
       const result = await runMission({
         model,
@@ -77,7 +75,7 @@ export function createMissionSimulator(libraries: EngineLibraries): SimulationSt
           })
       });
       const seconds = (performance.now() - startedAt) / 1000;
-      return { ...result, profile: missionProfile, stepsPerSecond: result.steps / Math.max(seconds, 1e-9) };
+      return { ...result, stepsPerSecond: result.steps / Math.max(seconds, 1e-9), configVersion: context.configVersion };
     }
   };
 }

@@ -1,42 +1,25 @@
 import { AircraftConfigurationSchema, type AircraftConfiguration } from '../../../shared/aircraft';
-import type { DesignFinding } from '../../../shared/protocol';
+import type { DesignFinding } from '../../../shared/findings';
 import { formatIssuePath } from '../../core/config/data-file';
 import { evaluateDesign } from '../design/evaluate';
 import type { EngineLibraries } from './libraries';
 
-/** Library ids a configuration refers to that no library defines (the engines cannot compute these). */
-function unknownLibraryIds(config: AircraftConfiguration, libraries: EngineLibraries): DesignFinding[] {
-  const findings: DesignFinding[] = [];
-  const materialIds = new Set(libraries.materials.materials.map((m) => m.id));
-  const coatingIds = new Set(libraries.materials.coatings.map((c) => c.id));
-  const unknown = (path: string, kind: string, id: string): void => {
-    findings.push({ code: 'UNKNOWN_LIBRARY_ID', severity: 'error', path, message: `unknown ${kind} "${id}"` });
-  };
-  if (!libraries.aircraft.engineById.has(config.propulsion.engineModel)) {
-    unknown('propulsion.engineModel', 'engine model', config.propulsion.engineModel);
-  }
-  for (const [zone, materialId] of Object.entries(config.materials)) {
-    if (!materialIds.has(materialId)) unknown(`materials.${zone}`, 'material', materialId);
-  }
-  config.coatings.forEach((coating, index) => {
-    if (!coatingIds.has(coating.coatingId)) unknown(`coatings[${index}].coatingId`, 'coating', coating.coatingId);
-  });
-  config.modules.forEach((module, index) => {
-    if (!libraries.aircraft.moduleById.has(module.libraryId)) unknown(`modules[${index}].libraryId`, 'module', module.libraryId);
-  });
-  return findings;
-}
-
-export type ParsedConfiguration =
+/** The outcome of `checkConfiguration`: the parsed configuration when nothing refuses it. */
+export type ConfigurationCheck =
   | { ok: true; configuration: AircraftConfiguration; findings: DesignFinding[] }
   | { ok: false; findings: DesignFinding[] };
 
 /**
- * Checks a configuration the way the engines will see it: the schema, then the library ids
- * (both must pass for the engines to compute), then the design rules (budgets, attachment
- * points, mass…), which are reported but do not stop a change.
+ * The one check `validate` and `apply` both run. First the schema with its physical bounds
+ * (a value outside them is refused naming the field and the range, so every configuration that
+ * passes gives finite engine outputs), then the design rules against the libraries: unknown
+ * library ids, duplicate ids and impossible mounting are errors; broken budgets are warnings
+ * and advice is info (`shared/findings.ts`). `ok` is false exactly when a finding is an error.
+ * @example
+ * const check = checkConfiguration(JSON.parse(text), libraries);
+ * if (!check.ok) console.log(check.findings.map((f) => `${f.path}: ${f.message}`));
  */
-export function parseConfiguration(raw: unknown, libraries: EngineLibraries): ParsedConfiguration {
+export function checkConfiguration(raw: unknown, libraries: EngineLibraries): ConfigurationCheck {
   const parsed = AircraftConfigurationSchema.safeParse(raw);
   if (!parsed.success) {
     return {
@@ -49,7 +32,6 @@ export function parseConfiguration(raw: unknown, libraries: EngineLibraries): Pa
       }))
     };
   }
-  const unknownIds = unknownLibraryIds(parsed.data, libraries);
-  if (unknownIds.length > 0) return { ok: false, findings: unknownIds };
-  return { ok: true, configuration: parsed.data, findings: evaluateDesign(parsed.data, libraries.aircraft).findings };
+  const { valid, findings } = evaluateDesign(parsed.data, libraries.aircraft);
+  return valid ? { ok: true, configuration: parsed.data, findings } : { ok: false, findings };
 }

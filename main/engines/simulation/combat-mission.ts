@@ -1,4 +1,4 @@
-import { missionProfileSchema, type MissionProfile } from './mission-profile';
+import { missionProfileSchema, type MissionProfile } from '../../../shared/results/mission-profile';
 
 /** Parameters of a standard combat-radius mission; distances are one way. */
 export interface CombatMissionOptions {

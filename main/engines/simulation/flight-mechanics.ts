@@ -1,18 +1,18 @@
-import { AIR_HEAT_CAPACITY_RATIO, STANDARD_GRAVITY_MS2, isaAtmosphere } from './isa';
+import { GAMMA_AIR, STANDARD_GRAVITY_MS2, isaAtmosphere } from '../atmosphere/isa';
 
 /** True airspeed from Mach at an ISA altitude. */
 export function trueAirspeedMS(altitudeM: number, mach: number): number {
-  return mach * isaAtmosphere(altitudeM).speedOfSoundMS;
+  return mach * isaAtmosphere(altitudeM).speedOfSoundMs;
 }
 
 /** Mach from true airspeed at an ISA altitude. */
 export function machFromAirspeed(altitudeM: number, airspeedMS: number): number {
-  return airspeedMS / isaAtmosphere(altitudeM).speedOfSoundMS;
+  return airspeedMS / isaAtmosphere(altitudeM).speedOfSoundMs;
 }
 
 /** Dynamic pressure q = γ p M² / 2. */
 export function dynamicPressurePa(altitudeM: number, mach: number): number {
-  return 0.5 * AIR_HEAT_CAPACITY_RATIO * isaAtmosphere(altitudeM).pressurePa * mach * mach;
+  return 0.5 * GAMMA_AIR * isaAtmosphere(altitudeM).pressurePa * mach * mach;
 }
 
 /** Stall speed V_s = √(2 m g / (ρ S C_Lmax)). */

@@ -1,12 +1,4 @@
-export type { AircraftPerformanceModel, ThrustSetting } from './aircraft-performance-model';
-export {
-  AIR_HEAT_CAPACITY_RATIO,
-  ISA_MAX_ALTITUDE_M,
-  ISA_MIN_ALTITUDE_M,
-  STANDARD_GRAVITY_MS2,
-  isaAtmosphere,
-  type AtmosphereState
-} from './isa';
+export type { AircraftFlightModel, ThrustSetting } from './aircraft-flight-model';
 export {
   dynamicPressurePa,
   liftLimitLoadFactor,
@@ -20,7 +12,7 @@ export {
   type MissionProfile,
   type MissionProfileInput,
   type MissionSegment
-} from './mission-profile';
+} from '../../../shared/results/mission-profile';
 export { buildCombatMission, type CombatMissionOptions } from './combat-mission';
 export type { MissionSample, MissionSeries } from './series-recorder';
 export {

@@ -1,10 +1,10 @@
-import type { AircraftPerformanceModel, ThrustSetting } from './aircraft-performance-model';
+import type { AircraftFlightModel, ThrustSetting } from './aircraft-flight-model';
 import { MissionFailure, type FlightIntegrator } from './flight-integrator';
-import { STANDARD_GRAVITY_MS2 } from './isa';
+import { STANDARD_GRAVITY_MS2 } from '../atmosphere/isa';
 
 /** What every manoeuvre works with. */
 export interface ManeuverContext {
-  readonly model: AircraftPerformanceModel;
+  readonly model: AircraftFlightModel;
   readonly flight: FlightIntegrator;
   readonly timeStepS: number;
   /** Non-fatal findings (capped load factor, unsustainable turn...). */

@@ -1,12 +1,8 @@
-import type { ThrustSetting } from './aircraft-performance-model';
+import type { ThrustSetting } from './aircraft-flight-model';
 import { bestRangeMach } from './best-range-mach';
 import { liftLimitLoadFactor, machFromAirspeed, trueAirspeedMS } from './flight-mechanics';
-import {
-  ISA_MAX_ALTITUDE_M,
-  ISA_MIN_ALTITUDE_M,
-  STANDARD_GRAVITY_MS2,
-  isaAtmosphere
-} from './isa';
+import { MISSION_MAX_ALTITUDE_M } from '../../../shared/results/mission-profile';
+import { STANDARD_GRAVITY_MS2, isaAtmosphere } from '../atmosphere/isa';
 import {
   dragN,
   failure,
@@ -104,9 +100,9 @@ export function* changeSpeedLevel(
 
 /** d(speed of sound)/d(altitude) by central difference, in (m/s)/m. */
 function speedOfSoundGradientPerS(altitudeM: number): number {
-  const lowM = Math.max(altitudeM - 1, ISA_MIN_ALTITUDE_M);
-  const highM = Math.min(altitudeM + 1, ISA_MAX_ALTITUDE_M);
-  const rise = isaAtmosphere(highM).speedOfSoundMS - isaAtmosphere(lowM).speedOfSoundMS;
+  const lowM = Math.max(altitudeM - 1, 0);
+  const highM = Math.min(altitudeM + 1, MISSION_MAX_ALTITUDE_M);
+  const rise = isaAtmosphere(highM).speedOfSoundMs - isaAtmosphere(lowM).speedOfSoundMs;
   return rise / (highM - lowM);
 }
 

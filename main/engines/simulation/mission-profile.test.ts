@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCombatMission } from './combat-mission';
-import { missionProfileSchema } from './mission-profile';
+import { missionProfileSchema } from '../../../shared/results/mission-profile';
 
 describe('missionProfileSchema', () => {
   it('fills defaults', () => {

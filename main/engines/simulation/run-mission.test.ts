@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AircraftPerformanceModel, ThrustSetting } from './aircraft-performance-model';
+import type { AircraftFlightModel, ThrustSetting } from './aircraft-flight-model';
 import { buildCombatMission } from './combat-mission';
 import { dynamicPressurePa, trueAirspeedMS } from './flight-mechanics';
-import { STANDARD_GRAVITY_MS2, isaAtmosphere } from './isa';
-import type { MissionProfileInput } from './mission-profile';
+import { STANDARD_GRAVITY_MS2, isaAtmosphere } from '../atmosphere/isa';
+import type { MissionProfileInput } from '../../../shared/results/mission-profile';
 import { runMission, type MissionProgress } from './run-mission';
 
 const WING_AREA_M2 = 30;
@@ -23,7 +23,7 @@ interface TestAircraft {
  * Analytic test aircraft: constant TSFC, parabolic polar C_D = C_D0 + k C_L², thrust lapse
  * T = T_SL σ^0.75, afterburner 1.6 × dry, idle 5 % of dry.
  */
-function testAircraft(options: TestAircraft = {}): AircraftPerformanceModel {
+function testAircraft(options: TestAircraft = {}): AircraftFlightModel {
   const seaLevelDryThrustN = options.seaLevelDryThrustN ?? 80_000;
   const seaLevelDensity = isaAtmosphere(0).densityKgM3;
   const settingFactor: Record<ThrustSetting, number> = { idle: 0.05, dry: 1, afterburner: 1.6 };
@@ -162,12 +162,12 @@ describe('runMission', () => {
       let worst = 0;
       for (let i = 1; i < timeS.length - 1; i++) {
         const h = altitudeM[i - 1] ?? 0;
-        const { speedOfSoundMS } = isaAtmosphere(h);
-        const speedMS = 0.7 * speedOfSoundMS;
+        const { speedOfSoundMs } = isaAtmosphere(h);
+        const speedMS = 0.7 * speedOfSoundMs;
         const weightN = (massKg[i - 1] ?? 1) * STANDARD_GRAVITY_MS2;
         const excessPowerMS = (((thrustN[i] ?? 0) - (dragN[i] ?? 0)) * speedMS) / weightN;
         // a = √(γ R T) with dT/dh = −6.5 K/km ⇒ da/dh = −γ R · 0.0065 / (2a); 0 above 11 km.
-        const soundGradient = h < 11_000 ? (-1.4 * 287.05287 * 0.0065) / (2 * speedOfSoundMS) : 0;
+        const soundGradient = h < 11_000 ? (-1.4 * 287.05287 * 0.0065) / (2 * speedOfSoundMs) : 0;
         const energyFactor = 1 + (speedMS / STANDARD_GRAVITY_MS2) * 0.7 * soundGradient;
         const expected = excessPowerMS / energyFactor;
         const actual = ((altitudeM[i] ?? 0) - h) / ((timeS[i] ?? 0) - (timeS[i - 1] ?? 0));

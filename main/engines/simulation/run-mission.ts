@@ -1,8 +1,8 @@
-import type { AircraftPerformanceModel } from './aircraft-performance-model';
+import type { AircraftFlightModel } from './aircraft-flight-model';
 import { FlightIntegrator, MissionFailure } from './flight-integrator';
 import { formatIssuePath } from '../../core/config/data-file';
 import type { ManeuverContext } from './maneuver-context';
-import { missionProfileSchema, type MissionProfileInput } from './mission-profile';
+import { missionProfileSchema, type MissionProfileInput } from '../../../shared/results/mission-profile';
 import { flySegment, phaseName } from './segments';
 import { SeriesRecorder, type MissionSeries } from './series-recorder';
 
@@ -50,7 +50,7 @@ export interface MissionResult {
 
 /** What to simulate and how to report. */
 export interface RunMissionOptions {
-  readonly model: AircraftPerformanceModel;
+  readonly model: AircraftFlightModel;
   /** Validated with `missionProfileSchema`; an invalid profile gives a failed result. */
   readonly profile: MissionProfileInput;
   readonly signal?: AbortSignal;
@@ -78,7 +78,7 @@ function emptyResult(failureReason: string | undefined, cancelled: boolean): Mis
 }
 
 /**
- * Flies a mission profile with a performance model by explicit time stepping at the profile's
+ * Flies a mission profile with a flight model by explicit time stepping at the profile's
  * `timeStepS`. Cooperative: yields to the event loop every `progressEvery` steps, honours
  * `signal` (then `cancelled: true`), and reports progress. Running out of usable fuel, failing
  * to climb or to hold speed ends the run with `completed: false` and a `failureReason`.

@@ -1,4 +1,4 @@
-import type { MissionSegment } from './mission-profile';
+import type { MissionSegment } from '../../../shared/results/mission-profile';
 import { stallSpeedMS, trueAirspeedMS } from './flight-mechanics';
 import {
   changeSpeedLevel,

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { EngineId } from '../../../shared/events';
+import type { DesignFinding } from '../../../shared/findings';
+import { currentVersion, openViolations, type SessionState } from '../../../shared/projection';
+import type { ConfigurationChangeResult, EngineOutcome } from '../../../shared/protocol';
+import type { Publish } from '../log/publish';
+import type { RecomputePath } from './recompute';
+import { settledOutcomes } from './settled-outcomes';
+
+/** The result of checking a configuration: the one check `validate` and `apply` both run. */
+export type ConfigurationCheck<TConfig> =
+  | { ok: true; configuration: TConfig; findings: DesignFinding[] }
+  | { ok: false; findings: DesignFinding[] };
+
+export interface ConfigurationChangeDeps<TConfig> {
+  /** Without a check every configuration is accepted as is. */
+  check: ((raw: unknown) => ConfigurationCheck<TConfig>) | undefined;
+  state: () => SessionState;
+  publish: Publish;
+  recompute: RecomputePath<TConfig>;
+  timeoutMs: number;
+}
+
+/**
+ * One configuration change. A configuration the check refuses is published as
+ * `validation_failed` and nothing changes. An accepted one gets the next version (the log's
+ * current one plus one: the coordinator is the only one numbering), goes out as
+ * `configuration_changed` (HIGH) with a fresh correlation id, and the recompute path brings the
+ * engines to it; resolves once every engine has computed, failed or been blocked, or the timeout passed.
+ */
+export async function applyConfigurationChange<TConfig>(
+  deps: ConfigurationChangeDeps<TConfig>,
+  raw: unknown,
+  sourceEngine: EngineId
+): Promise<ConfigurationChangeResult> {
+  const startedAt = performance.now();
+  const correlationId = randomUUID();
+  const check = deps.check?.(raw) ?? { ok: true as const, configuration: raw as TConfig, findings: [] };
+  const openBefore = new Set(Object.keys(deps.state().violations.open));
+  const result = (ok: boolean, version: number, eventId: string, engines: EngineOutcome[], errors: string[]): ConfigurationChangeResult => {
+    const state = deps.state();
+    const open = openViolations(state);
+    return {
+      ok,
+      version,
+      correlationId,
+      eventId,
+      durationMs: performance.now() - startedAt,
+      engines,
+      violations: {
+        opened: open.filter((v) => !openBefore.has(v.violationId)),
+        resolved: state.violations.resolved.filter((v) => openBefore.has(v.violationId) && !state.violations.open[v.violationId]),
+        open: open.length
+      },
+      errors,
+      findings: check.findings
+    };
+  };
+  if (!check.ok) {
+    const errors = check.findings.filter((f) => f.severity === 'error').map((f) => `${f.path}: ${f.message}`);
+    const { eventId } = deps.publish({
+      eventType: 'validation_failed',
+      sourceEngine,
+      priority: 'HIGH',
+      correlationId,
+      data: { findings: check.findings, message: errors.join('; ') }
+    });
+    return result(false, currentVersion(deps.state()), eventId, [], errors);
+  }
+  const previousVersion = currentVersion(deps.state());
+  const version = previousVersion + 1;
+  const { eventId } = deps.publish({
+    eventType: 'configuration_changed',
+    sourceEngine,
+    priority: 'HIGH',
+    correlationId,
+    configVersion: version,
+    data: { version, previousVersion: previousVersion === 0 ? null : previousVersion, configuration: check.configuration }
+  });
+  const settled = waitForVersion(deps, version);
+  deps.recompute.run();
+  const engines = await settled;
+  const failed = engines.filter((e) => e.outcome !== 'computed');
+  return result(
+    failed.length === 0,
+    version,
+    eventId,
+    engines,
+    failed.map((e) => `${e.engineId} ${e.outcome}${e.error ? `: ${e.error}` : ''}`)
+  );
+}
+
+/** Resolves when every engine has settled `version`, or when the timeout passes. */
+function waitForVersion<TConfig>(deps: ConfigurationChangeDeps<TConfig>, version: number): Promise<EngineOutcome[]> {
+  return new Promise((resolve) => {
+    const finish = (outcomes: EngineOutcome[]): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(outcomes);
+    };
+    const timer = setTimeout(() => finish(settledOutcomes(deps.state(), version, deps.timeoutMs, true) ?? []), deps.timeoutMs);
+    const subscription = deps.recompute.onDidProgress(() => {
+      const outcomes = settledOutcomes(deps.state(), version, deps.timeoutMs, false);
+      if (outcomes) finish(outcomes);
+    });
+  });
+}

@@ -1,0 +1,156 @@
+import type { ThrottleSetting } from '../propulsion/thrust';
+import type { MachLimit } from '../../../shared/engine-outputs';
+import { excessThrustN, machLimitAt, specificExcessPowerMs, type FlightModel } from './flight-model';
+
+/** The fastest level flight found and what bounds it. */
+export interface SpeedResult {
+  mach: number;
+  altitudeM: number;
+  limitedBy: MachLimit;
+}
+
+const MACH_STEP = 0.1;
+const ALTITUDE_STEP_M = 2000;
+/** The tropopause: where a fighter usually reaches its top speed. */
+const TROPOPAUSE_M = 11_000;
+const BISECTION_STEPS = 8;
+
+/**
+ * Index of the last point of the Mach grid `fromMach + k·0.1` (the last clipped to the Mach
+ * limit) at one altitude; −1 when the limit lies below the grid.
+ */
+function lastGridIndex(fromMach: number, limitMach: number): number {
+  let last = -1;
+  for (let step = 0; fromMach + step * MACH_STEP <= limitMach + MACH_STEP; step += 1) {
+    last = step;
+    if (fromMach + step * MACH_STEP >= limitMach) break;
+  }
+  return last;
+}
+
+/** The best top speed found so far while the altitudes are searched. */
+interface Leader {
+  mach: number;
+  altitudeM: number;
+}
+
+/** Whether a top speed at `altitudeM` replaces the leader: faster, or as fast and lower. */
+function beats(mach: number, altitudeM: number, leader: Leader): boolean {
+  return mach > leader.mach || (mach === leader.mach && mach > 0 && altitudeM < leader.altitudeM);
+}
+
+/**
+ * Highest Mach at one altitude, at or above `fromMach`, where thrust ≥ drag, if it beats the
+ * leader: the Mach limit itself when thrust holds there, otherwise the highest point of the 0.1
+ * grid where it holds, refined by bisection towards the next grid point. The grid is scanned
+ * down from the limit, so the scan stops at the first point where thrust holds, or, where it
+ * does not, at or below the leader's Mach (any crossing lower down is slower): the same crossing
+ * as an upward scan of the whole grid, with far fewer evaluations.
+ */
+function topSpeedAt(
+  model: FlightModel,
+  altitudeM: number,
+  massKg: number,
+  setting: ThrottleSetting,
+  fromMach: number,
+  leader: Leader
+): { mach: number; limitedBy: MachLimit } | undefined {
+  const limit = machLimitAt(model, altitudeM);
+  if (!beats(limit.mach, altitudeM, leader)) return undefined;
+  const last = lastGridIndex(fromMach, limit.mach);
+  for (let step = last; step >= 0; step -= 1) {
+    const mach = Math.min(fromMach + step * MACH_STEP, limit.mach);
+    if (excessThrustN(model, mach, altitudeM, massKg, setting) >= 0) {
+      if (step === last) {
+        const limitedBy = mach >= limit.mach ? limit.limitedBy : 'thrust';
+        return beats(mach, altitudeM, leader) ? { mach, limitedBy } : undefined;
+      }
+      let low = mach;
+      let high = Math.min(fromMach + (step + 1) * MACH_STEP, limit.mach);
+      for (let i = 0; i < BISECTION_STEPS; i += 1) {
+        const mid = 0.5 * (low + high);
+        if (excessThrustN(model, mid, altitudeM, massKg, setting) >= 0) low = mid;
+        else high = mid;
+      }
+      return beats(low, altitudeM, leader) ? { mach: low, limitedBy: 'thrust' } : undefined;
+    }
+    if (mach <= leader.mach) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The altitudes searched (0, 2, … 20 km), nearest the tropopause first: a fighter's top speed is
+ * usually found there, and a fast leader lets the other altitudes stop early.
+ */
+const SEARCH_ALTITUDES_M = Array.from({ length: 11 }, (_, index) => index * ALTITUDE_STEP_M).sort(
+  (a, b) => Math.abs(a - TROPOPAUSE_M) - Math.abs(b - TROPOPAUSE_M) || a - b
+);
+
+/**
+ * The fastest level flight over altitudes 0, 2, … 20 km; of equal top speeds the lowest
+ * altitude's (the order the altitudes are searched in does not change the result).
+ */
+function fastestOverAltitudes(model: FlightModel, massKg: number, setting: ThrottleSetting, fromMach: number): SpeedResult {
+  let result: SpeedResult = { mach: 0, altitudeM: 0, limitedBy: 'thrust' };
+  for (const altitudeM of SEARCH_ALTITUDES_M) {
+    const top = topSpeedAt(model, altitudeM, massKg, setting, fromMach, result);
+    if (top) result = { mach: top.mach, altitudeM, limitedBy: top.limitedBy };
+  }
+  return result;
+}
+
+/**
+ * Maximum level-flight Mach on afterburning thrust over 0–20 km: where thrust equals drag, or the
+ * intake, engine-temperature or structural limit if that comes first.
+ */
+export function maxLevelMach(model: FlightModel, massKg: number): SpeedResult {
+  return fastestOverAltitudes(model, massKg, 'wet', 0.3);
+}
+
+/** Highest supersonic Mach sustained on dry thrust (supercruise); 0 when none is above Mach 1. */
+export function supercruiseMach(model: FlightModel, massKg: number): SpeedResult {
+  if (model.engine.dryThrustKN <= 0) return { mach: 0, altitudeM: 0, limitedBy: 'thrust' };
+  const result = fastestOverAltitudes(model, massKg, 'dry', 1.0);
+  return result.mach > 1 ? result : { mach: 0, altitudeM: 0, limitedBy: 'thrust' };
+}
+
+/** Best specific excess power over Mach at one altitude (m/s). */
+export function bestSpecificExcessPowerMs(
+  model: FlightModel,
+  altitudeM: number,
+  massKg: number,
+  setting: ThrottleSetting
+): number {
+  const limit = machLimitAt(model, altitudeM).mach;
+  let best = -Infinity;
+  for (let mach = 0.3; mach <= limit + 1e-9; mach += MACH_STEP) {
+    const ps = specificExcessPowerMs(model, mach, altitudeM, massKg, setting);
+    if (ps > best) best = ps;
+  }
+  return best;
+}
+
+/** Service ceiling: highest altitude where the best Ps still reaches `requiredPsMs` (m). */
+export function serviceCeilingM(
+  model: FlightModel,
+  massKg: number,
+  setting: ThrottleSetting,
+  requiredPsMs: number,
+  maxAltitudeM: number
+): number {
+  if (bestSpecificExcessPowerMs(model, 0, massKg, setting) < requiredPsMs) return 0;
+  let low = 0;
+  let high = ALTITUDE_STEP_M;
+  while (high <= maxAltitudeM && bestSpecificExcessPowerMs(model, high, massKg, setting) >= requiredPsMs) {
+    low = high;
+    high += ALTITUDE_STEP_M;
+  }
+  if (high > maxAltitudeM) return low;
+  for (let i = 0; i < BISECTION_STEPS; i += 1) {
+    const mid = 0.5 * (low + high);
+    if (bestSpecificExcessPowerMs(model, mid, massKg, setting) >= requiredPsMs) low = mid;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import type { StaleEngine, StalenessHop, Violation } from '../consistency';
+import type { EngineId } from '../events/envelope';
+import type { InputsFreshness, StaleInput } from '../results/freshness';
+import type { EngineState, SessionState } from './state';
+
+/**
+ * Facts derived from the session state. They read the state only, so every view, the host and
+ * a replay derive them the same way.
+ */
+
+export const ENGINE_STATUSES = ['idle', 'busy', 'failed', 'blocked', 'restarting', 'stopped'] as const;
+export const EngineStatusSchema = z.enum(ENGINE_STATUSES);
+export type EngineStatus = z.infer<typeof EngineStatusSchema>;
+
+/** The configuration version the session is on (0 before the first configuration). */
+export function currentVersion(state: SessionState): number {
+  return state.configuration?.version ?? 0;
+}
+
+/** Whether the session is up: started and not stopped. */
+export function isInitialized(state: SessionState): boolean {
+  return state.startedAt !== null && state.stoppedAt === null;
+}
+
+/**
+ * What an engine is doing. `busy`: it has not computed the current version yet and nothing says
+ * it cannot (it is computing, or waiting for an engine it depends on). A failure or block about
+ * an older version reads `busy` too: the engine is retried for the new one.
+ */
+export function engineStatus(state: SessionState, engineId: EngineId): EngineStatus {
+  const engine = state.engines[engineId];
+  if (!engine) return 'stopped';
+  const { condition } = engine;
+  const version = currentVersion(state);
+  switch (condition.kind) {
+    case 'stopped':
+    case 'restarting':
+      return condition.kind;
+    case 'failed':
+      if (condition.version >= version) return 'failed';
+      break;
+    case 'blocked':
+      // Blocked only while an engine it waits on still cannot compute; once that one recovers,
+      // this one is back in the walk.
+      if (condition.version >= version && condition.blockedBy.some((id) => cannotCompute(state, id))) return 'blocked';
+      break;
+    case 'ok':
+      break;
+  }
+  return engine.computedVersion < version || Object.hasOwn(state.invalidations, engineId) ? 'busy' : 'idle';
+}
+
+function cannotCompute(state: SessionState, engineId: EngineId): boolean {
+  const status = engineStatus(state, engineId);
+  return status === 'failed' || status === 'blocked' || status === 'stopped';
+}
+
+/**
+ * Engines whose outputs do not reflect their inputs and will not until something changes: failed
+ * or blocked for the current version, or invalidated and not recomputed. Each comes with the
+ * chain of hops from the engine where the trouble started.
+ */
+export function staleEngines(state: SessionState): StaleEngine[] {
+  const out: StaleEngine[] = [];
+  for (const engineId of state.engineOrder) {
+    const stale = staleEngine(state, engineId);
+    if (stale) out.push(stale);
+  }
+  return out;
+}
+
+export function staleEngine(state: SessionState, engineId: EngineId): StaleEngine | undefined {
+  const engine = state.engines[engineId];
+  if (!engine) return undefined;
+  const status = engineStatus(state, engineId);
+  const { condition } = engine;
+  const correlationId = state.configuration?.correlationId ?? '';
+  if (status === 'failed' && condition.kind === 'failed') {
+    const hop: StalenessHop = { engineId, fromEngine: engineId, ruleId: 'compute', fields: [], eventId: condition.eventId, at: condition.at };
+    return {
+      engineId,
+      originEngine: engineId,
+      propagationId: condition.eventId,
+      correlationId,
+      since: condition.at,
+      reason: `could not compute configuration v${condition.version}: ${condition.reason}`,
+      chain: [hop]
+    };
+  }
+  if (status === 'blocked' && condition.kind === 'blocked') {
+    return {
+      engineId,
+      originEngine: condition.chain[0]?.engineId ?? condition.blockedBy[0] ?? engineId,
+      propagationId: condition.eventId,
+      correlationId,
+      since: condition.at,
+      reason: condition.reason,
+      chain: condition.chain
+    };
+  }
+  const mark = state.invalidations[engineId];
+  if (!mark) return undefined;
+  return {
+    engineId,
+    originEngine: mark.originEngine,
+    propagationId: mark.propagationId,
+    correlationId: mark.correlationId,
+    since: mark.since,
+    reason: `${mark.fromEngines.join(', ')} changed ${mark.fields.join(', ') || 'outputs'}: awaiting recompute`,
+    chain: mark.chain
+  };
+}
+
+/**
+ * Whether results read from `engineIds` (and everything they depend on) would be current: each
+ * has computed the current version and none is failed, blocked or invalidated.
+ */
+export function freshnessOf(state: SessionState, engineIds: readonly EngineId[]): InputsFreshness {
+  const version = currentVersion(state);
+  const seen = new Set<EngineId>();
+  const staleInputs: StaleInput[] = [];
+  const visit = (engineId: EngineId): void => {
+    if (seen.has(engineId)) return;
+    seen.add(engineId);
+    const engine = state.engines[engineId];
+    if (!engine) return;
+    for (const dependency of engine.dependsOn) visit(dependency);
+    const stale = staleInputOf(state, engine, version);
+    if (stale) staleInputs.push(stale);
+  };
+  for (const engineId of engineIds) visit(engineId);
+  staleInputs.sort((a, b) => state.engineOrder.indexOf(a.engineId) - state.engineOrder.indexOf(b.engineId));
+  return { configVersion: version, upToDate: staleInputs.length === 0, staleInputs };
+}
+
+function staleInputOf(state: SessionState, engine: EngineState, version: number): StaleInput | undefined {
+  const status = engineStatus(state, engine.engineId);
+  const base = { engineId: engine.engineId, computedVersion: engine.computedVersion, status };
+  const stale = staleEngine(state, engine.engineId);
+  if (stale) return { ...base, reason: stale.reason };
+  if (engine.computedVersion < version) {
+    return { ...base, reason: `has computed v${engine.computedVersion}, the configuration is v${version}` };
+  }
+  return undefined;
+}
+
+/** Open violations, oldest first. */
+export function openViolations(state: SessionState): Violation[] {
+  return Object.values(state.violations.open).sort((a, b) => a.detectedAt - b.detectedAt);
+}
+
+/** Open violation counts, by severity and by rule. */
+export function violationCounts(state: SessionState): {
+  open: number;
+  resolvedTotal: number;
+  droppedResolved: number;
+  bySeverity: Record<Violation['severity'], number>;
+  byRule: Record<string, number>;
+} {
+  const bySeverity = { info: 0, warning: 0, error: 0, critical: 0 };
+  const byRule: Record<string, number> = {};
+  const open = Object.values(state.violations.open);
+  for (const violation of open) {
+    bySeverity[violation.severity]++;
+    byRule[violation.ruleId] = (byRule[violation.ruleId] ?? 0) + 1;
+  }
+  return {
+    open: open.length,
+    resolvedTotal: state.violations.resolvedTotal,
+    droppedResolved: state.violations.droppedResolved,
+    bySeverity,
+    byRule
+  };
+}
+
+/** The engines every engine depends on, in the order of `engineOrder`. */
+export function dependencyGraph(state: SessionState): { nodes: { id: EngineId; capabilities: string[] }[]; edges: { from: EngineId; to: EngineId }[] } {
+  const nodes = state.engineOrder.map((id) => ({ id, capabilities: state.engines[id]?.capabilities ?? [] }));
+  const edges = state.engineOrder.flatMap((id) =>
+    (state.engines[id]?.dependsOn ?? []).filter((to) => Object.hasOwn(state.engines, to)).map((to) => ({ from: id, to }))
+  );
+  return { nodes, edges };
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { StalenessHopSchema, ViolationSchema } from '../consistency';
+import { EngineIdSchema } from '../events/envelope';
+import { RecordedRuleSchema } from '../events/payloads';
+import { DesignFindingSchema } from '../findings';
+import { PerformanceSummarySchema } from '../performance';
+import { AnalysisResultSchema } from '../results';
+
+/**
+ * The session state: everything Flightdeck shows about a session, as a pure projection of its
+ * event log (`project` in `reduce.ts`). Nothing here is written except by folding an event.
+ * The schema parses a snapshot where it crosses a boundary (a reconnecting client, a file).
+ */
+
+/** Resolved violations the state keeps (newest first); the rest are counted. */
+export const MAX_RESOLVED_VIOLATIONS = 200;
+/** Finished tasks the state keeps, newest last. */
+export const MAX_TASKS = 20;
+/** Recent errors the state keeps, newest first. */
+export const MAX_RECENT_ERRORS = 50;
+
+const timestamp = z.number();
+
+/** What an event last put an engine in; `ok` until one says otherwise. */
+export const EngineConditionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('ok') }),
+  z.strictObject({ kind: z.literal('failed'), version: z.number().int(), reason: z.string(), at: timestamp, eventId: z.string() }),
+  z.strictObject({
+    kind: z.literal('blocked'),
+    version: z.number().int(),
+    reason: z.string(),
+    blockedBy: z.array(EngineIdSchema),
+    chain: z.array(StalenessHopSchema),
+    at: timestamp,
+    eventId: z.string()
+  }),
+  z.strictObject({ kind: z.literal('restarting'), reason: z.string(), at: timestamp }),
+  z.strictObject({ kind: z.literal('stopped'), at: timestamp })
+]);
+export type EngineCondition = z.infer<typeof EngineConditionSchema>;
+
+export const EngineStateSchema = z.strictObject({
+  engineId: EngineIdSchema,
+  capabilities: z.array(z.string()),
+  dependsOn: z.array(EngineIdSchema),
+  analyses: z.array(z.string()),
+  /** The configuration version of `outputs` (0 = never computed). */
+  computedVersion: z.number().int().nonnegative(),
+  outputs: z.record(z.string(), z.unknown()).nullable(),
+  changedFields: z.array(z.string()),
+  /** The `engine_output` event that carried `outputs`. */
+  outputEventId: z.string().nullable(),
+  outputAt: timestamp.nullable(),
+  lastDurationMs: z.number().nullable(),
+  condition: EngineConditionSchema,
+  /** The last failure's message, kept until the engine next computes. */
+  lastError: z.string().nullable(),
+  restarts: z.number().int().nonnegative(),
+  faults: z.strictObject({ slowMs: z.number().nonnegative(), failuresLeft: z.number().int().nonnegative() })
+});
+export type EngineState = z.infer<typeof EngineStateSchema>;
+
+/** An engine whose outputs were invalidated and that has not recomputed since. */
+export const InvalidationMarkSchema = z.strictObject({
+  engineId: EngineIdSchema,
+  originEngine: EngineIdSchema,
+  version: z.number().int().nonnegative(),
+  /** Hops from the origin (0 = the origin itself). */
+  hop: z.number().int().nonnegative(),
+  fields: z.array(z.string()),
+  fromEngines: z.array(EngineIdSchema),
+  chain: z.array(StalenessHopSchema),
+  propagationId: z.string(),
+  correlationId: z.string(),
+  eventId: z.string(),
+  since: timestamp
+});
+export type InvalidationMark = z.infer<typeof InvalidationMarkSchema>;
+
+export const TaskStateSchema = z.strictObject({
+  taskId: z.string(),
+  kind: z.enum(['optimization', 'simulation']),
+  status: z.enum(['running', 'completed', 'cancelled', 'failed']),
+  /** The configuration version the task started from. */
+  configVersion: z.number().int().nonnegative(),
+  startedAt: timestamp,
+  endedAt: timestamp.nullable(),
+  fraction: z.number(),
+  message: z.string(),
+  input: z.unknown(),
+  /** The latest progress event's data (the running front, the phase…). */
+  progress: z.unknown(),
+  result: z.unknown(),
+  durationMs: z.number().nullable(),
+  error: z.string().nullable()
+});
+export type TaskState = z.infer<typeof TaskStateSchema>;
+
+export const SessionStateSchema = z.strictObject({
+  /** The last event folded in (0 = none). */
+  seq: z.number().int().nonnegative(),
+  /** Events folded in (events with a seq already seen are not counted twice). */
+  eventCount: z.number().int().nonnegative(),
+  startedAt: timestamp.nullable(),
+  stoppedAt: timestamp.nullable(),
+  /** Engines in dependency (topological) order. */
+  engineOrder: z.array(EngineIdSchema),
+  engines: z.record(EngineIdSchema, EngineStateSchema),
+  configuration: z
+    .strictObject({
+      version: z.number().int().positive(),
+      previousVersion: z.number().int().nonnegative().nullable(),
+      configuration: z.unknown(),
+      eventId: z.string(),
+      correlationId: z.string(),
+      appliedAt: timestamp
+    })
+    .nullable(),
+  /** The last configuration refused, and why. */
+  lastRefusal: z
+    .strictObject({ findings: z.array(DesignFindingSchema), message: z.string(), eventId: z.string(), at: timestamp })
+    .nullable(),
+  rules: z.record(z.string(), RecordedRuleSchema),
+  /** Rule ids in the order they were added. */
+  ruleOrder: z.array(z.string()),
+  violations: z.strictObject({
+    open: z.record(z.string(), ViolationSchema),
+    /** Newest first, at most `MAX_RESOLVED_VIOLATIONS`. */
+    resolved: z.array(ViolationSchema),
+    resolvedTotal: z.number().int().nonnegative(),
+    droppedResolved: z.number().int().nonnegative()
+  }),
+  invalidations: z.record(EngineIdSchema, InvalidationMarkSchema),
+  tasks: z.record(z.string(), TaskStateSchema),
+  /** Task ids, oldest first, at most `MAX_TASKS`. */
+  taskOrder: z.array(z.string()),
+  /** The latest result of each analysis type. */
+  analyses: z.record(z.string(), AnalysisResultSchema),
+  performance: PerformanceSummarySchema.nullable(),
+  errors: z.strictObject({
+    total: z.number().int().nonnegative(),
+    /** Newest first, at most `MAX_RECENT_ERRORS`. */
+    recent: z.array(
+      z.strictObject({ eventId: z.string(), at: timestamp, engineId: z.string(), message: z.string(), origin: z.string() })
+    )
+  })
+});
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+/** The state before any event. */
+export const INITIAL_SESSION_STATE: SessionState = Object.freeze({
+  seq: 0,
+  eventCount: 0,
+  startedAt: null,
+  stoppedAt: null,
+  engineOrder: [],
+  engines: {},
+  configuration: null,
+  lastRefusal: null,
+  rules: {},
+  ruleOrder: [],
+  violations: { open: {}, resolved: [], resolvedTotal: 0, droppedResolved: 0 },
+  invalidations: {},
+  tasks: {},
+  taskOrder: [],
+  analyses: {},
+  performance: null,
+  errors: { total: 0, recent: [] }
+}) as SessionState;
+
+/**
+ * A cached reduction: the state after folding every event up to `seq`. Throwing a snapshot away
+ * changes nothing; the events after it rebuild the same state.
+ */
+export const SessionSnapshotSchema = z.strictObject({
+  format: z.literal('flightdeck-snapshot/1'),
+  seq: z.number().int().nonnegative(),
+  state: SessionStateSchema
+});
+export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
