@@ -405,6 +405,20 @@ describe('EngineCoordinator long-running tasks', () => {
     expect(eventsOf(coordinator, 'optimization_progress', outcome.taskId)).toHaveLength(1);
   });
 
+  it('an optimization started while engines are failed or blocked carries that in its inputs', async () => {
+    const coordinator = await start({}, { optimizer: { optimize: async (_criteria, context) => ({ ...front, inputs: context.inputs }) } });
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.injectFault('propulsion', { kind: 'fail', count: 1 });
+    await coordinator.processConfigurationChange({ value: 2 });
+    const outcome = await coordinator.optimizeConfiguration({ minimizeWeight: true }).result;
+    expect(outcome.result.inputs.upToDate).toBe(false);
+    expect(outcome.result.inputs.staleInputs.map((s) => [s.engineId, s.computedVersion, s.status])).toEqual([
+      ['propulsion', 1, 'failed'],
+      ['aerodynamics', 1, 'blocked'],
+      ['manufacturing', 1, 'blocked']
+    ]);
+  });
+
   it('cancels a simulation and says so', async () => {
     const coordinator = await start({}, {
       simulator: {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EngineId } from '../../../shared/events';
+import type { EngineId, EventInput, EventType } from '../../../shared/events';
 import type { Disposable } from '../../../shared/disposable';
 import type { TaskState } from '../../../shared/projection';
 import type {
@@ -66,6 +66,12 @@ interface RunningTask {
   startedAt: number;
 }
 
+/** The events of each kind of task. */
+const TASK_EVENTS = {
+  optimization: { started: 'optimization_started', progress: 'optimization_progress', completed: 'optimization_completed', cancelled: 'optimization_cancelled' },
+  simulation: { started: 'simulation_started', progress: 'simulation_progress', completed: 'simulation_completed', cancelled: 'simulation_cancelled' }
+} as const satisfies Record<TaskKind, Record<string, EventType>>;
+
 /** Progress events are throttled so a fast search does not flood the log. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -90,31 +96,13 @@ export class LongRunningTasks<TConfig> implements Disposable {
   optimize(criteria: OptimizationCriteria): TaskHandle<OptimizationResult> {
     const optimizer = this.options.optimizer;
     if (!optimizer) throw new Error('no optimizer is configured for this session');
-    const start = this.begin('optimization');
-    const { eventId: rootId } = this.options.publish({
-      eventType: 'optimization_started',
-      sourceEngine: this.options.sourceEngine,
-      correlationId: start.taskId,
-      configVersion: start.point.version,
-      data: { taskId: start.taskId, input: criteria }
-    });
-    const context = { ...this.contextOf(start), reportProgress: this.progressReporter(start.taskId, rootId, 'optimization_progress', start.point.version) };
-    return this.run(start, rootId, () => optimizer.optimize(criteria, context), 'optimization_completed', 'optimization_cancelled');
+    return this.launch('optimization', criteria, (context) => optimizer.optimize(criteria, context));
   }
 
   simulate(profile: MissionProfile | null): TaskHandle<SimulationResult> {
     const simulator = this.options.simulator;
     if (!simulator) throw new Error('no mission simulator is configured for this session');
-    const start = this.begin('simulation');
-    const { eventId: rootId } = this.options.publish({
-      eventType: 'simulation_started',
-      sourceEngine: this.options.sourceEngine,
-      correlationId: start.taskId,
-      configVersion: start.point.version,
-      data: { taskId: start.taskId, input: profile }
-    });
-    const context = { ...this.contextOf(start), reportProgress: this.progressReporter(start.taskId, rootId, 'simulation_progress', start.point.version) };
-    return this.run(start, rootId, () => simulator.simulate(profile, context), 'simulation_completed', 'simulation_cancelled');
+    return this.launch('simulation', profile, (context) => simulator.simulate(profile, context));
   }
 
   cancel(taskId: string): boolean {
@@ -136,86 +124,47 @@ export class LongRunningTasks<TConfig> implements Disposable {
     this.cancelAll();
   }
 
-  private begin(kind: TaskKind): {
-    taskId: string;
-    task: RunningTask;
-    point: { configuration: TConfig; version: number; inputs: InputsFreshness };
-  } {
+  /** Starts a task: `<kind>_started`, throttled `<kind>_progress`, then completed or cancelled. */
+  private launch<TResult>(kind: TaskKind, input: unknown, work: (context: TaskContext<TConfig, never>) => Promise<TResult>): TaskHandle<TResult> {
     const point = this.options.startingPoint();
     if (!point) throw new Error(`cannot start ${kind}: no configuration has been applied yet`);
     const taskId = randomUUID();
     const task: RunningTask = { kind, controller: new AbortController(), startedAt: performance.now() };
     this.running.set(taskId, task);
-    return { taskId, task, point };
-  }
-
-  private contextOf(start: {
-    task: RunningTask;
-    point: { configuration: TConfig; version: number; inputs: InputsFreshness };
-  }): Omit<TaskContext<TConfig, never>, 'reportProgress'> {
-    return {
-      configuration: start.point.configuration,
-      configVersion: start.point.version,
-      inputs: start.point.inputs,
-      signal: start.task.controller.signal
-    };
-  }
-
-  private progressReporter<K extends 'optimization_progress' | 'simulation_progress'>(
-    taskId: string,
-    rootId: string,
-    eventType: K,
-    configVersion: number
-  ): (progress: TaskProgress<never>) => void {
-    let lastProgressAt = Number.NEGATIVE_INFINITY;
-    return (progress) => {
-      const now = performance.now();
-      if (now - lastProgressAt < PROGRESS_INTERVAL_MS && progress.fraction < 1) return;
-      lastProgressAt = now;
-      this.options.publish({
-        eventType,
-        sourceEngine: this.options.sourceEngine,
-        priority: 'LOW',
-        correlationId: taskId,
-        causationId: rootId,
-        configVersion,
-        data: { taskId, fraction: Math.min(1, Math.max(0, progress.fraction)), message: progress.message, data: progress.data }
-      } as Parameters<Publish>[0]);
-    };
-  }
-
-  private run<TResult>(
-    start: { taskId: string; task: RunningTask; point: { version: number } },
-    rootId: string,
-    work: () => Promise<TResult>,
-    completedType: 'optimization_completed' | 'simulation_completed',
-    cancelledType: 'optimization_cancelled' | 'simulation_cancelled'
-  ): TaskHandle<TResult> {
-    const { taskId, task } = start;
-    const kind = task.kind;
+    // The event types depend on `kind`, so the payloads are checked by the schemas' shape here
+    // (each is `{ taskId, … }` exactly as payloads.ts defines it), not per type by the compiler.
+    const types = TASK_EVENTS[kind];
     const { publish, sourceEngine } = this.options;
+    const link = { sourceEngine, correlationId: taskId, configVersion: point.version };
+    const { eventId: rootId } = publish({ eventType: types.started, ...link, data: { taskId, input } } as EventInput);
+    let lastProgressAt = Number.NEGATIVE_INFINITY;
+    const context: TaskContext<TConfig, never> = {
+      configuration: point.configuration,
+      configVersion: point.version,
+      inputs: point.inputs,
+      signal: task.controller.signal,
+      reportProgress: (progress) => {
+        const now = performance.now();
+        if (now - lastProgressAt < PROGRESS_INTERVAL_MS && progress.fraction < 1) return;
+        lastProgressAt = now;
+        const fraction = Math.min(1, Math.max(0, progress.fraction));
+        publish({ eventType: types.progress, priority: 'LOW', ...link, causationId: rootId, data: { taskId, fraction, message: progress.message, data: progress.data } } as EventInput);
+      }
+    };
     const result = (async (): Promise<TaskOutcome<TResult>> => {
       try {
-        const output = await work();
+        const output = await work(context);
         const cancelled = task.controller.signal.aborted;
         const outcome: TaskOutcome<TResult> = { taskId, kind, cancelled, durationMs: performance.now() - task.startedAt, result: output };
-        publish({
-          eventType: cancelled ? cancelledType : completedType,
-          sourceEngine,
-          correlationId: taskId,
-          causationId: rootId,
-          configVersion: start.point.version,
-          data: { taskId, cancelled, durationMs: outcome.durationMs, result: output }
-        } as Parameters<Publish>[0]);
+        const eventType = cancelled ? types.cancelled : types.completed;
+        publish({ eventType, ...link, causationId: rootId, data: { taskId, cancelled, durationMs: outcome.durationMs, result: output } } as EventInput);
         return outcome;
       } catch (error) {
         publish({
           eventType: 'error_occurred',
-          sourceEngine,
           priority: 'HIGH',
-          correlationId: taskId,
+          ...link,
           causationId: rootId,
-          configVersion: start.point.version,
           data: { engineId: sourceEngine, origin: 'task', taskId, message: `${kind} failed: ${errorMessage(error)}` }
         });
         throw error;
