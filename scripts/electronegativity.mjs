@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs @doyensec/electronegativity over the built app (out/) and fails on any finding that
-// security/electronegativity-explained.json does not list with a reason.
+// security/electronegativity-explained.json does not list with a reason. The report is read in
+// its SARIF form (JSON, a real parser), never by splitting text by hand.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,7 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
 const explained = JSON.parse(readFileSync(join(root, 'security', 'electronegativity-explained.json'), 'utf8')).findings;
-const report = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'report.csv');
+const workDir = mkdtempSync(join(tmpdir(), 'electronegativity-'));
+const report = join(workDir, 'report.sarif');
 
 // -e pins the Electron version, so the tool need not fetch the release list (there is no network here).
 const run = spawnSync(
@@ -25,16 +27,30 @@ if (run.status !== 0) {
   process.exit(1);
 }
 
-// CSV columns: issue, severity, confidence, filename, location, sample, description, url
-const rows = readFileSync(report, 'utf8').trim().split('\n').slice(1).filter(Boolean);
-const findings = rows.map((row) => {
-  const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((cell) => cell.replace(/,$/, '').replace(/^"|"$/g, ''));
-  return { check: cells[0], severity: cells[1], file: cells[3], location: cells[4] };
+let sarif;
+try {
+  sarif = JSON.parse(readFileSync(report, 'utf8'));
+} catch (error) {
+  console.error(`electronegativity wrote no readable SARIF report (${error.message})`);
+  process.exit(1);
+}
+rmSync(workDir, { recursive: true, force: true });
+
+const results = sarif.runs?.flatMap((r) => r.results ?? []) ?? [];
+const findings = results.map((result) => {
+  const location = result.locations?.[0]?.physicalLocation;
+  return {
+    check: result.ruleId,
+    level: result.level,
+    file: location?.artifactLocation?.uri,
+    line: location?.region?.startLine
+  };
 });
-const unexplained = findings.filter((f) => !explained.some((e) => e.check === f.check && e.file === f.file));
+const reasonOf = (f) => explained.find((e) => e.check === f.check && e.file === f.file)?.reason;
+const unexplained = findings.filter((f) => !reasonOf(f));
 for (const f of findings) {
-  const reason = explained.find((e) => e.check === f.check && e.file === f.file)?.reason;
-  console.log(`${reason ? 'explained' : 'UNEXPLAINED'}  ${f.check}  ${f.file}:${f.location}${reason ? `  — ${reason.slice(0, 90)}…` : ''}`);
+  const reason = reasonOf(f);
+  console.log(`${reason ? 'explained' : 'UNEXPLAINED'}  ${f.check}  ${f.file}:${f.line}${reason ? `  — ${reason.slice(0, 90)}…` : ''}`);
 }
 console.log(`electronegativity: ${findings.length} finding(s), ${unexplained.length} unexplained (Electron ${electronVersion})`);
 process.exit(unexplained.length === 0 ? 0 : 1);

@@ -23,7 +23,7 @@ export const DurationStatsSchema = z.strictObject({
 });
 export type DurationStats = z.infer<typeof DurationStatsSchema>;
 
-/** Events delivered in one whole second starting at `at`. */
+/** Events logged in one whole second starting at `at`. */
 export const RateSampleSchema = z.strictObject({
   at: z.number(),
   count: z.number().int().nonnegative()
@@ -31,9 +31,9 @@ export const RateSampleSchema = z.strictObject({
 export type RateSample = z.infer<typeof RateSampleSchema>;
 
 export const EventsPerSecondSchema = z.strictObject({
-  /** Events delivered in the last whole second. */
+  /** Events logged in the last whole second. */
   current: z.number().nonnegative(),
-  /** Deliveries ever recorded. */
+  /** Events ever logged. */
   total: z.number().int().nonnegative(),
   /** The last whole seconds (up to 60), oldest first. */
   series: z.array(RateSampleSchema)
@@ -83,7 +83,9 @@ export type PerformanceReport = z.infer<typeof PerformanceReportSchema>;
 /** The compact `data` of a `performance_updated` event. */
 export const PerformanceSummarySchema = z.strictObject({
   generatedAt: z.number(),
+  /** Events the session logged in the last whole second. */
   eventsPerSecond: z.number().nonnegative(),
+  /** Events the bus delivered to subscribers' handlers, ever. */
   deliveredTotal: z.number().int().nonnegative(),
   handlerP95Ms: z.number(),
   handlerP99Ms: z.number(),

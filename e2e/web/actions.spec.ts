@@ -104,10 +104,35 @@ test('fault injection degrades engines and they recover', async ({ app }) => {
   await expect(engineRow(app, 'manufacturing')).toContainText('blocked');
   await expect(app.getByTestId('faults-sensors')).not.toContainText('fail next');
 
-  // The next change recovers both.
+  // An analysis now reads stale inputs: it says so, naming the engines and their versions.
+  const view = app.getByTestId('actions-view');
+  await view.getByLabel('Type').selectOption('complete_performance');
+  await view.getByRole('button', { name: 'Run analysis' }).click();
+  const stale = view.getByTestId('analysis-result').first();
+  await expect(stale).toHaveAttribute('data-current', 'false');
+  await expect(stale.locator('.wb-badge').first()).toHaveText('not current');
+  const freshness = stale.getByTestId('analysis-freshness');
+  await expect(freshness).toContainText('Not current.');
+  await expect(freshness).toContainText('Computed from stale inputs for configuration v2');
+  await expect(freshness).toContainText('sensors (failed, computed v1)');
+  await expect(freshness).toContainText('manufacturing (blocked, computed v1)');
+  await stale.scrollIntoViewIfNeeded();
+  await app.waitForTimeout(300);
+  await app.screenshot({ path: join(SHOTS, 'actions-analysis-stale-dark.png') });
+  await expectNoSeriousAxeViolations(app, 'actions-view');
+
+  // The next change recovers both, and a new run is current.
   await loadScenario(app, 'f22a');
   await expect(engineRow(app, 'sensors')).toContainText('idle');
   await expect(engineRow(app, 'manufacturing')).toContainText('idle');
+  // The earlier result is still shown, and still not presented as current.
+  await expect(stale).toHaveAttribute('data-current', 'false');
+  await expect(stale.getByTestId('analysis-freshness')).toContainText('the configuration is now v3');
+  await view.getByRole('button', { name: 'Run analysis' }).click();
+  await expect(view.getByTestId('analysis-result').first()).toHaveAttribute('data-current', 'true');
+  await expect(view.getByTestId('analysis-result').first().getByTestId('analysis-freshness')).toHaveText(
+    'Current: computed from configuration v3 with every engine up to date.'
+  );
 
   // A crash is followed by a restart from the consistency cache.
   await expect(app.getByTestId('restarts-aerodynamics')).toHaveText('0');

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
+import { connectHost } from './live-helpers';
 
 const SHOTS = join(import.meta.dirname, '..', 'screenshots');
 
@@ -52,6 +53,9 @@ test('an invalid draft shows the finding next to the offending module', async ({
   await expect(row.getByTestId('cf-finding').first()).toContainText('cannot be mounted on a nose');
   await expect(row).toContainText('WRONG_ATTACHMENT_KIND');
   await expect(view.getByTestId('cf-validation-status')).toContainText('error');
+  // The host would refuse it (validate and apply run the same checks): Apply stays off.
+  await expect(view.getByRole('button', { name: /^Apply/ })).toBeDisabled();
+  await expect(view.getByRole('button', { name: /^Apply/ })).toHaveAttribute('title', /Apply is off: \d+ errors? to fix first/);
   // The overloaded nose is flagged on the radar's row as well.
   await expect(view.getByTestId('cf-draft-modules').locator('tr[data-instance="radar"]')).toContainText('ATTACHMENT_OVERLOADED');
 
@@ -80,4 +84,27 @@ test('loading a scenario replaces the aircraft', async ({ app }) => {
   await expect(view.getByTestId('cf-aircraft-name')).toHaveText('Eurofighter Typhoon');
   await expect(view.getByTestId('cf-current-engine')).toContainText('EJ200 × 2');
   await expect(view.getByTestId('cf-version')).toHaveText('2');
+});
+
+test('a refused configuration changes nothing: the version stays and the refusal is in the log', async ({ app, server }) => {
+  await app.getByRole('tab', { name: 'Configuration' }).click();
+  const view = app.getByTestId('configuration-view');
+  await expect(view.getByTestId('cf-version')).toHaveText('1');
+
+  // Another client sends a configuration with an engine the library does not have.
+  const host = await connectHost(server);
+  const current = (await host.invoke('configuration.get', {})).data as { configuration: { propulsion: Record<string, unknown> } };
+  const refused = { ...current.configuration, propulsion: { ...current.configuration.propulsion, engineModel: 'NOPE-1' } };
+  const result = await host.invoke('configuration.apply', { configuration: refused });
+  expect(result).toMatchObject({ ok: true, data: { ok: false, version: 1, engines: [] } });
+  host.close();
+
+  await expect(view.getByTestId('cf-last-refusal')).toContainText('nothing changed, the session is still on version 1');
+  await expect(view.getByTestId('cf-last-refusal')).toContainText('propulsion.engineModel: unknown engine model "NOPE-1"');
+  await expect(view.getByTestId('cf-version')).toHaveText('1');
+  await expect(view.getByTestId('cf-current-engine')).toContainText('F119-PW-100 × 2');
+  await expect(app.getByTestId('header-aircraft')).toContainText('configuration v1');
+  await app.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(app.locator('.tl-row[data-event-type="validation_failed"]')).toContainText('refused: propulsion.engineModel');
+  await expect(app.locator('.tl-row[data-event-type="configuration_changed"]')).toHaveCount(1);
 });

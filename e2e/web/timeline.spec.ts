@@ -40,18 +40,29 @@ test('opens with the host history; events stream in; filters hide and clearing r
   await expect.poll(() => shownCount(app)).toBeGreaterThanOrEqual(14);
   const total = await shownCount(app);
 
-  // By engine (source or target): manufacturing receives every engine's output and makes its own.
+  // By engine, as the source: outputs are broadcast, so manufacturing's are its own two.
   await chooseOption(app, 'Engines', 'manufacturing');
   await chooseOption(app, 'Types', 'engine_output');
-  await expect.poll(() => shownCount(app)).toBe(12);
+  await expect.poll(() => shownCount(app)).toBe(2);
+  await expect(app.locator('.tl-list .tl-row .tl-route')).toHaveText(['manufacturing → all', 'manufacturing → all']);
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+  // …or as a target: the invalidations design addressed to manufacturing.
+  await chooseOption(app, 'Engines', 'manufacturing');
+  await chooseOption(app, 'Types', 'data_invalidated');
+  await expect.poll(() => shownCount(app)).toBeGreaterThan(0);
+  for (const route of await app.locator('.tl-list .tl-row .tl-route').allTextContents()) expect(route).toBe('design → manufacturing');
   await app.getByRole('button', { name: 'Clear filters' }).click();
   await chooseOption(app, 'Engines', 'manufacturing');
   await expect.poll(async () => (await visibleTypes(app)).includes('performance_updated')).toBe(false);
   await app.getByRole('button', { name: 'Clear filters' }).click();
 
-  // Free text inside payloads.
+  // Free text inside payloads: the Typhoon's configuration, and the outputs that name its engine.
   await app.getByLabel('Search').fill('EJ200');
-  await expect.poll(async () => new Set(await visibleTypes(app))).toEqual(new Set(['configuration_changed']));
+  await expect.poll(async () => new Set(await visibleTypes(app))).toEqual(new Set(['configuration_changed', 'engine_output']));
+  await expect(app.locator('.tl-list .tl-row[data-event-type="configuration_changed"]')).toHaveCount(1);
+  await expect(app.locator('.tl-list .tl-row[data-event-type="configuration_changed"]')).toContainText('Eurofighter Typhoon');
+  const namingEngine = await app.locator('.tl-list .tl-row[data-event-type="engine_output"] .tl-route').allTextContents();
+  expect(new Set(namingEngine)).toEqual(new Set(['propulsion → all', 'aerodynamics → all']));
   await app.getByRole('button', { name: 'Clear filters' }).click();
   await expect(app.getByLabel('Search')).toHaveValue('');
   await expect.poll(() => shownCount(app)).toBeGreaterThanOrEqual(total);
@@ -102,11 +113,18 @@ test('a configuration change shows its diff and the causal chain through all six
   await expect(chain.getByRole('treeitem').first()).toHaveAttribute('aria-level', '1');
   await expect(outputs.filter({ hasText: 'manufacturing' })).not.toHaveAttribute('aria-level', '1');
 
-  // Clicking a chain row selects that event; the graph highlights its source.
+  // Clicking a chain row selects that event; the graph highlights its source (an output is broadcast: no target).
   await outputs.filter({ hasText: 'propulsion' }).click();
   await expect(detail.getByRole('heading', { name: 'engine_output' })).toBeVisible();
   await expect(app.getByTestId('engine-node-propulsion')).toHaveClass(/gr-node--highlight-source/);
+  await expect(app.locator('.gr-node--highlight-target')).toHaveCount(0);
+  // An invalidation is addressed: its target is highlighted too.
+  await chooseOption(app, 'Types', 'data_invalidated');
+  await chooseOption(app, 'Engines', 'aerodynamics');
+  await app.locator('.tl-list .tl-row[data-event-type="data_invalidated"]').last().click();
+  await expect(app.getByTestId('engine-node-design')).toHaveClass(/gr-node--highlight-source/);
   await expect(app.getByTestId('engine-node-aerodynamics')).toHaveClass(/gr-node--highlight-target/);
+  await app.getByRole('button', { name: 'Clear filters' }).click();
 
   // Many events followed the change (module diffs, metrics): filter back to it.
   await chooseOption(app, 'Types', 'configuration_changed');

@@ -1,20 +1,21 @@
+import { toDisposable, type Disposable } from '../../shared/disposable';
+import { Emitter } from '../../shared/emitter';
 import type { CommandName, CommandRequest, CommandResponse, CommandResult, StreamBatch } from '../../shared/protocol';
 import type { FlightdeckApi } from '../../preload/api';
 import type { Bridge, ConnectionInfo } from './bridge';
-import { Listeners } from './listeners';
 import { parseCommandResult, parseStreamBatch } from './parse-messages';
 
 /** The Electron bridge: the preload's typed verbs, always connected while the window lives. */
 export class IpcBridge implements Bridge {
   readonly transport = 'ipc';
   readonly connection: ConnectionInfo = { transport: 'ipc', state: 'open', attempts: 0 };
-  private readonly streamListeners = new Listeners<StreamBatch>();
-  private readonly unsubscribe: () => void;
+  private readonly streamEmitter = new Emitter<StreamBatch>();
+  private readonly subscription: Disposable;
 
   constructor(private readonly api: FlightdeckApi) {
-    this.unsubscribe = api.onStream((raw) => {
+    this.subscription = api.onStream((raw) => {
       const batch = parseStreamBatch(raw);
-      if (batch) this.streamListeners.emit(batch);
+      if (batch) this.streamEmitter.fire(batch);
     });
   }
 
@@ -26,17 +27,17 @@ export class IpcBridge implements Bridge {
     }
   }
 
-  onStream(listener: (batch: StreamBatch) => void): () => void {
-    return this.streamListeners.add(listener);
+  onStream(listener: (batch: StreamBatch) => void): Disposable {
+    return this.streamEmitter.event(listener);
   }
 
-  onConnection(listener: (info: ConnectionInfo) => void): () => void {
+  onConnection(listener: (info: ConnectionInfo) => void): Disposable {
     listener(this.connection);
-    return () => undefined;
+    return toDisposable(() => undefined);
   }
 
   dispose(): void {
-    this.unsubscribe();
-    this.streamListeners.clear();
+    this.subscription.dispose();
+    this.streamEmitter.dispose();
   }
 }

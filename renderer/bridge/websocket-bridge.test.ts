@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionInfo } from './bridge';
+import { makeEvent } from '../store/live/test-events';
 import { WebSocketBridge } from './websocket-bridge';
 
 /** A stand-in for the browser's WebSocket that the test drives by hand. */
@@ -46,6 +47,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe('WebSocketBridge', () => {
@@ -113,6 +115,31 @@ describe('WebSocketBridge', () => {
     socket.receive({ kind: 'stream', batch: { seq: 'one' } });
     expect(seqs).toEqual([0]);
     expect(warn).toHaveBeenCalledOnce();
+    bridge.dispose();
+  });
+
+  it('parses each event with its type schema and drops a batch whose payload does not match its type', () => {
+    const bridge = new WebSocketBridge('ws://host/ws');
+    const socket = FakeSocket.instances[0] as FakeSocket;
+    socket.open();
+    const received: string[] = [];
+    const subscription = bridge.onStream((batch) => received.push(...batch.events.map((e) => e.eventType)));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const batch = (data: unknown): unknown => ({
+      seq: 1,
+      sentAt: 1,
+      events: [makeEvent(1, 'rule_removed', data as { ruleId: string })],
+      dropped: { sinceLastBatch: 0, total: 0 },
+      queue: { depth: 0, capacity: 10 }
+    });
+    socket.receive({ kind: 'stream', batch: batch({ ruleId: 'mass_budget' }) });
+    socket.receive({ kind: 'stream', batch: batch({ ruleId: 7 }) });
+    expect(received).toEqual(['rule_removed']);
+    expect(warn).toHaveBeenCalledOnce();
+    // Subscriptions are disposables, like every other in the code base.
+    subscription.dispose();
+    socket.receive({ kind: 'stream', batch: batch({ ruleId: 'thermal_limit' }) });
+    expect(received).toEqual(['rule_removed']);
     bridge.dispose();
   });
 });

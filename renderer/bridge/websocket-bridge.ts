@@ -1,6 +1,7 @@
+import type { Disposable } from '../../shared/disposable';
+import { Emitter } from '../../shared/emitter';
 import type { CommandName, CommandRequest, CommandResponse, CommandResult, StreamBatch } from '../../shared/protocol';
 import type { Bridge, ConnectionInfo } from './bridge';
-import { Listeners } from './listeners';
 import { parseCommandResult, parseStreamBatch } from './parse-messages';
 
 interface Pending {
@@ -20,8 +21,8 @@ export class WebSocketBridge implements Bridge {
   private socket: WebSocket | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly streamListeners = new Listeners<StreamBatch>();
-  private readonly connectionListeners = new Listeners<ConnectionInfo>();
+  private readonly streamEmitter = new Emitter<StreamBatch>();
+  private readonly connectionEmitter = new Emitter<ConnectionInfo>();
   private info: ConnectionInfo = { transport: 'websocket', state: 'connecting', attempts: 0 };
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
@@ -49,13 +50,13 @@ export class WebSocketBridge implements Bridge {
     });
   }
 
-  onStream(listener: (batch: StreamBatch) => void): () => void {
-    return this.streamListeners.add(listener);
+  onStream(listener: (batch: StreamBatch) => void): Disposable {
+    return this.streamEmitter.event(listener);
   }
 
-  onConnection(listener: (info: ConnectionInfo) => void): () => void {
+  onConnection(listener: (info: ConnectionInfo) => void): Disposable {
     listener(this.info);
-    return this.connectionListeners.add(listener);
+    return this.connectionEmitter.event(listener);
   }
 
   dispose(): void {
@@ -63,13 +64,13 @@ export class WebSocketBridge implements Bridge {
     clearTimeout(this.reconnectTimer);
     this.socket?.close();
     this.failPending('bridge disposed');
-    this.streamListeners.clear();
-    this.connectionListeners.clear();
+    this.streamEmitter.dispose();
+    this.connectionEmitter.dispose();
   }
 
   private setInfo(info: Partial<ConnectionInfo>): void {
     this.info = { ...this.info, ...info };
-    this.connectionListeners.emit(this.info);
+    this.connectionEmitter.fire(this.info);
   }
 
   private connect(): void {
@@ -101,7 +102,7 @@ export class WebSocketBridge implements Bridge {
     }
     if (message.kind === 'stream') {
       const batch = parseStreamBatch(message.batch);
-      if (batch) this.streamListeners.emit(batch);
+      if (batch) this.streamEmitter.fire(batch);
     } else if (message.kind === 'result' && typeof message.id === 'number') {
       const pending = this.pending.get(message.id);
       if (!pending) return;

@@ -1,21 +1,21 @@
 import type { ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useFlightdeck } from '../store';
+import { useFlightdeck, useSession } from '../store';
+import { selectCurrentConfiguration } from '../store/session/selectors';
 import { downloadText } from './download';
 
 function stamp(): string {
   return new Date().toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
 }
 
-/** Product name, current aircraft and configuration version, and the global actions. */
+/** Product name, the session's aircraft and configuration version, and the global actions. */
 export function Header(): ReactElement {
+  const current = useSession(selectCurrentConfiguration);
   const h = useFlightdeck(
     useShallow((s) => ({
-      name: s.aircraft.name,
-      version: s.aircraft.configVersion,
-      exporting: s.aircraft.exporting,
-      exportError: s.aircraft.exportError,
-      exportSession: s.aircraft.exportSession,
+      exporting: s.sessionExport.exporting,
+      exportError: s.sessionExport.error,
+      exportSession: s.sessionExport.run,
       paused: s.timeline.paused,
       togglePaused: s.timeline.togglePaused,
       theme: s.layout.theme,
@@ -36,10 +36,10 @@ export function Header(): ReactElement {
         <h1 className="fd-product">Flightdeck</h1>
       </div>
       <div className="fd-aircraft" data-testid="header-aircraft">
-        {h.name ? (
+        {current ? (
           <>
-            <span className="fd-aircraft-name">{h.name}</span>
-            <span className="fd-aircraft-version">configuration v{h.version}</span>
+            <span className="fd-aircraft-name">{current.configuration.name}</span>
+            <span className="fd-aircraft-version">configuration v{current.version}</span>
           </>
         ) : (
           <span className="fd-aircraft-version">No configuration yet</span>

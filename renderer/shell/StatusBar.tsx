@@ -1,9 +1,10 @@
 import type { ReactElement } from 'react';
-import { useFlightdeck } from '../store';
+import { useFlightdeck, useSession } from '../store';
 import { liveBuffer } from '../store/live';
+import { selectStaleEngines } from '../store/session/selectors';
 import { useThrottledSnapshot } from '../views/live/common/use-throttled-snapshot';
 
-/** The status bar refreshes at most 4 times a second, whatever the event rate. */
+/** Rates and queue figures refresh at most 4 times a second, whatever the event rate. */
 const STATUS_INTERVAL_MS = 250;
 
 const STATE_WORDS = { connecting: 'connecting…', open: 'connected', reconnecting: 'reconnecting…', closed: 'disconnected' } as const;
@@ -13,8 +14,9 @@ function readStatus(): {
   state: keyof typeof STATE_WORDS;
   attempts: number;
   reason: string | undefined;
+  syncing: boolean;
+  syncError: string | null;
   eventsPerS: number;
-  openViolations: number;
   droppedByHost: number;
   droppedByClient: number;
   queue: string;
@@ -28,8 +30,9 @@ function readStatus(): {
     state: info.state,
     attempts: info.attempts,
     reason: info.reason,
+    syncing: s.session.syncing,
+    syncError: s.session.syncError,
     eventsPerS: liveBuffer.perSecond(null),
-    openViolations: Object.keys(s.violations.open).length,
     droppedByHost: s.connection.droppedByHost,
     droppedByClient: liveBuffer.ring.evicted,
     queue: queue ? `${queue.depth.toLocaleString('en-US')} / ${queue.capacity.toLocaleString('en-US')}` : '—',
@@ -37,22 +40,32 @@ function readStatus(): {
   };
 }
 
-/** Connection, events/s, open violations, dropped events and the host queue. */
+/**
+ * Connection, events/s, open violations, stale engines, dropped events and the host queue. The
+ * session's counts follow the session state at once (they change rarely); rates are throttled.
+ */
 export function StatusBar(): ReactElement {
   const st = useThrottledSnapshot(readStatus, STATUS_INTERVAL_MS);
+  const openViolations = useSession((state) => Object.keys(state.violations.open).length);
+  const staleEngines = useSession((state) => selectStaleEngines(state).length);
   const fmt = (n: number): string => n.toLocaleString('en-US');
   return (
     <footer className="fd-status" aria-label="Status">
-      <span className={`fd-status-item fd-conn fd-conn--${st.state}`} data-testid="status-connection" title={st.reason}>
+      <span className={`fd-status-item fd-conn fd-conn--${st.state}`} data-testid="status-connection" title={st.syncError ?? st.reason}>
         <span aria-hidden="true" className="fd-conn-dot" />
         {st.transport} · {STATE_WORDS[st.state]}
         {st.attempts > 0 ? ` (attempt ${st.attempts})` : ''}
+        {st.state === 'open' && st.syncing ? ' · syncing…' : ''}
+        {st.syncError ? ' · sync failed' : ''}
       </span>
       <span className="fd-status-item" data-testid="status-rate">
         {fmt(st.eventsPerS)} events/s
       </span>
-      <span className={`fd-status-item${st.openViolations > 0 ? ' fd-status-warn' : ''}`} data-testid="status-violations">
-        {fmt(st.openViolations)} open violation{st.openViolations === 1 ? '' : 's'}
+      <span className={`fd-status-item${openViolations > 0 ? ' fd-status-warn' : ''}`} data-testid="status-violations">
+        {fmt(openViolations)} open violation{openViolations === 1 ? '' : 's'}
+      </span>
+      <span className={`fd-status-item${staleEngines > 0 ? ' fd-status-warn' : ''}`} data-testid="status-stale">
+        {fmt(staleEngines)} stale engine{staleEngines === 1 ? '' : 's'}
       </span>
       <span className="fd-status-item" data-testid="status-dropped" title="Events dropped by the host under overload / evicted by this window's 200,000-event buffer">
         dropped: host {fmt(st.droppedByHost)} · buffer {fmt(st.droppedByClient)}

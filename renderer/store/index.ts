@@ -1,42 +1,54 @@
 import { create } from 'zustand';
 import { persist, subscribeWithSelector } from 'zustand/middleware';
-import type { StreamBatch } from '../../shared/protocol';
+import { toDisposable, type Disposable } from '../../shared/disposable';
+import type { SessionState } from '../../shared/projection';
 import type { Bridge } from '../bridge/bridge';
 import { setBridge } from './bridge-access';
-import { HistorySeed } from './history-seed';
 import { createConnectionSlice, type ConnectionSlice } from './connection/connection-slice';
-import { createEnginesSlice, routeEnginesBatch, type EnginesSlice } from './engines/engines-slice';
-import { createViolationsSlice, routeViolationsBatch, type ViolationsSlice } from './violations/violations-slice';
-import { createLiveSlices, liveBuffer, persistedLive, routeLiveBatch, type LiveSlices } from './live';
-import { createWorkbenchSlices, persistedWorkbench, routeWorkbenchBatch, type WorkbenchSlices } from './workbench';
+import { appendLiveEvents, createLiveSlices, liveBuffer, persistedLive, type LiveSlices } from './live';
+import { SessionFeed } from './session/session-feed';
+import { createSessionSlice, foldSessionEvents, setSessionSync, type SessionSlice } from './session/session-slice';
+import { createWorkbenchSlices, persistedWorkbench, type WorkbenchSlices } from './workbench';
 
 /**
- * The renderer's one store, made of slices: connection, engines and violations (shared by
- * every view), the live slices (events, selection, layout — `live/`) and the workbench slices
- * (metrics, configuration, analyses and tasks — `workbench/`). Views read it through selectors.
+ * The renderer's one store, made of slices: the connection, the session (the projection of the
+ * host's log: every fact about the session), the live slices (timeline, selection, layout —
+ * `live/`) and the workbench slices (drafts, commands in flight, preferences — `workbench/`).
+ * Views read it through selectors; no slice keeps a copy of a fact the session state holds.
  */
-export type FlightdeckState = ConnectionSlice & EnginesSlice & ViolationsSlice & LiveSlices & WorkbenchSlices;
+export type FlightdeckState = ConnectionSlice & SessionSlice & LiveSlices & WorkbenchSlices;
 
 export const useFlightdeck = create<FlightdeckState>()(
   subscribeWithSelector(
     persist(
       (...args) => ({
         ...createConnectionSlice(...args),
-        ...createEnginesSlice(...args),
-        ...createViolationsSlice(...args),
+        ...createSessionSlice(...args),
         ...createLiveSlices(...args),
         ...createWorkbenchSlices(...args)
       }),
       {
         name: 'flightdeck.preferences',
         version: 1,
-        // Only preferences persist (layout, theme, filters); live data never does.
+        // Only preferences persist (layout, theme, filters); session data never does.
         partialize: (state) => ({ ...persistedLive(state), ...persistedWorkbench(state) }),
         merge: (persisted, current) => deepMerge(current, persisted)
       }
     )
   )
 );
+
+/**
+ * Reads the session state through a selector (one of `session/selectors`, a shared projection
+ * selector, or several wrapped in `useShallow`).
+ *
+ * @example
+ * const stale = useSession(selectStaleEngines);
+ * const status = useSession((state) => engineStatus(state, 'propulsion'));
+ */
+export function useSession<T>(selector: (state: SessionState) => T): T {
+  return useFlightdeck((s) => selector(s.session.state));
+}
 
 /** Merges persisted preferences into the slices without replacing their actions. */
 function deepMerge<T>(current: T, persisted: unknown): T {
@@ -52,50 +64,35 @@ function deepMerge<T>(current: T, persisted: unknown): T {
   return out as T;
 }
 
-const historySeed = new HistorySeed();
-
-function routeBatch(incoming: StreamBatch): void {
-  const batch = historySeed.accept(incoming);
-  if (batch) dispatchBatch(batch);
-}
-
-function dispatchBatch(batch: StreamBatch): void {
-  const state = useFlightdeck.getState();
-  state.connection.noteBatch(batch);
-  routeEnginesBatch(batch, useFlightdeck.setState);
-  routeViolationsBatch(batch, useFlightdeck.setState, useFlightdeck.getState);
-  routeLiveBatch(batch, useFlightdeck.getState, useFlightdeck.setState);
-  routeWorkbenchBatch(batch, useFlightdeck.getState, useFlightdeck.setState);
-}
-
-/** History events in the shape the timeline takes them (only `events` is read). */
-function historyBatch(events: StreamBatch['events']): StreamBatch {
-  return { seq: -1, sentAt: Date.now(), events, dropped: { sinceLastBatch: 0, total: 0 }, queue: { depth: 0, capacity: 1 } };
-}
-
-/** Wires the store to a bridge: stream batches and connection changes flow in. */
-export function connectStore(next: Bridge): () => void {
+/**
+ * Wires the store to a bridge: each (re)connection rebuilds the session from `session.sync`
+ * and fills the timeline from history while the stream is held; then every batch is folded into
+ * the session state and appended to the timeline.
+ */
+export function connectStore(next: Bridge): Disposable {
   setBridge(next);
-  const offStream = next.onStream(routeBatch);
-  const offConnection = next.onConnection((info) => {
-    useFlightdeck.getState().connection.setInfo(info);
-    // Each (re)connection starts from the host's current picture.
-    if (info.state === 'open') {
-      void useFlightdeck.getState().engines.loadGraph();
-      void useFlightdeck.getState().violations.refresh();
-      // Only the timeline takes history: the other slices load their current state instead.
-      void historySeed.seed(
-        next,
-        liveBuffer.ring.newest(),
-        (since) => liveBuffer.idsSince(since),
-        (events) => routeLiveBatch(historyBatch(events), useFlightdeck.getState, useFlightdeck.setState),
-        dispatchBatch
-      );
+  const set = useFlightdeck.setState;
+  const feed = new SessionFeed(next, {
+    rebuilt: (state) => setSessionSync(set, { state }),
+    failed: (error) => setSessionSync(set, { error }),
+    timelineLastSeq: () => liveBuffer.lastSeq,
+    history: (events, restarted) => appendLiveEvents(events, restarted),
+    batch: (batch) => {
+      useFlightdeck.getState().connection.noteBatch(batch);
+      foldSessionEvents(set, batch.events);
+      appendLiveEvents(batch.events);
     }
   });
-  return () => {
-    offStream();
-    offConnection();
+  const stream = next.onStream((batch) => feed.accept(batch));
+  const connection = next.onConnection((info) => {
+    useFlightdeck.getState().connection.setInfo(info);
+    if (info.state !== 'open') return;
+    setSessionSync(set, { syncing: true });
+    void feed.rebuild();
+  });
+  return toDisposable(() => {
+    stream.dispose();
+    connection.dispose();
     setBridge(undefined);
-  };
+  });
 }

@@ -36,6 +36,8 @@ export const LIFECYCLE_EVENT_TYPES = [
   /** A crashed engine was rebuilt; its outputs were recovered from the session state. */
   'engine_restarted',
   'violation_opened',
+  /** An open violation's figures changed (severity, expected, actual, message); it stays open. */
+  'violation_updated',
   'violation_resolved',
   'rule_added',
   'rule_updated',

@@ -167,6 +167,7 @@ export const EVENT_PAYLOADS = {
     recoveredConfigVersion: version.nullable()
   }),
   violation_opened: ViolationSchema,
+  violation_updated: ViolationSchema,
   violation_resolved: ViolationSchema,
   rule_added: z.strictObject({ rule: RecordedRuleSchema }),
   rule_updated: z.strictObject({ rule: RecordedRuleSchema }),

@@ -98,6 +98,7 @@ function fold(state: SessionState, event: EngineEvent): SessionState {
       };
     }
     case 'violation_opened':
+    case 'violation_updated':
       return violationOpened(state, event.data);
     case 'violation_resolved':
       return violationResolved(state, event.data);

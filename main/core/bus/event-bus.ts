@@ -285,10 +285,7 @@ export class EventBus implements Disposable {
 
   private onSuccess(subscription: Subscription, event: EngineEvent, value: unknown, startedAt: number): void {
     this.counters.delivered++;
-    if (this.metrics) {
-      const endedAt = performance.now();
-      this.metrics.recordHandler(event.eventType, subscription.engineId, endedAt - startedAt, endedAt);
-    }
+    this.metrics?.recordHandler(event.eventType, subscription.engineId, performance.now() - startedAt);
     if (event.requiresResponse) this.requests.record(event.eventId, { engineId: subscription.engineId, ok: true, data: value });
   }
 

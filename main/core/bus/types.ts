@@ -31,8 +31,8 @@ export interface RetryPolicy {
  * depends on the monitor itself.
  */
 export interface BusMetricsSink {
-  /** A handler that succeeded, and when it ended (a `performance.now()` value): one delivery. */
-  recordHandler(eventType: EventType, engineId: EngineId, latencyMs: number, endedAt: number): void;
+  /** A handler that succeeded: one delivery. */
+  recordHandler(eventType: EventType, engineId: EngineId, latencyMs: number): void;
   /** A handler that threw, rejected or timed out (not a delivery). */
   recordHandlerFailure(eventType: EventType, engineId: EngineId, latencyMs: number): void;
   recordQueueWait(priority: Priority, waitMs: number): void;

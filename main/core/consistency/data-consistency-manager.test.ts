@@ -163,7 +163,13 @@ describe('DataConsistencyManager violations', () => {
     const second = manager.validateAll();
     expect(second.opened).toEqual([]);
     expect(second.stillOpen).toMatchObject([{ violationId: id, actual: 20_000 }]);
-    expect(types()).toEqual(['rule_added', 'violation_opened']);
+    // The same violation with new figures: told as an update, so the session state follows it.
+    expect(types()).toEqual(['rule_added', 'violation_opened', 'violation_updated']);
+    expect(projection.state.violations.open[id as string]?.actual).toBe(20_000);
+    manager.validateAll();
+    expect(types()).toHaveLength(3);
+    manager.updateConsistencyRule('mass_budget', { severity: 'critical' });
+    expect(projection.state.violations.open[id as string]?.severity).toBe('critical');
 
     clock.ms = 5_000;
     output('materials', { totalMassKg: 19_700 });

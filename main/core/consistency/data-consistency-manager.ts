@@ -201,7 +201,7 @@ export class DataConsistencyManager implements Disposable {
           }
           continue;
         }
-        const { violation, opened } = this.violations.fail({
+        const { violation, opened, changed } = this.violations.fail({
           ...key,
           severity: rule.severity,
           expected: finding.expected,
@@ -213,6 +213,8 @@ export class DataConsistencyManager implements Disposable {
         if (opened) {
           result.opened.push(violation);
           this.publishViolation('violation_opened', violation, cause);
+        } else if (changed) {
+          this.publishViolation('violation_updated', violation, cause);
         }
       }
       const after = this.violations.openFor(rule.ruleId, rule.sourceEngine, dependentEngine);
@@ -228,7 +230,7 @@ export class DataConsistencyManager implements Disposable {
     this.publish({ eventType, sourceEngine: CONSISTENCY_MANAGER_SOURCE, ...cause, data: { rule: recorded } });
   }
 
-  private publishViolation(eventType: 'violation_opened' | 'violation_resolved', violation: Violation, cause: CheckCause): void {
+  private publishViolation(eventType: 'violation_opened' | 'violation_updated' | 'violation_resolved', violation: Violation, cause: CheckCause): void {
     this.publish({
       eventType,
       sourceEngine: CONSISTENCY_MANAGER_SOURCE,

@@ -50,15 +50,19 @@ export class ViolationLedger {
   }
 
   /** Records a failure: opens a violation, or updates the open one with the same identity. */
-  fail(failure: FailedCheck): { violation: Violation; opened: boolean } {
+  fail(failure: FailedCheck): { violation: Violation; opened: boolean; changed: boolean } {
     const key = keyOf(failure);
     const existing = this.open.get(key);
     if (existing) {
+      const changed =
+        existing.message !== failure.message ||
+        existing.severity !== failure.severity ||
+        JSON.stringify([existing.expected, existing.actual]) !== JSON.stringify([failure.expected, failure.actual]);
       existing.expected = failure.expected;
       existing.actual = failure.actual;
       existing.message = failure.message;
       existing.severity = failure.severity;
-      return { violation: { ...existing }, opened: false };
+      return { violation: { ...existing }, opened: false, changed };
     }
     const violation: Violation = {
       violationId: this.createId(),
@@ -76,7 +80,7 @@ export class ViolationLedger {
     if (failure.causationId !== undefined) violation.causationId = failure.causationId;
     if (failure.correlationId !== undefined) violation.correlationId = failure.correlationId;
     this.open.set(key, violation);
-    return { violation: { ...violation }, opened: true };
+    return { violation: { ...violation }, opened: true, changed: true };
   }
 
   /** Resolves the open violation with this identity, if any, and returns it. */

@@ -74,6 +74,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
     this.projection = new LiveProjection(this.log);
     this.monitor = this.register(new PerformanceMonitor({ ...options.monitor, publish: (input) => this.bus.publish(input) }));
     this.bus = this.register(new EventBus({ ...options.bus, log: this.log, metrics: this.monitor }));
+    this.register(this.log.onDidAppend(() => this.monitor.recordLogged()));
     this.publish = (input) => this.bus.publish(input);
     this.consistency = this.register(
       new DataConsistencyManager({
@@ -145,7 +146,8 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
         const engine = this.state.engines[id];
         return engine?.outputs ? { version: engine.computedVersion, outputs: engine.outputs } : undefined;
       },
-      measure: <T>(operation: string, fn: () => T): T => this.monitor.measure(operation, fn)
+      measure: <T>(operation: string, fn: () => T): T => this.monitor.measure(operation, fn),
+      recordWork: (id: EngineId, ms: number): void => this.monitor.recordEngineWork(id, ms)
     };
     for (const factory of this.options.engines) {
       const runner = this.register(new EngineRunner<TConfig>(factory, session));

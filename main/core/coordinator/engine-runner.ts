@@ -23,6 +23,8 @@ export interface RunnerSession {
   /** The engine's last published outputs and their version (from the session state). */
   publishedOutputs(engineId: EngineId): { version: number; outputs: EngineData } | undefined;
   measure<T>(operation: string, fn: () => T): T;
+  /** Records how long a computation took, as this engine's latency. */
+  recordWork(engineId: EngineId, ms: number): void;
 }
 
 /** One computation the recompute path asks for. */
@@ -78,16 +80,19 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
     const startedAt = performance.now();
     const link = { correlationId: target.correlationId, causationId: target.causationId, configVersion: target.version };
     try {
-      await this.faults.beforeCompute();
       const emit = (emission: EngineEmission): void => {
         this.session.publish({ ...emission, sourceEngine: this.id, ...link } as Parameters<Publish>[0]);
       };
-      const outputs = await this.session.measure(`compute:${this.id}`, () =>
-        this.engine.compute({ configuration: target.configuration, configVersion: target.version, upstream: target.upstream, emit })
-      );
+      // Measured with any injected slowness: the time the user waits is the time reported.
+      const outputs = await this.session.measure(`compute:${this.id}`, async () => {
+        await this.faults.beforeCompute();
+        return this.engine.compute({ configuration: target.configuration, configVersion: target.version, upstream: target.upstream, emit });
+      });
       const bad = firstNonFiniteNumber(outputs);
       if (bad) throw new Error(`output ${bad.path} is ${String(bad.value)}, not a finite number`);
       if (!target.stillCurrent()) return 'superseded';
+      const durationMs = performance.now() - startedAt;
+      this.session.recordWork(this.id, durationMs);
       const previous = this.session.publishedOutputs(this.id)?.outputs;
       this.session.publish({
         eventType: 'engine_output',
@@ -98,7 +103,7 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
           version: target.version,
           outputs: outputs as Record<string, unknown>,
           changedFields: changedTopLevelFields(previous ?? {}, outputs),
-          durationMs: performance.now() - startedAt
+          durationMs
         }
       });
       return 'computed';

@@ -61,14 +61,14 @@ describe('PerformanceMonitor.measure', () => {
 });
 
 describe('PerformanceMonitor metrics', () => {
-  it('counts a successful handler as one delivery at the time it ended, not when it was recorded', () => {
+  it('counts logged events per whole second, at the time given or now', () => {
     const { monitor, clock } = setup();
     clock.ms = 1_000;
-    for (let i = 0; i < 7; i++) monitor.recordHandler('synthetic_load', 'materials', 1, 1_000 + i);
+    for (let i = 0; i < 7; i++) monitor.recordLogged();
     clock.ms = 2_100;
-    // Ended in the second before, reported now: still counted there.
-    monitor.recordHandler('synthetic_load', 'materials', 1, 1_999);
-    for (let i = 0; i < 3; i++) monitor.recordHandler('synthetic_load', 'materials', 1, 2_050);
+    // Logged in the second before, reported now: still counted there.
+    monitor.recordLogged(1_999);
+    for (let i = 0; i < 3; i++) monitor.recordLogged();
     clock.ms = 3_000;
     const { eventsPerSecond } = monitor.getReport();
     expect(eventsPerSecond.current).toBe(3);
@@ -77,18 +77,19 @@ describe('PerformanceMonitor metrics', () => {
       { at: 1_000, count: 8 },
       { at: 2_000, count: 3 }
     ]);
+    expect(monitor.getSummary()).toMatchObject({ eventsPerSecond: 3, deliveredTotal: 0 });
   });
 
-  it('a failed handler counts in the latencies but is not a delivery', () => {
-    const { monitor, clock } = setup();
+  it('a failed handler counts in the latencies but is not a delivery; engine work counts as the engine\'s latency', () => {
+    const { monitor } = setup();
     monitor.recordHandlerFailure('synthetic_load', 'materials', 40);
-    monitor.recordHandler('synthetic_load', 'materials', 10, 0);
-    clock.ms = 1_000;
+    monitor.recordHandler('synthetic_load', 'materials', 10);
+    monitor.recordEngineWork('aerodynamics', 1_500);
     const report = monitor.getReport();
-    expect(report.handlers).toMatchObject({ count: 2, maxMs: 40, minMs: 10 });
+    expect(report.handlers).toMatchObject({ count: 3, maxMs: 1_500, minMs: 10 });
     expect(report.handlersByEngine['materials']).toMatchObject({ count: 2 });
-    expect(report.eventsPerSecond).toMatchObject({ total: 1, current: 1 });
-    expect(monitor.getSummary()).toMatchObject({ deliveredTotal: 1, eventsPerSecond: 1 });
+    expect(report.handlersByEngine['aerodynamics']).toMatchObject({ count: 1, maxMs: 1_500 });
+    expect(monitor.getSummary()).toMatchObject({ deliveredTotal: 1 });
   });
 
   it('lists operations over the threshold by their max, slowest first', () => {
@@ -106,9 +107,9 @@ describe('PerformanceMonitor metrics', () => {
 
   it('keeps handler latencies by event type, engine and overall; queue waits by priority', () => {
     const { monitor } = setup();
-    monitor.recordHandler('configuration_changed', 'materials', 4, 0);
-    monitor.recordHandler('configuration_changed', 'propulsion', 8, 0);
-    monitor.recordHandler('data_invalidated', 'materials', 2, 0);
+    monitor.recordHandler('configuration_changed', 'materials', 4);
+    monitor.recordHandler('configuration_changed', 'propulsion', 8);
+    monitor.recordHandler('data_invalidated', 'materials', 2);
     monitor.recordQueueWait('HIGH', 1);
     monitor.recordQueueWait('HIGH', 3);
     const report = monitor.getReport();

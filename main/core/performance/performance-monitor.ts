@@ -46,7 +46,8 @@ const SUMMARY_SLOW_OPERATIONS = 5;
 
 /**
  * Collects timings of the core: named operations, bus handler latencies (per event type and
- * per engine), queue waits per priority, delivered events per second and process memory.
+ * per engine, and each engine's compute time), queue waits per priority, logged events per second
+ * and process memory.
  * The `record*` methods sit on the bus's hot path: each is O(1) and allocates only the first
  * time a name is seen. Statistics are computed when a report is asked for.
  *
@@ -71,7 +72,8 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
   private readonly handlersByEventType = new Map<EventType, SampleWindow>();
   private readonly handlersByEngine = new Map<EngineId, SampleWindow>();
   private readonly queueWaitByPriority = new Map<Priority, SampleWindow>();
-  private readonly delivered: RateCounter;
+  private readonly logged: RateCounter;
+  private deliveredCount = 0;
   private readonly memory: MemoryRing;
 
   private memoryTimer: ReturnType<typeof setInterval> | undefined;
@@ -90,7 +92,7 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
     for (const priority of PRIORITIES) {
       this.queueWaitByPriority.set(priority, new SampleWindow(this.windowCapacity));
     }
-    this.delivered = new RateCounter(this.now, options.rateSeconds ?? DEFAULT_RATE_SECONDS);
+    this.logged = new RateCounter(this.now, options.rateSeconds ?? DEFAULT_RATE_SECONDS);
     this.memory = new MemoryRing(options.maxMemorySamples ?? DEFAULT_MEMORY_SAMPLES);
   }
 
@@ -129,9 +131,22 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
     return result;
   }
 
-  recordHandler(eventType: EventType, engineId: EngineId, latencyMs: number, endedAt: number): void {
+  recordHandler(eventType: EventType, engineId: EngineId, latencyMs: number): void {
     this.recordHandlerFailure(eventType, engineId, latencyMs);
-    this.delivered.record(endedAt);
+    this.deliveredCount++;
+  }
+
+  /**
+   * One event appended to the session's log: what the events/s figures count (the rate the
+   * session produces events, whoever handles them). `atMs` is a time of the monitor's clock.
+   */
+  recordLogged(atMs: number = this.now()): void {
+    this.logged.record(atMs);
+  }
+
+  /** How long an engine took to compute (its latency, beside the bus handlers' latencies). */
+  recordEngineWork(engineId: EngineId, latencyMs: number): void {
+    this.recordHandlerFailure('engine_output', engineId, latencyMs);
   }
 
   recordHandlerFailure(eventType: EventType, engineId: EngineId, latencyMs: number): void {
@@ -176,9 +191,9 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
       handlersByEngine: statsByName(this.handlersByEngine),
       queueWaitByPriority: statsByName(this.queueWaitByPriority),
       eventsPerSecond: {
-        current: this.delivered.current(),
-        total: this.delivered.total,
-        series: this.delivered.series()
+        current: this.logged.current(),
+        total: this.logged.total,
+        series: this.logged.series()
       },
       memory: this.memory.toArray(),
       memorySamplesDropped: this.memory.dropped,
@@ -193,8 +208,8 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
     const memory = this.memory.latest();
     return {
       generatedAt: this.now(),
-      eventsPerSecond: this.delivered.current(),
-      deliveredTotal: this.delivered.total,
+      eventsPerSecond: this.logged.current(),
+      deliveredTotal: this.deliveredCount,
       handlerP95Ms: handlerStats.p95,
       handlerP99Ms: handlerStats.p99,
       heapUsedBytes: memory?.heapUsedBytes ?? null,

@@ -18,11 +18,11 @@ export interface CausalChainSlice {
   };
 }
 
-/** Merges two event lists by id, oldest first. */
+/** Merges two event lists by log position, oldest first, each event once. */
 export function mergeEvents(a: readonly EngineEvent[], b: readonly EngineEvent[]): EngineEvent[] {
-  const byId = new Map<string, EngineEvent>();
-  for (const event of [...a, ...b]) byId.set(event.eventId, event);
-  return [...byId.values()].sort((x, y) => x.timestamp - y.timestamp);
+  const bySeq = new Map<number, EngineEvent>();
+  for (const event of [...a, ...b]) bySeq.set(event.seq, event);
+  return [...bySeq.values()].sort((x, y) => x.seq - y.seq);
 }
 
 export const createCausalChainSlice: StateCreator<FlightdeckState, [], [], CausalChainSlice> = (set, get) => {

@@ -1,9 +1,17 @@
 import type { EngineEvent } from '../../../shared/events';
+import { RingBuffer } from '../../../shared/ring-buffer';
 import type { FlightdeckDebugHooks } from './flightdeck-debug';
 
 const MAX_LAGS = 500;
 
-const hooks: FlightdeckDebugHooks = { eventsReceived: 0, newestRenderedEventTimestamp: 0, timelineLagMs: [] };
+const lags = new RingBuffer<number>(MAX_LAGS);
+const hooks: FlightdeckDebugHooks = {
+  eventsReceived: 0,
+  newestRenderedEventTimestamp: 0,
+  get timelineLagMs(): number[] {
+    return lags.toArray();
+  }
+};
 if (typeof window !== 'undefined') window.__flightdeck = hooks;
 
 /** Counts received events for `window.__flightdeck.eventsReceived`. */
@@ -13,11 +21,10 @@ export function noteEventsReceived(count: number): void {
 
 /**
  * Called by the timeline after it rendered its newest row: records the lag the first time a
- * newer event is shown (a ring of the last 500 lags).
+ * newer event is shown (the last 500 lags are kept).
  */
 export function noteNewestRendered(event: EngineEvent): void {
   if (event.timestamp <= hooks.newestRenderedEventTimestamp) return;
   hooks.newestRenderedEventTimestamp = event.timestamp;
-  hooks.timelineLagMs.push(Date.now() - event.timestamp);
-  if (hooks.timelineLagMs.length > MAX_LAGS) hooks.timelineLagMs.splice(0, hooks.timelineLagMs.length - MAX_LAGS);
+  lags.push(Date.now() - event.timestamp);
 }

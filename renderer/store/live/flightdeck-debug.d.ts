@@ -5,7 +5,7 @@ export interface FlightdeckDebugHooks {
   /** `timestamp` of the newest event the timeline has rendered (epoch ms), 0 before the first. */
   newestRenderedEventTimestamp: number;
   /** The last ~500 lags `Date.now() − event.timestamp`, each measured when a newer newest event is first rendered. */
-  timelineLagMs: number[];
+  readonly timelineLagMs: number[];
 }
 
 declare global {

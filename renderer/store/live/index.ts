@@ -1,9 +1,8 @@
 import type { StateCreator } from 'zustand';
-import type { AircraftConfiguration } from '../../../shared/aircraft';
-import type { StreamBatch } from '../../../shared/protocol';
+import type { EngineEvent } from '../../../shared/events';
 import type { FlightdeckState } from '../index';
-import { createAircraftSlice, type AircraftSlice } from './aircraft-slice';
 import { createCausalChainSlice, type CausalChainSlice } from './causal-chain-slice';
+import { createExportSlice, type ExportSlice } from './export-slice';
 import { createInspectorSlice, type InspectorSlice } from './inspector-slice';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice';
 import { liveBuffer } from './live-buffer';
@@ -18,16 +17,16 @@ export { TAB_IDS, type TabId, type Theme, type PanelLayout } from './layout-slic
 
 /**
  * The live slices: the timeline (a version counter over the event buffer kept outside React
- * state, filters, pause), the selection, the layout preferences, the current aircraft, the
- * inspector's engine details and the selected event's causal chain.
+ * state, filters, pause), the selection, the layout preferences, the session export, the
+ * inspector's latency figures and the selected event's causal chain.
  */
-export type LiveSlices = TimelineSlice & SelectionSlice & LayoutSlice & AircraftSlice & InspectorSlice & CausalChainSlice;
+export type LiveSlices = TimelineSlice & SelectionSlice & LayoutSlice & ExportSlice & InspectorSlice & CausalChainSlice;
 
 export const createLiveSlices: StateCreator<FlightdeckState, [], [], LiveSlices> = (...args) => ({
   ...createTimelineSlice(...args),
   ...createSelectionSlice(...args),
   ...createLayoutSlice(...args),
-  ...createAircraftSlice(...args),
+  ...createExportSlice(...args),
   ...createInspectorSlice(...args),
   ...createCausalChainSlice(...args)
 });
@@ -38,22 +37,11 @@ export function persistedLive(state: FlightdeckState): Record<string, unknown> {
   return { layout: { theme, activeTab, panels, animateFlow, swimlanes }, timeline: { filters: state.timeline.filters } };
 }
 
-/** Puts a batch's events into the buffer (the timeline refreshes on the next frame). */
-export function routeLiveBatch(
-  batch: StreamBatch,
-  get: () => FlightdeckState,
-  _set: (partial: Partial<FlightdeckState>) => void
-): void {
-  if (batch.events.length === 0) return;
-  liveBuffer.append(batch.events);
-  for (let i = batch.events.length - 1; i >= 0; i--) {
-    const event = batch.events[i];
-    if (event?.eventType !== 'configuration_changed') continue;
-    const { version, configuration } = event.data;
-    if (typeof version === 'number' && typeof configuration === 'object' && configuration !== null) {
-      get().aircraft.noteConfiguration(version, configuration as AircraftConfiguration);
-    }
-    break;
-  }
-  requestTimelineFlush();
+/**
+ * Puts log events into the buffer (the timeline refreshes on the next frame); `startOver`
+ * first forgets every event held (the host's log started over).
+ */
+export function appendLiveEvents(events: readonly EngineEvent[], startOver = false): void {
+  if (startOver) liveBuffer.clear();
+  if (liveBuffer.append(events) > 0 || startOver) requestTimelineFlush();
 }

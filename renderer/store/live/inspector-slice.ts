@@ -1,58 +1,71 @@
 import type { StateCreator } from 'zustand';
-import type { EngineDetails } from '../../../shared/protocol';
+import type { DurationStats } from '../../../shared/performance';
 import { bridge } from '../bridge-access';
 import type { FlightdeckState } from '../index';
 
 export interface InspectorSlice {
   inspector: {
-    /** The engine whose details are loaded. */
+    /** The engine whose latency is loaded. */
     engineId: string | null;
-    details: EngineDetails | null;
-    loading: boolean;
+    /**
+     * Handler and compute latency of that engine (from `engine.details`: the monitor's figures,
+     * not a fact of the session state). Outputs, status and staleness come from the state.
+     */
+    latency: DurationStats | null;
     error: string | null;
-    restarting: boolean;
-    /** The outcome of the last restart request, for the inspector to show. */
-    restartMessage: string | null;
-    loadDetails(engineId: string): Promise<void>;
+    /** A restart or recompute request in flight. */
+    acting: boolean;
+    /** The outcome of the last restart or recompute request, for the inspector to show. */
+    actionMessage: string | null;
+    loadLatency(engineId: string): Promise<void>;
     restart(engineId: string): Promise<void>;
+    recompute(engineId: string): Promise<void>;
   };
 }
 
 export const createInspectorSlice: StateCreator<FlightdeckState, [], [], InspectorSlice> = (set, get) => {
   const patch = (next: Partial<InspectorSlice['inspector']>): void => set((s) => ({ inspector: { ...s.inspector, ...next } }));
+  const act = async (engineId: string, call: () => Promise<{ ok: true; data: boolean } | { ok: false; error: { message: string } }>, done: string): Promise<void> => {
+    patch({ acting: true, actionMessage: null });
+    const result = await call();
+    patch({
+      acting: false,
+      actionMessage: result.ok ? (result.data ? `${engineId} ${done}` : `${engineId} was not ${done}`) : result.error.message
+    });
+    if (get().inspector.engineId === engineId) void get().inspector.loadLatency(engineId);
+  };
   return {
     inspector: {
       engineId: null,
-      details: null,
-      loading: false,
+      latency: null,
       error: null,
-      restarting: false,
-      restartMessage: null,
-      loadDetails: async (engineId) => {
-        const switching = get().inspector.engineId !== engineId;
-        patch({
-          engineId,
-          loading: true,
-          ...(switching ? { details: null, error: null, restartMessage: null } : {})
-        });
+      acting: false,
+      actionMessage: null,
+      loadLatency: async (engineId) => {
+        if (get().inspector.engineId !== engineId) patch({ engineId, latency: null, error: null, actionMessage: null });
         const result = await bridge().invoke('engine.details', { engineId });
         // A later selection wins over a slow answer.
         if (get().inspector.engineId !== engineId) return;
-        patch(result.ok ? { details: result.data, error: null, loading: false } : { error: result.error.message, loading: false });
+        patch(result.ok ? { latency: result.data.latency, error: null } : { error: result.error.message });
       },
-      restart: async (engineId) => {
-        patch({ restarting: true, restartMessage: null });
-        const result = await bridge().invoke('engine.restart', { engineId });
-        patch({
-          restarting: false,
-          restartMessage: result.ok
-            ? result.data.restarted
-              ? `${engineId} restarted`
-              : `${engineId} was not restarted`
-            : result.error.message
-        });
-        if (get().inspector.engineId === engineId) void get().inspector.loadDetails(engineId);
-      }
+      restart: (engineId) =>
+        act(
+          engineId,
+          async () => {
+            const result = await bridge().invoke('engine.restart', { engineId });
+            return result.ok ? { ok: true, data: result.data.restarted } : result;
+          },
+          'restarted'
+        ),
+      recompute: (engineId) =>
+        act(
+          engineId,
+          async () => {
+            const result = await bridge().invoke('engine.recompute', { engineId });
+            return result.ok ? { ok: true, data: result.data.recomputed } : result;
+          },
+          'recomputed'
+        )
     }
   };
 };

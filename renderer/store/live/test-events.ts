@@ -1,18 +1,25 @@
-import type { EngineEvent, EventType, Priority } from '../../../shared/events';
+import type { EngineEvent, EventEnvelope, EventPayloads, EventType } from '../../../shared/events';
 
-/** Builds a valid event for unit tests; `n` makes ids and timestamps distinct. */
-export function makeEvent(n: number, overrides: Partial<EngineEvent> = {}): EngineEvent {
+/**
+ * Builds a valid event for unit tests: `seq` makes the id, the timestamp and the log position
+ * distinct; the payload is typed by the event type.
+ *
+ * @example
+ * makeEvent(3, 'synthetic_load', { n: 3 }, { sourceEngine: 'load_generator' });
+ */
+export function makeEvent<K extends EventType>(seq: number, eventType: K, data: EventPayloads[K], envelope: Partial<EventEnvelope> = {}): EngineEvent<K> {
   return {
-    eventId: `e${n}`,
-    eventType: 'engine_output' as EventType,
+    seq,
+    eventId: `e${seq}`,
     sourceEngine: 'design',
-    priority: 'NORMAL' as Priority,
-    timestamp: 1_000_000 + n,
-    data: { n },
-    metadata: {},
+    priority: 'NORMAL',
+    timestamp: 1_000_000 + seq,
+    configVersion: 0,
     requiresResponse: false,
-    correlationId: `c${Math.floor(n / 10)}`,
+    correlationId: `c${Math.floor(seq / 10)}`,
     causationId: null,
-    ...overrides
-  };
+    ...envelope,
+    eventType,
+    data
+  } as EngineEvent<K>;
 }

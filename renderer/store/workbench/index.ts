@@ -1,17 +1,17 @@
 import type { StateCreator } from 'zustand';
-import type { StreamBatch } from '../../../shared/protocol';
 import type { FlightdeckState } from '../index';
-import { createConfigurationSlice, routeConfigurationBatch, type ConfigurationSlice } from './configuration/configuration-slice';
-import { createPerformanceRouter, createPerformanceSlice, type PerformanceSlice } from './performance/performance-slice';
+import { createConfigurationSlice, type ConfigurationSlice } from './configuration/configuration-slice';
+import { createPerformanceSlice, type PerformanceSlice } from './performance/performance-slice';
 import { createRulesSlice, type RulesSlice } from './rules/rules-slice';
 import { createAnalysisSlice, type AnalysisSlice } from './tasks/analysis-slice';
 import { createFaultsSlice, type FaultsSlice } from './tasks/faults-slice';
-import { createOptimizationSlice, routeOptimizationBatch, type OptimizationSlice } from './tasks/optimization-slice';
-import { createSimulationSlice, routeSimulationBatch, type SimulationSlice } from './tasks/simulation-slice';
+import { createOptimizationSlice, type OptimizationSlice } from './tasks/optimization-slice';
+import { createSimulationSlice, type SimulationSlice } from './tasks/simulation-slice';
 
 /**
- * The workbench slices: performance metrics, consistency rules, the aircraft configuration
- * and its draft, analyses, optimization and simulation tasks, and fault injection.
+ * The workbench slices: the performance report and its preferences, rule edits and coverage,
+ * the configuration draft, analyses, optimization and simulation requests, and fault injection.
+ * What they show about the session itself is read from the session state.
  */
 export type WorkbenchSlices = PerformanceSlice &
   RulesSlice &
@@ -34,17 +34,4 @@ export const createWorkbenchSlices: StateCreator<FlightdeckState, [], [], Workbe
 /** The workbench preferences that survive a reload: slow-operation threshold and latency grouping. */
 export function persistedWorkbench(state: FlightdeckState): Record<string, unknown> {
   return { performance: { slowThresholdMs: state.performance.slowThresholdMs, grouping: state.performance.grouping } };
-}
-
-type Setter = (fn: (s: FlightdeckState) => Partial<FlightdeckState>) => void;
-
-let routePerformance: ((batch: StreamBatch) => void) | undefined;
-
-/** Routes one stream batch into the workbench slices. */
-export function routeWorkbenchBatch(batch: StreamBatch, get: () => FlightdeckState, set: Setter): void {
-  routePerformance ??= createPerformanceRouter(set);
-  routePerformance(batch);
-  routeConfigurationBatch(batch, get, set);
-  routeOptimizationBatch(batch, set);
-  routeSimulationBatch(batch, set);
 }

@@ -1,12 +1,21 @@
 import type { StateCreator } from 'zustand';
-import { AircraftConfigurationSchema, type AircraftConfiguration } from '../../../../shared/aircraft';
-import type { ConfigurationChangeResult, DesignFinding, LibraryCatalog, ScenarioSummary, StreamBatch } from '../../../../shared/protocol';
+import type { AircraftConfiguration } from '../../../../shared/aircraft';
+import type { CommandResult, ConfigurationChangeResult, DesignFinding, LibraryCatalog, ScenarioSummary } from '../../../../shared/protocol';
 import { bridge } from '../../bridge-access';
 import type { FlightdeckState } from '../../index';
-import { withNextVersion } from './draft-edits';
+import { selectCurrentConfiguration } from '../../session/selectors';
+import { applyBlocker } from './apply-blocker';
 
 /** Validation waits this long after the last edit. */
 const VALIDATE_DEBOUNCE_MS = 250;
+
+/**
+ * Whether the host refused a configuration (validate's checks found an error): nothing was
+ * applied and the version did not change. An applied change whose engines failed has outcomes.
+ */
+export function isRefusal(result: ConfigurationChangeResult): boolean {
+  return !result.ok && result.engines.length === 0;
+}
 
 /** The result of the last configuration change started from this window, with what started it. */
 export interface AppliedChange {
@@ -15,30 +24,33 @@ export interface AppliedChange {
   at: number;
 }
 
+/**
+ * The configuration editor's own state: the library, a draft (an edited copy of the current
+ * configuration and the version it was started from) with its findings, and the outcome of the
+ * last change sent from this window. The current configuration and its version are the
+ * session state's (`selectCurrentConfiguration`); the coordinator numbers every version.
+ */
 export interface ConfigurationSlice {
   configuration: {
-    current: AircraftConfiguration | null;
-    version: number;
     library: LibraryCatalog | null;
     scenarios: ScenarioSummary[];
     /** The edited copy; null when nothing is being edited. */
     draft: AircraftConfiguration | null;
-    /** Version of `current` the draft was started from. */
+    /** The configuration version the draft was started from. */
     draftBaseVersion: number;
     findings: DesignFinding[];
     validating: boolean;
     busy: boolean;
     lastChange: AppliedChange | null;
     error: string | null;
-    load(): Promise<void>;
     loadCatalog(): Promise<void>;
     loadScenario(scenarioId: string): Promise<void>;
     /** Applies an edit to the draft (starting one from the current configuration). */
     edit(change: (draft: AircraftConfiguration) => AircraftConfiguration): void;
     reset(): void;
-    /** Sends the draft through `configuration.apply` with the next version. */
+    /** Sends the draft as it is through `configuration.apply` (when nothing blocks it). */
     applyDraft(): Promise<void>;
-    /** Applies any configuration (an optimized design, say) with the next version. */
+    /** Applies any configuration (an optimized design, say); the coordinator numbers it. */
     applyConfiguration(configuration: AircraftConfiguration, label: string): Promise<ConfigurationChangeResult | null>;
   };
 }
@@ -57,7 +69,7 @@ export const createConfigurationSlice: StateCreator<FlightdeckState, [], [], Con
     if (seq !== validateSeq) return;
     patch(
       result.ok
-        ? { findings: result.data.findings, validating: false }
+        ? { findings: result.data.findings, validating: false, error: null }
         : { findings: [], validating: false, error: result.error.message }
     );
   };
@@ -67,20 +79,18 @@ export const createConfigurationSlice: StateCreator<FlightdeckState, [], [], Con
     validateTimer = setTimeout(() => void validate(), VALIDATE_DEBOUNCE_MS);
   };
 
-  const recordChange = (label: string, result: { ok: true; data: ConfigurationChangeResult } | { ok: false; error: { message: string } }): ConfigurationChangeResult | null => {
+  /** Records the outcome; a refused configuration changed nothing and its findings are shown. */
+  const recordChange = (label: string, result: CommandResult<ConfigurationChangeResult>): ConfigurationChangeResult | null => {
     if (!result.ok) {
       patch({ busy: false, error: result.error.message });
       return null;
     }
     patch({ busy: false, error: null, lastChange: { label, result: result.data, at: Date.now() } });
-    void get().configuration.load();
     return result.data;
   };
 
   return {
     configuration: {
-      current: null,
-      version: 0,
       library: null,
       scenarios: [],
       draft: null,
@@ -90,11 +100,6 @@ export const createConfigurationSlice: StateCreator<FlightdeckState, [], [], Con
       busy: false,
       lastChange: null,
       error: null,
-      load: async () => {
-        const result = await bridge().invoke('configuration.get', {});
-        if (result.ok) patch({ current: result.data.configuration, version: result.data.version });
-        else patch({ error: result.error.message });
-      },
       loadCatalog: async () => {
         const [library, scenarios] = await Promise.all([bridge().invoke('library.get', {}), bridge().invoke('scenario.list', {})]);
         patch({
@@ -105,14 +110,14 @@ export const createConfigurationSlice: StateCreator<FlightdeckState, [], [], Con
       },
       loadScenario: async (scenarioId) => {
         patch({ busy: true });
-        const result = await bridge().invoke('scenario.load', { scenarioId });
-        recordChange(`scenario ${scenarioId}`, result);
+        recordChange(`scenario ${scenarioId}`, await bridge().invoke('scenario.load', { scenarioId }));
       },
       edit: (change) => {
-        const { draft, current, version } = get().configuration;
-        const base = draft ?? current;
+        const { draft, draftBaseVersion } = get().configuration;
+        const current = selectCurrentConfiguration(get().session.state);
+        const base = draft ?? current?.configuration;
         if (!base) return;
-        patch({ draft: change(base), draftBaseVersion: draft ? get().configuration.draftBaseVersion : version });
+        patch({ draft: change(base), draftBaseVersion: draft ? draftBaseVersion : (current?.version ?? 0) });
         scheduleValidation();
       },
       reset: () => {
@@ -121,35 +126,20 @@ export const createConfigurationSlice: StateCreator<FlightdeckState, [], [], Con
         patch({ draft: null, findings: [], validating: false });
       },
       applyDraft: async () => {
-        const { draft, version } = get().configuration;
-        if (!draft) return;
+        const s = get();
+        const { draft, findings, validating, busy } = s.configuration;
+        if (!draft || applyBlocker({ findings, validating, busy, connected: s.connection.info.state === 'open' }) !== null) return;
         patch({ busy: true });
-        const result = await bridge().invoke('configuration.apply', { configuration: withNextVersion(draft, version) });
-        if (recordChange('draft', result)) get().configuration.reset();
+        const result = recordChange('draft', await bridge().invoke('configuration.apply', { configuration: draft }));
+        if (!result) return;
+        // A refused draft stays, with the findings that refused it; an applied one is done.
+        if (isRefusal(result)) patch({ findings: result.findings });
+        else get().configuration.reset();
       },
       applyConfiguration: async (configuration, label) => {
         patch({ busy: true });
-        const result = await bridge().invoke('configuration.apply', { configuration: withNextVersion(configuration, get().configuration.version) });
-        return recordChange(label, result);
+        return recordChange(label, await bridge().invoke('configuration.apply', { configuration }));
       }
     }
   };
 };
-
-/** Follows `configuration_changed` events: the new configuration travels in the event. */
-export function routeConfigurationBatch(batch: StreamBatch, get: () => FlightdeckState, set: (fn: (s: FlightdeckState) => Partial<FlightdeckState>) => void): void {
-  let latest: { configuration: AircraftConfiguration; version: number } | null = null;
-  let unreadable = false;
-  for (const event of batch.events) {
-    if (event.eventType !== 'configuration_changed') continue;
-    const parsed = AircraftConfigurationSchema.safeParse(event.data.configuration);
-    if (parsed.success) latest = { configuration: parsed.data, version: Number(event.data.version ?? parsed.data.version) };
-    else unreadable = true;
-  }
-  if (latest) {
-    const next = latest;
-    set((s) => (next.version >= s.configuration.version ? { configuration: { ...s.configuration, current: next.configuration, version: next.version } } : {}));
-  } else if (unreadable) {
-    void get().configuration.load();
-  }
-}

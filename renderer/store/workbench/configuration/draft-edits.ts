@@ -93,11 +93,6 @@ export function removeModule(config: AircraftConfiguration, instanceId: string):
   return { ...config, modules: config.modules.filter((m) => m.instanceId !== instanceId) };
 }
 
-/** The draft ready to apply: the same content with the version after `currentVersion`. */
-export function withNextVersion(config: AircraftConfiguration, currentVersion: number): AircraftConfiguration {
-  return { ...config, version: Math.max(currentVersion, config.version) + 1 };
-}
-
 /** Names of what a draft changes against the current configuration, for the Apply button. */
 export function draftChanges(current: AircraftConfiguration, draft: AircraftConfiguration): string[] {
   const changes: string[] = [];

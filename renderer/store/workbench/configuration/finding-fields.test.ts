@@ -12,7 +12,7 @@ describe('fieldKeyOfFinding', () => {
     ['coatings[0].coatingId', 'coating'],
     ['modules[1].attachmentPoint', 'module:radar'],
     ['modules[2]', 'module:icp'],
-    ['modules[9].libraryId', 'general'],
+    ['modules[99].libraryId', 'general'],
     ['basePlatform.attachmentPoints[1].maxMassKg', 'attachment:nose'],
     ['basePlatform.powerGenerationKW', 'power'],
     ['basePlatform.coolingCapacityKW', 'cooling'],

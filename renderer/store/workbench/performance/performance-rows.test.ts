@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import type { DurationStats, PerformanceReport, PerformanceSummary } from '../../../../shared/performance';
-import { appendRatePoints, memoryPoints, queueWaitRows, slowOperationRows, topLatencyRows } from './performance-rows';
+import type { DurationStats, PerformanceReport } from '../../../../shared/performance';
+import { memoryPoints, ratePoints, queueWaitRows, slowOperationRows, topLatencyRows } from './performance-rows';
 
 const stats = (p99Ms: number, maxMs = p99Ms, windowSize = 5): DurationStats => ({
   count: windowSize,
@@ -39,38 +39,23 @@ describe('slowOperationRows', () => {
   });
 });
 
-describe('appendRatePoints', () => {
-  const summary = (generatedAt: number, eventsPerSecond: number): PerformanceSummary => ({
-    generatedAt,
-    eventsPerSecond,
-    deliveredTotal: 0,
-    handlerP95Ms: 0,
-    handlerP99Ms: 0,
-    heapUsedBytes: null,
-    rssBytes: null,
-    slowOperations: []
-  });
-
-  it('drops duplicate summaries and keeps time order', () => {
-    const seen = new Set<number>();
-    let series = appendRatePoints([], [{ receivedAt: 2000, summary: summary(20, 5) }], seen);
-    series = appendRatePoints(series, [{ receivedAt: 2001, summary: summary(20, 5) }, { receivedAt: 1000, summary: summary(10, 3) }], seen);
-    expect(series).toEqual([
-      { at: 1000, eventsPerSecond: 3 },
-      { at: 2000, eventsPerSecond: 5 }
-    ]);
-  });
-});
-
 describe('report views', () => {
   const report = {
     generatedAt: 10_000,
     queueWaitByPriority: { HIGH: stats(4) },
-    memory: [{ at: 9_000, heapUsedBytes: 52_428_800, rssBytes: 104_857_600 }]
+    memory: [{ at: 9_000, heapUsedBytes: 52_428_800, rssBytes: 104_857_600 }],
+    eventsPerSecond: { current: 7, total: 12, series: [{ at: 8_000, count: 5 }, { at: 9_000, count: 7 }] }
   } as unknown as PerformanceReport;
 
   it('orders queue waits by priority with zeros for the missing ones', () => {
     expect(queueWaitRows(report).map((r) => [r.priority, r.p95Ms])).toEqual([['LOW', 0], ['NORMAL', 0], ['HIGH', 2], ['CRITICAL', 0]]);
+  });
+
+  it('places the last seconds of deliveries on the wall clock', () => {
+    expect(ratePoints(report, 1_700_000_000_000)).toEqual([
+      { at: 1_699_999_998_000, eventsPerSecond: 5 },
+      { at: 1_699_999_999_000, eventsPerSecond: 7 }
+    ]);
   });
 
   it('places memory samples on the wall clock in MB', () => {

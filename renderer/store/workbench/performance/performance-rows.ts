@@ -1,5 +1,5 @@
 import { PRIORITIES } from '../../../../shared/events';
-import type { DurationStats, PerformanceReport, PerformanceSummary } from '../../../../shared/performance';
+import type { DurationStats, PerformanceReport } from '../../../../shared/performance';
 
 /** One bar group of the latency chart. */
 export interface LatencyRow {
@@ -68,33 +68,12 @@ export interface RatePoint {
   eventsPerSecond: number;
 }
 
-/** Points kept for the events/s chart: an hour at 1 Hz. */
-export const MAX_RATE_POINTS = 3600;
-
 /**
- * Appends new summaries to the events/s series, skipping ones already present (the same
- * summary arrives both as a `performance_updated` event and in `batch.metrics`), and keeps
- * the newest `MAX_RATE_POINTS`.
+ * The report's last whole seconds of deliveries on the wall clock: the monitor stamps them with
+ * its own clock, so each is placed `generatedAt - at` before the moment the report arrived.
  */
-export function appendRatePoints(
-  series: readonly RatePoint[],
-  summaries: readonly { receivedAt: number; summary: PerformanceSummary }[],
-  seen: Set<number>
-): RatePoint[] {
-  const added: RatePoint[] = [];
-  for (const { receivedAt, summary } of summaries) {
-    if (seen.has(summary.generatedAt)) continue;
-    seen.add(summary.generatedAt);
-    added.push({ at: receivedAt, eventsPerSecond: summary.eventsPerSecond });
-  }
-  if (added.length === 0) return series as RatePoint[];
-  if (seen.size > MAX_RATE_POINTS * 2) {
-    const keep = [...seen].slice(-MAX_RATE_POINTS);
-    seen.clear();
-    for (const k of keep) seen.add(k);
-  }
-  const merged = [...series, ...added].sort((a, b) => a.at - b.at);
-  return merged.length > MAX_RATE_POINTS ? merged.slice(merged.length - MAX_RATE_POINTS) : merged;
+export function ratePoints(report: PerformanceReport, receivedAt: number): RatePoint[] {
+  return report.eventsPerSecond.series.map((sample) => ({ at: receivedAt - (report.generatedAt - sample.at), eventsPerSecond: sample.count }));
 }
 
 /** One memory sample in epoch milliseconds and MB. */
@@ -104,11 +83,12 @@ export interface MemoryPoint {
   rssMB: number;
 }
 
-/**
- * The report's memory samples on the wall clock: the monitor stamps them with its own
- * clock, so each is placed `generatedAt - at` before the moment the report arrived.
- */
+/** The report's memory samples on the wall clock (placed like `ratePoints`), in MB. */
 export function memoryPoints(report: PerformanceReport, receivedAt: number): MemoryPoint[] {
-  const toMB = (bytes: number): number => Math.round((bytes / 1_048_576) * 10) / 10;
-  return report.memory.map((m) => ({ at: receivedAt - (report.generatedAt - m.at), heapUsedMB: toMB(m.heapUsedBytes), rssMB: toMB(m.rssBytes) }));
+  return report.memory.map((m) => ({ at: receivedAt - (report.generatedAt - m.at), heapUsedMB: bytesToMB(m.heapUsedBytes), rssMB: bytesToMB(m.rssBytes) }));
+}
+
+/** Bytes as mebibytes with one decimal. */
+export function bytesToMB(bytes: number): number {
+  return Math.round((bytes / 1_048_576) * 10) / 10;
 }

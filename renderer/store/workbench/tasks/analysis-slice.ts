@@ -1,17 +1,16 @@
 import type { StateCreator } from 'zustand';
-import type { AnalysisResult } from '../../../../shared/protocol';
 import { bridge } from '../../bridge-access';
 import type { FlightdeckState } from '../../index';
 
-/** Results kept, newest first. */
-const MAX_RESULTS = 5;
-
+/**
+ * Running analyses from this window. Their results are not kept here: each arrives as an
+ * `analysis_completed` event and the session state holds the latest of each type.
+ */
 export interface AnalysisSlice {
   analysis: {
     types: string[];
+    /** The analysis type in flight, if any. */
     running: string | null;
-    /** Newest first. */
-    results: AnalysisResult[];
     error: string | null;
     loadTypes(): Promise<void>;
     run(analysisType: string): Promise<void>;
@@ -24,7 +23,6 @@ export const createAnalysisSlice: StateCreator<FlightdeckState, [], [], Analysis
     analysis: {
       types: [],
       running: null,
-      results: [],
       error: null,
       loadTypes: async () => {
         const result = await bridge().invoke('analysis.types', {});
@@ -33,11 +31,7 @@ export const createAnalysisSlice: StateCreator<FlightdeckState, [], [], Analysis
       run: async (analysisType) => {
         patch({ running: analysisType, error: null });
         const result = await bridge().invoke('analysis.run', { analysisType });
-        set((s) => ({
-          analysis: result.ok
-            ? { ...s.analysis, running: null, results: [result.data, ...s.analysis.results].slice(0, MAX_RESULTS) }
-            : { ...s.analysis, running: null, error: result.error.message }
-        }));
+        patch({ running: null, error: result.ok ? null : result.error.message });
       }
     }
   };

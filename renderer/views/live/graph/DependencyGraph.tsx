@@ -14,10 +14,11 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useFlightdeck } from '../../../store';
+import { useFlightdeck, useSession } from '../../../store';
 import { liveBuffer } from '../../../store/live';
+import { selectEngineGraph, selectEngineReports, selectOpenViolations, selectRuleEdges } from '../../../store/session/selectors';
 import { EngineNode, type EngineFlowNode } from './EngineNode';
-import { buildEdges, buildNodeData, sameRecord, type EdgeModel } from './graph-model';
+import { buildEdges, buildNodeData, sameRecord, type EdgeModel, type EngineGraph, type GraphInputs } from './graph-model';
 import { layoutEngines, NODE_HEIGHT_PX, NODE_WIDTH_PX } from './layout-graph';
 import './graph.css';
 
@@ -57,10 +58,29 @@ interface CachedEdge {
   edge: Edge;
 }
 
+/** What one refresh draws: the session state's engines, rules and violations, the buffer's rates. */
+function readGraphInputs(graph: EngineGraph): GraphInputs {
+  const s = useFlightdeck.getState();
+  const state = s.session.state;
+  const event = s.selection.event;
+  const now = performance.now();
+  return {
+    graph,
+    ruleEdges: selectRuleEdges(state),
+    statuses: selectEngineReports(state),
+    openViolations: selectOpenViolations(state),
+    rateOf: (id: string) => liveBuffer.perSecond(id, now),
+    flowAgeMs: (a: string, b: string) => liveBuffer.flowAgeMs(a, b, now),
+    highlightSource: event?.sourceEngine ?? null,
+    highlightTargets: event?.targetEngines ?? [],
+    selectedEngine: s.selection.engineId
+  };
+}
+
 function GraphCanvas(): ReactElement {
-  const { graph, theme, animateFlow, setAnimateFlow, selectEngine } = useFlightdeck(
+  const graph = useSession(selectEngineGraph);
+  const { theme, animateFlow, setAnimateFlow, selectEngine } = useFlightdeck(
     useShallow((s) => ({
-      graph: s.engines.graph,
       theme: s.layout.theme,
       animateFlow: s.layout.animateFlow,
       setAnimateFlow: s.layout.setAnimateFlow,
@@ -73,32 +93,20 @@ function GraphCanvas(): ReactElement {
   const { fitView, getViewport, getNode } = useReactFlow();
   const containerRef = useRef<HTMLDivElement>(null);
 
-  // Lay out once per graph (ELK), then keep positions.
+  // Lay out once per graph structure (ELK), then keep positions.
   useEffect(() => {
-    if (!graph) return;
+    if (graph.nodes.length === 0) return;
     let cancelled = false;
     void layoutEngines(graph).then((positions) => {
       if (cancelled) return;
+      const data = buildNodeData(readGraphInputs(graph));
       setNodes(
-        graph.nodes.map((n) => ({
-          id: n.id,
-          type: 'engine',
-          position: positions.get(n.id) ?? { x: 0, y: 0 },
-          width: NODE_WIDTH_PX,
-          height: NODE_HEIGHT_PX,
-          draggable: false,
-          connectable: false,
-          data: {
-            engineId: n.id,
-            status: 'unknown',
-            eventsPerS: 0,
-            lastLatencyMs: null,
-            openViolations: 0,
-            restarts: 0,
-            highlight: null,
-            selected: false
-          }
-        }))
+        graph.nodes.flatMap((n): EngineFlowNode[] => {
+          const nodeData = data.get(n.id);
+          if (!nodeData) return [];
+          const position = positions.get(n.id) ?? { x: 0, y: 0 };
+          return [{ id: n.id, type: 'engine', position, width: NODE_WIDTH_PX, height: NODE_HEIGHT_PX, draggable: false, connectable: false, data: nodeData }];
+        })
       );
       edgeCache.current = new Map();
       setEdges([]);
@@ -111,21 +119,9 @@ function GraphCanvas(): ReactElement {
 
   // Coalesced refresh (≤ 10 Hz): only nodes and edges whose data changed get new objects.
   useEffect(() => {
-    if (!graph) return;
+    if (graph.nodes.length === 0) return;
     const refresh = (): void => {
-      const s = useFlightdeck.getState();
-      const event = s.selection.event;
-      const now = performance.now();
-      const inputs = {
-        graph,
-        statuses: s.engines.statuses,
-        openViolations: Object.values(s.violations.open),
-        rateOf: (id: string) => liveBuffer.perSecond(id, now),
-        flowAgeMs: (a: string, b: string) => liveBuffer.flowAgeMs(a, b, now),
-        highlightSource: event?.sourceEngine ?? null,
-        highlightTargets: event?.targetEngines ?? [],
-        selectedEngine: s.selection.engineId
-      };
+      const inputs = readGraphInputs(graph);
       const data = buildNodeData(inputs);
       setNodes((prev) => {
         let changed = false;
@@ -137,7 +133,7 @@ function GraphCanvas(): ReactElement {
         });
         return changed ? next : prev;
       });
-      const animate = s.layout.animateFlow;
+      const animate = useFlightdeck.getState().layout.animateFlow;
       const models = buildEdges(inputs);
       let edgesChanged = models.length !== edgeCache.current.size;
       const nextCache = new Map<string, CachedEdge>();
@@ -193,8 +189,8 @@ function GraphCanvas(): ReactElement {
         </label>
       </div>
       <div className="gr-canvas" ref={containerRef}>
-      {graph === null ? (
-        <p className="gr-empty">Loading the engine graph…</p>
+      {graph.nodes.length === 0 ? (
+        <p className="gr-empty">Waiting for the session's engines…</p>
       ) : (
         <ReactFlow<EngineFlowNode, Edge>
           nodes={nodes}

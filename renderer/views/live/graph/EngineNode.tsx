@@ -1,14 +1,14 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { engineLabel, STATUS_STYLE } from '../common/engine-style';
-import { formatMs } from '../common/event-format';
+import { formatMs } from '../../common/format';
 import type { EngineNodeData } from './graph-model';
 
 export type EngineFlowNode = Node<EngineNodeData, 'engine'>;
 
 /** An engine in the graph: name, status (icon and word), events/s, last latency, violations. */
 function EngineNodeView({ data }: NodeProps<EngineFlowNode>): ReactElement {
-  const style = data.status === 'unknown' ? { icon: '○', label: 'unknown', color: 'var(--text-dim)' } : STATUS_STYLE[data.status];
+  const style = STATUS_STYLE[data.status];
   const classes = ['gr-node', `gr-node--${data.status}`];
   if (data.highlight) classes.push(`gr-node--highlight-${data.highlight}`);
   if (data.selected) classes.push('gr-node--selected');

@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Violation } from '../../../../shared/consistency';
-import type { EngineGraph } from '../../../../shared/protocol';
+import { projectAll } from '../../../../shared/projection';
+import { selectEngineGraph, selectEngineReports, selectOpenViolations, selectRuleEdges } from '../../../store/session/selectors';
+import { TestLog } from '../../../store/session/test-log';
 import { buildEdges, buildNodeData, sameRecord, type GraphInputs } from './graph-model';
 
-const graph: EngineGraph = {
-  nodes: [
-    { id: 'design', capabilities: [] },
-    { id: 'propulsion', capabilities: [] }
-  ],
-  edges: [{ from: 'propulsion', to: 'design' }],
-  ruleEdges: [
-    { ruleId: 'config_version', from: 'design', to: 'propulsion', severity: 'error' },
-    { ruleId: 'mass_budget', from: 'design', to: 'propulsion', severity: 'error' }
-  ]
-};
-
-const violation = { ruleId: 'mass_budget', sourceEngine: 'design', dependentEngine: 'propulsion' } as Violation;
-
-function inputs(overrides: Partial<GraphInputs> = {}): GraphInputs {
+/** Graph inputs read from the projection of a log, as the graph view reads them. */
+function inputs(log: TestLog, overrides: Partial<GraphInputs> = {}): GraphInputs {
+  const state = projectAll(log.events);
   return {
-    graph,
-    statuses: [],
-    openViolations: [],
+    graph: selectEngineGraph(state),
+    ruleEdges: selectRuleEdges(state),
+    statuses: selectEngineReports(state),
+    openViolations: selectOpenViolations(state),
     rateOf: () => 0,
     flowAgeMs: () => Number.POSITIVE_INFINITY,
     highlightSource: null,
@@ -31,27 +21,43 @@ function inputs(overrides: Partial<GraphInputs> = {}): GraphInputs {
   };
 }
 
+const session = (): TestLog => new TestLog().start().rule('config_version', 'design', ['materials', 'propulsion']).rule('mass_budget', 'design', ['materials']);
+
 describe('graph model', () => {
   it('draws dependencies from the dependency to the dependent and merges rules per pair', () => {
-    const edges = buildEdges(inputs());
-    expect(edges.map((e) => [e.id, e.source, e.target, e.ruleIds])).toEqual([
-      ['dep:design>propulsion', 'design', 'propulsion', []],
-      ['rule:design>propulsion', 'design', 'propulsion', ['config_version', 'mass_budget']]
+    const edges = buildEdges(inputs(session()));
+    expect(edges.map((e) => [e.id, e.ruleIds])).toEqual([
+      ['dep:design>materials', []],
+      ['dep:design>propulsion', []],
+      ['dep:materials>propulsion', []],
+      ['rule:design>materials', ['config_version', 'mass_budget']],
+      ['rule:design>propulsion', ['config_version']]
     ]);
   });
 
   it('marks a rule edge violated and counts the violation on both engines', () => {
-    const i = inputs({ openViolations: [violation], flowAgeMs: () => 100 });
+    const i = inputs(session().configure().outputs().violation('opened', 'v1'), { flowAgeMs: () => 100 });
     const edges = buildEdges(i);
-    expect(edges[1]?.violatedRuleIds).toEqual(['mass_budget']);
+    expect(edges.find((e) => e.id === 'rule:design>materials')?.violatedRuleIds).toEqual(['config_version']);
     expect(edges[0]?.flowing).toBe(true);
     const nodes = buildNodeData(i);
     expect(nodes.get('design')?.openViolations).toBe(1);
-    expect(nodes.get('propulsion')?.openViolations).toBe(1);
+    expect(nodes.get('materials')?.openViolations).toBe(1);
+    expect(nodes.get('propulsion')?.openViolations).toBe(0);
+  });
+
+  it('shows each engine status from the state: busy until it computed the current version', () => {
+    const nodes = buildNodeData(inputs(session().configure().outputs(['design'])));
+    expect([...nodes.values()].map((n) => [n.engineId, n.status])).toEqual([
+      ['design', 'idle'],
+      ['materials', 'busy'],
+      ['propulsion', 'busy']
+    ]);
+    expect(nodes.get('design')?.lastLatencyMs).toBe(1);
   });
 
   it('highlights the selected event source and targets', () => {
-    const nodes = buildNodeData(inputs({ highlightSource: 'design', highlightTargets: ['propulsion'] }));
+    const nodes = buildNodeData(inputs(session(), { highlightSource: 'design', highlightTargets: ['propulsion'] }));
     expect(nodes.get('design')?.highlight).toBe('source');
     expect(nodes.get('propulsion')?.highlight).toBe('target');
   });

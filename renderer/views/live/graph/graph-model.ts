@@ -1,11 +1,16 @@
 import type { Violation } from '../../../../shared/consistency';
-import type { EngineGraph, EngineStatusReport } from '../../../../shared/protocol';
+import type { dependencyGraph } from '../../../../shared/projection';
+import type { EngineStatusReport } from '../../../../shared/protocol';
+import type { RuleEdge } from '../../../store/session/selectors';
 import type { EngineStatus } from '../common/engine-style';
+
+/** The engines and their dependency edges (`dependencyGraph` of the session state). */
+export type EngineGraph = ReturnType<typeof dependencyGraph>;
 
 /** What an engine node shows. */
 export type EngineNodeData = {
   engineId: string;
-  status: EngineStatus | 'unknown';
+  status: EngineStatus;
   eventsPerS: number;
   lastLatencyMs: number | null;
   openViolations: number;
@@ -26,9 +31,10 @@ export interface EdgeModel {
   flowing: boolean;
 }
 
-/** Inputs of one graph refresh. */
+/** Inputs of one graph refresh, all read from the session state but the rates and flows. */
 export interface GraphInputs {
   graph: EngineGraph;
+  ruleEdges: readonly RuleEdge[];
   statuses: readonly EngineStatusReport[];
   openViolations: readonly Violation[];
   rateOf(engineId: string): number;
@@ -54,7 +60,7 @@ export function buildNodeData(inputs: GraphInputs): Map<string, EngineNodeData> 
     const status = statusById.get(node.id);
     out.set(node.id, {
       engineId: node.id,
-      status: status?.status ?? 'unknown',
+      status: status?.status ?? 'stopped',
       eventsPerS: inputs.rateOf(node.id),
       lastLatencyMs: status?.lastDurationMs ?? null,
       openViolations: violations.get(node.id) ?? 0,
@@ -82,7 +88,7 @@ export function buildEdges(inputs: GraphInputs): EdgeModel[] {
     flowing: inputs.flowAgeMs(e.to, e.from) < FLOW_PULSE_MS
   }));
   const rules = new Map<string, EdgeModel>();
-  for (const r of inputs.graph.ruleEdges) {
+  for (const r of inputs.ruleEdges) {
     const id = `rule:${r.from}>${r.to}`;
     const edge = rules.get(id) ?? {
       id,

@@ -1,5 +1,5 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { EngineGraph } from '../../../../shared/protocol';
+import type { EngineGraph } from './graph-model';
 
 /** Node box used for layout and drawing. */
 export const NODE_WIDTH_PX = 200;

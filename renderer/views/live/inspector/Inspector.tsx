@@ -1,10 +1,13 @@
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { StaleEngine } from '../../../../shared/consistency';
-import { useFlightdeck } from '../../../store';
+import { currentVersion, engineStatus } from '../../../../shared/projection';
+import { useFlightdeck, useSession } from '../../../store';
 import { liveBuffer } from '../../../store/live';
+import { selectEngineGraph, selectEngineReports, selectOpenViolations, selectStaleEngines } from '../../../store/session/selectors';
+import { formatClock, formatMs } from '../../common/format';
 import { ENGINE_IDS, engineLabel, STATUS_STYLE } from '../common/engine-style';
-import { formatClock, formatMs, summarizeEvent } from '../common/event-format';
+import { summarizeEvent } from '../common/event-format';
 import { JsonTree } from '../common/JsonTree';
 import { useThrottledSnapshot } from '../common/use-throttled-snapshot';
 import './inspector.css';
@@ -14,27 +17,21 @@ const ENGINE_SET: ReadonlySet<string> = new Set(ENGINE_IDS);
 /** Lists read from the event buffer refresh at most this often. */
 const BUFFER_REFRESH_MS = 500;
 const readVersion = (): number => useFlightdeck.getState().timeline.version;
-/** Details reload at most this often while the engine's status keeps changing. */
-const DETAILS_THROTTLE_MS = 500;
 
-/** Reloads the engine's details when selected and (throttled) when its status changes. */
-function useEngineDetails(engineId: string): void {
-  const { loadDetails, statusKey } = useFlightdeck(
-    useShallow((s) => {
-      const status = s.engines.statuses.find((e) => e.engineId === engineId);
-      return {
-        loadDetails: s.inspector.loadDetails,
-        statusKey: status ? `${status.status}:${status.computedVersion}:${status.restarts}` : ''
-      };
-    })
-  );
+/** Latency reloads at most this often while the engine keeps publishing outputs. */
+const LATENCY_THROTTLE_MS = 500;
+
+/** Reloads the engine's latency when it is selected and (throttled) after each of its outputs. */
+function useEngineLatency(engineId: string): void {
+  const loadLatency = useFlightdeck((s) => s.inspector.loadLatency);
+  const outputEventId = useSession((s) => s.engines[engineId]?.outputEventId ?? null);
   useEffect(() => {
-    const timer = setTimeout(() => void loadDetails(engineId), DETAILS_THROTTLE_MS);
+    const timer = setTimeout(() => void loadLatency(engineId), LATENCY_THROTTLE_MS);
     return () => clearTimeout(timer);
-  }, [engineId, statusKey, loadDetails]);
+  }, [engineId, outputEventId, loadLatency]);
   useEffect(() => {
-    void loadDetails(engineId);
-  }, [engineId, loadDetails]);
+    void loadLatency(engineId);
+  }, [engineId, loadLatency]);
 }
 
 /** Epoch milliseconds print as a clock time; monotonic clock values cannot. */
@@ -45,7 +42,7 @@ function when(at: number): string {
 function StaleChain({ stale }: { stale: StaleEngine }): ReactElement {
   return (
     <>
-      <p className="in-note">
+      <p className="in-note" data-testid="inspector-stale">
         Stale{when(stale.since)}: {stale.reason}
       </p>
       <ol className="in-stale">
@@ -62,104 +59,118 @@ function StaleChain({ stale }: { stale: StaleEngine }): ReactElement {
   );
 }
 
+function armedFaults(faults: { slowMs: number; failuresLeft: number }): string {
+  const armed: string[] = [];
+  if (faults.slowMs > 0) armed.push(`slow ${faults.slowMs} ms`);
+  if (faults.failuresLeft > 0) armed.push(`fail next ${faults.failuresLeft}`);
+  return armed.length > 0 ? armed.join(', ') : 'none';
+}
+
 function EngineInspector({ engineId }: { engineId: string }): ReactElement {
-  useEngineDetails(engineId);
+  useEngineLatency(engineId);
+  const { engine, status, stale, version } = useSession(
+    useShallow((state) => ({
+      engine: state.engines[engineId],
+      status: engineStatus(state, engineId),
+      stale: selectStaleEngines(state).find((e) => e.engineId === engineId) ?? null,
+      version: currentVersion(state)
+    }))
+  );
+  const open = useSession(selectOpenViolations);
+  const graph = useSession(selectEngineGraph);
   const s = useFlightdeck(
     useShallow((st) => ({
-      details: st.inspector.engineId === engineId ? st.inspector.details : null,
-      loading: st.inspector.loading,
+      latency: st.inspector.engineId === engineId ? st.inspector.latency : null,
       error: st.inspector.error,
-      restarting: st.inspector.restarting,
-      restartMessage: st.inspector.restartMessage,
+      acting: st.inspector.acting,
+      actionMessage: st.inspector.actionMessage,
       restart: st.inspector.restart,
-      status: st.engines.statuses.find((e) => e.engineId === engineId) ?? null,
-      violations: st.violations.open,
-      stale: st.violations.stale.find((x) => x.engineId === engineId) ?? null,
+      recompute: st.inspector.recompute,
       selectEngine: st.selection.selectEngine,
       selectEvent: st.selection.selectEvent
     }))
   );
-  const version = useThrottledSnapshot(readVersion, BUFFER_REFRESH_MS);
-  const openViolations = useMemo(
-    () => Object.values(s.violations).filter((v) => v.sourceEngine === engineId || v.dependentEngine === engineId),
-    [s.violations, engineId]
-  );
+  const tick = useThrottledSnapshot(readVersion, BUFFER_REFRESH_MS);
+  const openViolations = useMemo(() => open.filter((v) => v.sourceEngine === engineId || v.dependentEngine === engineId), [open, engineId]);
+  const dependents = useMemo(() => graph.edges.filter((e) => e.to === engineId).map((e) => e.from), [graph, engineId]);
   // Re-read when the buffer changed, at most twice a second.
   const recent = useMemo(
     () =>
-      version >= 0
+      tick >= 0
         ? liveBuffer.newestWhere((e) => e.sourceEngine === engineId || (e.targetEngines ?? []).includes(engineId), RECENT_EVENTS)
         : [],
-    [engineId, version]
+    [engineId, tick]
   );
-  const status = s.status?.status ?? s.details?.status.status;
-  const style = status ? STATUS_STYLE[status] : null;
-  const d = s.details;
+  const style = STATUS_STYLE[status];
 
   return (
     <div className="in-body" data-testid="inspector-engine" data-engine={engineId}>
       <header className="in-header">
         <h2 className="in-title">{engineLabel(engineId)}</h2>
-        {style && (
-          <span className="in-status" style={{ color: style.color }} data-testid="inspector-status">
-            <span aria-hidden="true">{style.icon}</span> {style.label}
-          </span>
-        )}
+        <span className="in-status" style={{ color: style.color }} data-testid="inspector-status">
+          <span aria-hidden="true">{style.icon}</span> {style.label}
+        </span>
         <div className="in-actions">
-          <button type="button" className="fd-button" disabled={s.restarting} onClick={() => void s.restart(engineId)}>
-            {s.restarting ? 'Restarting…' : 'Restart engine'}
+          <button type="button" className="fd-button" disabled={s.acting} onClick={() => void s.restart(engineId)}>
+            {s.acting ? 'Working…' : 'Restart engine'}
+          </button>
+          <button type="button" className="fd-button" disabled={s.acting} onClick={() => void s.recompute(engineId)} title="Invalidate this engine and recompute it">
+            Recompute
           </button>
           <button type="button" className="fd-icon-button" aria-label="Close inspector" onClick={() => s.selectEngine(null)}>
             ✕
           </button>
         </div>
       </header>
-      {s.restartMessage && (
+      {s.actionMessage && (
         <p className="in-note" role="status">
-          {s.restartMessage}
+          {s.actionMessage}
         </p>
       )}
-      {s.error && <p className="in-error">Could not load details: {s.error}</p>}
-      {!d && !s.error && <p className="in-note">{s.loading ? 'Loading details…' : 'No details yet.'}</p>}
-      {d && (
+      {!engine ? (
+        <p className="in-note">This engine is not part of the session.</p>
+      ) : (
         <>
           <dl className="in-facts">
             <dt>Capabilities</dt>
             <dd>
-              {d.status.capabilities.map((c) => (
+              {engine.capabilities.map((c) => (
                 <span key={c} className="in-chip">
                   {c}
                 </span>
               ))}
             </dd>
             <dt>Depends on</dt>
-            <dd>{d.dependencies.length > 0 ? d.dependencies.join(', ') : '— (a root engine)'}</dd>
+            <dd>{engine.dependsOn.length > 0 ? engine.dependsOn.join(', ') : '— (a root engine)'}</dd>
             <dt>Dependents</dt>
-            <dd>{d.dependents.length > 0 ? d.dependents.join(', ') : '—'}</dd>
+            <dd>{dependents.length > 0 ? dependents.join(', ') : '—'}</dd>
             <dt>Versions</dt>
-            <dd>
-              computed v{d.status.computedVersion} · cache v{d.cached?.version ?? '—'} (config v{d.cached?.configVersion ?? '—'})
+            <dd data-testid="inspector-versions">
+              computed v{engine.computedVersion} · configuration v{version}
             </dd>
             <dt>Restarts</dt>
-            <dd data-testid="inspector-restarts">{d.status.restarts}</dd>
+            <dd data-testid="inspector-restarts">{engine.restarts}</dd>
+            <dt>Armed faults</dt>
+            <dd>{armedFaults(engine.faults)}</dd>
             <dt>Latency</dt>
             <dd>
-              last {formatMs(s.status?.lastDurationMs ?? d.status.lastDurationMs)}
-              {d.latency && d.latency.windowSize > 0
-                ? ` · p50 ${formatMs(d.latency.p50Ms)} · p95 ${formatMs(d.latency.p95Ms)} · p99 ${formatMs(d.latency.p99Ms)} (${d.latency.windowSize} deliveries)`
+              last {formatMs(engine.lastDurationMs)}
+              {s.latency && s.latency.windowSize > 0
+                ? ` · p50 ${formatMs(s.latency.p50Ms)} · p95 ${formatMs(s.latency.p95Ms)} · p99 ${formatMs(s.latency.p99Ms)} (${s.latency.windowSize} deliveries)`
                 : ' · no deliveries measured yet'}
+              {s.error && <span className="in-error"> · latency unavailable: {s.error}</span>}
             </dd>
-            {d.status.lastError && (
+            {engine.lastError && (
               <>
                 <dt>Last error</dt>
-                <dd className="in-error">{d.status.lastError}</dd>
+                <dd className="in-error">{engine.lastError}</dd>
               </>
             )}
           </dl>
 
           <section className="in-section" aria-label="Staleness">
             <h3 className="in-section-title">Staleness</h3>
-            {s.stale ? <StaleChain stale={s.stale} /> : <p className="in-note">Up to date with its dependencies.</p>}
+            {stale ? <StaleChain stale={stale} /> : <p className="in-note">Up to date with its dependencies.</p>}
           </section>
 
           <section className="in-section" aria-label="Open violations">
@@ -179,17 +190,19 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
             )}
           </section>
 
-          <section className="in-section" aria-label="Cached outputs">
-            <h3 className="in-section-title">Cached outputs</h3>
-            {d.cached ? (
+          <section className="in-section" aria-label="Outputs">
+            <h3 className="in-section-title">Outputs</h3>
+            {engine.outputs ? (
               <>
                 <p className="in-note">
-                  version {d.cached.version} · config v{d.cached.configVersion ?? '—'} · updated {formatClock(d.cached.updatedAt)}
+                  configuration v{engine.computedVersion}
+                  {engine.computedVersion < version ? ` (the configuration is v${version})` : ''}
+                  {engine.outputAt !== null ? ` · published ${formatClock(engine.outputAt)}` : ''}
                 </p>
-                <JsonTree value={d.cached.data} label="outputs" openDepth={1} />
+                <JsonTree value={engine.outputs} label="outputs" openDepth={1} />
               </>
             ) : (
-              <p className="in-note">Nothing cached yet.</p>
+              <p className="in-note">Nothing computed yet.</p>
             )}
           </section>
         </>
@@ -218,14 +231,11 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
 
 function Overview(): ReactElement {
   const tick = useThrottledSnapshot(readVersion, BUFFER_REFRESH_MS);
-  const { statuses, selectEngine, selectEvent, openCount, staleCount } = useFlightdeck(
-    useShallow((s) => ({
-      statuses: s.engines.statuses,
-      selectEngine: s.selection.selectEngine,
-      selectEvent: s.selection.selectEvent,
-      openCount: Object.keys(s.violations.open).length,
-      staleCount: s.violations.stale.length
-    }))
+  const statuses = useSession(selectEngineReports);
+  const openCount = useSession(selectOpenViolations).length;
+  const staleCount = useSession(selectStaleEngines).length;
+  const { selectEngine, selectEvent } = useFlightdeck(
+    useShallow((s) => ({ selectEngine: s.selection.selectEngine, selectEvent: s.selection.selectEvent }))
   );
   // Engine activity only (not the monitor's or the load generator's), re-read at most twice a second.
   const recent = useMemo(

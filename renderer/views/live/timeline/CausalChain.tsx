@@ -2,7 +2,7 @@ import { useMemo, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../../../store';
 import { laneColor } from '../common/engine-style';
-import { formatMs } from '../common/event-format';
+import { formatMs } from '../../common/format';
 import { buildCausalTree } from './causal-tree';
 
 /**

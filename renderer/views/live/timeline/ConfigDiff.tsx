@@ -11,12 +11,15 @@ function show(value: unknown): string {
   return json.length > 80 ? `${json.slice(0, 80)}…` : json;
 }
 
-/** The field paths a `configuration_changed` event added, removed or changed, old → new. */
-export function ConfigDiff({ event }: { event: EngineEvent }): ReactElement {
-  const previousVersion = typeof event.data.previousVersion === 'number' ? event.data.previousVersion : null;
+/**
+ * The field paths a `configuration_changed` event added, removed or changed against the
+ * configuration of its `previousVersion` (read from that version's own event in the buffer).
+ */
+export function ConfigDiff({ event }: { event: EngineEvent<'configuration_changed'> }): ReactElement {
+  const { previousVersion } = event.data;
   const entries = useMemo(() => {
-    const previous = previousVersion === null ? undefined : liveBuffer.configuration(previousVersion);
-    return previous ? diffValues(previous, event.data.configuration) : null;
+    const previous = previousVersion === null ? undefined : liveBuffer.configurationChange(previousVersion);
+    return previous ? diffValues(previous.data.configuration, event.data.configuration) : null;
   }, [event, previousVersion]);
 
   if (entries === null) {

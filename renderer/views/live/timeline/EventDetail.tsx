@@ -2,7 +2,8 @@ import { useEffect, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../../../store';
 import { JsonTree } from '../common/JsonTree';
-import { formatClock, formatRoute } from '../common/event-format';
+import { formatClock, formatMs } from '../../common/format';
+import { formatRoute } from '../common/event-format';
 import { CausalChain } from './CausalChain';
 import { ConfigDiff } from './ConfigDiff';
 
@@ -50,6 +51,11 @@ export function EventDetail(): ReactElement | null {
           </dd>
           <dt>Caused by</dt>
           <dd className="tl-mono">{event.causationId ?? '— (root of its chain)'}</dd>
+          <dt>Log position</dt>
+          <dd className="tl-mono">
+            #{event.seq} · configuration v{event.configVersion}
+            {event.queueWaitMs === undefined ? '' : ` · waited ${formatMs(event.queueWaitMs)} in the bus queue`}
+          </dd>
         </dl>
         {event.eventType === 'configuration_changed' && (
           <section className="tl-section" aria-label="Configuration diff">

@@ -2,7 +2,8 @@ import type { ReactElement } from 'react';
 import type { RowComponentProps } from 'react-window';
 import { liveBuffer } from '../../../store/live';
 import { ENGINE_IDS, laneColor } from '../common/engine-style';
-import { formatClock, formatRoute, shortId, summarizeEvent } from '../common/event-format';
+import { formatClock } from '../../common/format';
+import { formatRoute, shortId, summarizeEvent } from '../common/event-format';
 
 /** What every row receives besides its index (a new `version` re-renders the visible rows). */
 export interface EventRowProps {

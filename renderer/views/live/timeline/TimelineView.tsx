@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../../../store';
-import { formatCount } from '../common/event-format';
+import { formatCount } from '../../common/format';
 import { EventDetail } from './EventDetail';
 import { EventList } from './EventList';
 import { FilterBar } from './FilterBar';

@@ -3,16 +3,20 @@ import type { EngineEvent } from '../../../../shared/events';
 import { makeEvent } from '../../../store/live/test-events';
 import { buildCausalTree } from './causal-tree';
 
-function chainEvent(id: string, cause: string | null, t: number, data: Record<string, unknown> = {}): EngineEvent {
-  return makeEvent(t, { eventId: id, causationId: cause, timestamp: 1000 + t, data, correlationId: 'c' });
+/** A chain event at log position `t + 1`; with `durationMs` an engine output reporting it. */
+function chainEvent(id: string, cause: string | null, t: number, durationMs?: number): EngineEvent {
+  const envelope = { eventId: id, causationId: cause, timestamp: 1000 + t, correlationId: 'c', queueWaitMs: t / 10 };
+  return durationMs === undefined
+    ? makeEvent(t + 1, 'synthetic_load', { n: t }, envelope)
+    : makeEvent(t + 1, 'engine_output', { engineId: id, version: 1, outputs: {}, changedFields: [], durationMs }, envelope);
 }
 
 describe('buildCausalTree', () => {
   it('indents each event under its cause with offsets from the root', () => {
     const rows = buildCausalTree([
-      chainEvent('out-materials', 'out-design', 5, { durationMs: 0.7 }),
+      chainEvent('out-materials', 'out-design', 5, 0.7),
       chainEvent('root', null, 0),
-      chainEvent('out-design', 'root', 2, { durationMs: 1.2 }),
+      chainEvent('out-design', 'root', 2, 1.2),
       chainEvent('status', 'root', 1)
     ]);
     expect(rows.map((r) => [r.event.eventId, r.depth, r.offsetMs])).toEqual([
@@ -22,6 +26,8 @@ describe('buildCausalTree', () => {
       ['out-materials', 2, 5]
     ]);
     expect(rows[2]?.durationMs).toBe(1.2);
+    expect(rows[1]?.durationMs).toBeNull();
+    expect(rows[3]?.queueWaitMs).toBe(0.5);
     expect(rows[0]?.childCount).toBe(2);
   });
 

@@ -6,21 +6,32 @@ export interface CausalRow {
   depth: number;
   /** Milliseconds from the root event. */
   offsetMs: number;
-  /** The handler time the event reports (`data.durationMs`), when it does. */
+  /** The compute time the event reports (an engine output's, an analysis's, a task's), when it does. */
   durationMs: number | null;
-  /** How long the event waited in the bus queue (`metadata.queueWaitMs`), once delivered. */
+  /** How long the event waited in the bus queue (`queueWaitMs`), once delivered. */
   queueWaitMs: number | null;
   /** True when the event's cause is not among the chain's events (attached under the root). */
   orphan: boolean;
   childCount: number;
 }
 
-function finiteOrNull(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+/** The duration an event's payload reports, for the types that report one. */
+function reportedDurationMs(event: EngineEvent): number | null {
+  switch (event.eventType) {
+    case 'engine_output':
+    case 'analysis_completed':
+    case 'optimization_completed':
+    case 'optimization_cancelled':
+    case 'simulation_completed':
+    case 'simulation_cancelled':
+      return event.data.durationMs;
+    default:
+      return null;
+  }
 }
 
 /**
- * Orders a chain's events as a tree by `causationId`, depth first, children by time. The root
+ * Orders a chain's events as a tree by `causationId`, depth first, children in log order. The root
  * is the earliest event without a known cause; events whose cause is missing (or that only a
  * cycle could reach) hang under the root, so every event appears exactly once and a cycle in
  * bad data cannot loop.
@@ -30,7 +41,7 @@ function finiteOrNull(value: unknown): number | null {
  */
 export function buildCausalTree(events: readonly EngineEvent[]): CausalRow[] {
   if (events.length === 0) return [];
-  const sorted = [...events].sort((a, b) => a.timestamp - b.timestamp);
+  const sorted = [...events].sort((a, b) => a.seq - b.seq);
   const byId = new Map(sorted.map((e) => [e.eventId, e]));
   const root = sorted.find((e) => e.causationId === null || !byId.has(e.causationId)) ?? (sorted[0] as EngineEvent);
   const children = new Map<string, EngineEvent[]>();
@@ -59,8 +70,8 @@ export function buildCausalTree(events: readonly EngineEvent[]): CausalRow[] {
       event,
       depth,
       offsetMs: event.timestamp - root.timestamp,
-      durationMs: finiteOrNull(event.data.durationMs),
-      queueWaitMs: finiteOrNull(event.metadata.queueWaitMs),
+      durationMs: reportedDurationMs(event),
+      queueWaitMs: event.queueWaitMs ?? null,
       orphan: orphans.has(event.eventId),
       childCount: kids.length
     });

@@ -12,12 +12,9 @@ import './actions.css';
 export function ActionsView(): ReactElement {
   const connected = useFlightdeck((s) => s.connection.info.state === 'open');
   const loadTypes = useFlightdeck((s) => s.analysis.loadTypes);
-  const loadConfiguration = useFlightdeck((s) => s.configuration.load);
   useEffect(() => {
-    if (!connected) return;
-    void loadTypes();
-    void loadConfiguration();
-  }, [connected, loadTypes, loadConfiguration]);
+    if (connected) void loadTypes();
+  }, [connected, loadTypes]);
   return (
     <section className="wb-view" aria-label="Actions" data-testid="actions-view">
       <div className="wb-grid">

@@ -1,23 +1,45 @@
-import { useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { currentVersion } from '../../../../shared/projection';
 import type { AnalysisResult } from '../../../../shared/protocol';
-import { useFlightdeck } from '../../../store';
+import { useFlightdeck, useSession } from '../../../store';
+import { selectAnalyses } from '../../../store/session/selectors';
 import { Badge, EmptyState, Panel } from '../common/Panel';
-import { formatFigure, formatMs } from '../common/units';
+import { InputsNotice } from './InputsNotice';
+import { formatMs } from '../../common/format';
+import { formatFigure } from '../common/units';
 
-function AnalysisResultCard({ result }: { result: AnalysisResult }): ReactElement {
+/** Whether a result can be presented as current. */
+function isCurrent(result: AnalysisResult, version: number): boolean {
+  return result.inputs.upToDate && result.inputs.configVersion >= version;
+}
+
+function AnalysisResultCard({ result, version }: { result: AnalysisResult; version: number }): ReactElement {
   const figures = Object.entries(result.summary).map(([key, value]) => formatFigure(key, value));
   const contributors = Object.keys(result.contributions);
   const errors = Object.entries(result.errors);
   return (
-    <article className="ac-result" data-testid="analysis-result" data-analysis={result.analysisType} aria-label={`${result.analysisType} result`}>
+    <article
+      className={`ac-result${isCurrent(result, version) ? '' : ' ac-result--stale'}`}
+      data-testid="analysis-result"
+      data-analysis={result.analysisType}
+      data-current={isCurrent(result, version)}
+      aria-label={`${result.analysisType} result`}
+    >
       <header className="ac-result-head">
         <h3 className="ac-result-title wb-mono">{result.analysisType}</h3>
         <span className="wb-dim">
-          configuration v{result.configVersion} · {formatMs(result.durationMs)}
+          configuration v{result.inputs.configVersion} · {formatMs(result.durationMs)}
         </span>
-        {errors.length > 0 ? <Badge tone="error">{errors.length} engine error{errors.length === 1 ? '' : 's'}</Badge> : <Badge tone="ok">complete</Badge>}
+        {!isCurrent(result, version) ? (
+          <Badge tone="error">not current</Badge>
+        ) : errors.length > 0 ? (
+          <Badge tone="error">{errors.length} engine error{errors.length === 1 ? '' : 's'}</Badge>
+        ) : (
+          <Badge tone="ok">current</Badge>
+        )}
       </header>
+      <InputsNotice inputs={result.inputs} currentVersion={version} testId="analysis-freshness" />
       <p className="wb-note">Contributing engines: {contributors.length > 0 ? contributors.join(', ') : 'none'}</p>
       {figures.length > 0 ? (
         <table className="wb-table ac-figures">
@@ -56,18 +78,22 @@ function AnalysisResultCard({ result }: { result: AnalysisResult }): ReactElemen
   );
 }
 
-/** Runs a cross-engine analysis and keeps the last few results. */
+/** Runs a cross-engine analysis; shows the session's latest result of each type, the chosen type first. */
 export function AnalysisPanel(): ReactElement {
-  const { types, running, results, error } = useFlightdeck(
-    useShallow((s) => ({ types: s.analysis.types, running: s.analysis.running, results: s.analysis.results, error: s.analysis.error }))
-  );
+  const { types, running, error } = useFlightdeck(useShallow((s) => ({ types: s.analysis.types, running: s.analysis.running, error: s.analysis.error })));
+  const analyses = useSession(selectAnalyses);
+  const version = useSession(currentVersion);
   const run = useFlightdeck((s) => s.analysis.run);
   const [chosen, setChosen] = useState('');
   const analysisType = chosen || types[0] || '';
+  const results = useMemo(
+    () => [...analyses.filter((r) => r.analysisType === analysisType), ...analyses.filter((r) => r.analysisType !== analysisType)],
+    [analyses, analysisType]
+  );
   return (
     <Panel
       title="Analysis"
-      meta={running ? `running ${running}…` : `${results.length} kept`}
+      meta={running ? `running ${running}…` : `latest of ${results.length} type${results.length === 1 ? '' : 's'}`}
       actions={
         <>
           <label className="wb-field">
@@ -97,13 +123,17 @@ export function AnalysisPanel(): ReactElement {
         <div className="ac-results" tabIndex={0} role="region" aria-label="Analysis results">
           {results.map((r, i) =>
             i === 0 ? (
-              <AnalysisResultCard key={r.correlationId} result={r} />
+              <AnalysisResultCard key={r.correlationId} result={r} version={version} />
             ) : (
               <details key={r.correlationId} className="ac-older">
                 <summary>
-                  <span className="wb-mono">{r.analysisType}</span> <span className="wb-dim">· configuration v{r.configVersion} · {formatMs(r.durationMs)}</span>
+                  <span className="wb-mono">{r.analysisType}</span>{' '}
+                  <span className="wb-dim">
+                    · configuration v{r.inputs.configVersion} · {formatMs(r.durationMs)}
+                    {isCurrent(r, version) ? '' : ' · not current'}
+                  </span>
                 </summary>
-                <AnalysisResultCard result={r} />
+                <AnalysisResultCard result={r} version={version} />
               </details>
             )
           )}

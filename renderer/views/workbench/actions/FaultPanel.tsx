@@ -1,10 +1,11 @@
 import { useState, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EngineStatusReport } from '../../../../shared/protocol';
-import { useFlightdeck } from '../../../store';
+import { useFlightdeck, useSession } from '../../../store';
+import { selectEngineReports } from '../../../store/session/selectors';
 import type { FaultAction } from '../../../store/workbench/tasks/faults-slice';
 import { Badge, EmptyState, Panel } from '../common/Panel';
-import { formatMs } from '../common/units';
+import { formatMs } from '../../common/format';
 
 interface FaultRowProps {
   status: EngineStatusReport;
@@ -26,7 +27,7 @@ function FaultRow({ status, pending, lastAction }: FaultRowProps): ReactElement 
       <th scope="row" className="ac-engine-cell">
         <span className="ac-engine-name">{id}</span> <Badge tone={status.status}>{status.status}</Badge>
         <span className="wb-dim ac-engine-meta">
-          v{status.computedVersion} · {status.lastDurationMs === null ? '—' : formatMs(status.lastDurationMs)}
+          v{status.computedVersion} · {formatMs(status.lastDurationMs)}
         </span>
       </th>
       <td className="wb-num" data-testid={`restarts-${id}`}>
@@ -69,13 +70,13 @@ function FaultRow({ status, pending, lastAction }: FaultRowProps): ReactElement 
 
 /** Crash, slow down or fail engines on purpose and watch them degrade and recover. */
 export function FaultPanel(): ReactElement {
-  const statuses = useFlightdeck((s) => s.engines.statuses);
+  const statuses = useSession(selectEngineReports);
   const { pending, lastAction } = useFlightdeck(useShallow((s) => ({ pending: s.faults.pending, lastAction: s.faults.lastAction })));
   const failing = statuses.filter((s) => s.status === 'failed' || s.status === 'blocked').length;
   return (
-    <Panel title="Fault injection" meta={statuses.length === 0 ? 'waiting for engine statuses' : failing > 0 ? `${failing} engine(s) failed or blocked` : 'all engines healthy'}>
+    <Panel title="Fault injection" meta={statuses.length === 0 ? 'waiting for the session' : failing > 0 ? `${failing} engine(s) failed or blocked` : 'all engines healthy'}>
       {statuses.length === 0 ? (
-        <EmptyState title="No engine statuses yet">They arrive with the first stream batch.</EmptyState>
+        <EmptyState title="No engines yet">They appear once the session has started.</EmptyState>
       ) : (
         <div className="ac-faults-wrap">
           <table className="wb-table" data-testid="fault-table">

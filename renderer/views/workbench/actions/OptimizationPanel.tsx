@@ -1,9 +1,16 @@
 import { useMemo, useState, type ReactElement } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import type { EngineEvent } from '../../../../shared/events';
+import { currentVersion, type TaskState } from '../../../../shared/projection';
 import type { OptimizationCriteria } from '../../../../shared/protocol';
-import { useFlightdeck } from '../../../store';
+import { useFlightdeck, useSession } from '../../../store';
+import { liveBuffer } from '../../../store/live';
+import { selectLatestOptimization } from '../../../store/session/selectors';
+import { taskViewStatus } from '../../../store/workbench/tasks/task-request';
+import { optimizationProgressOf, optimizationResultOf } from '../../../store/workbench/tasks/task-selectors';
 import { Badge, EmptyState, Panel } from '../common/Panel';
-import { formatMs, formatNumber } from '../common/units';
+import { formatMs } from '../../common/format';
+import { formatNumber } from '../common/units';
+import { InputsNotice } from './InputsNotice';
 import { ParetoChart } from './ParetoChart';
 import { axisLabel, defaultAxes, objectiveKeys, paretoPoints, snapshotPoints } from './pareto-data';
 import { TaskProgress } from './TaskProgress';
@@ -18,10 +25,30 @@ const OBJECTIVES = [
 type ObjectiveKey = (typeof OBJECTIVES)[number]['key'];
 
 const SHOWN_FIGURES = ['thrustToWeight', 'combatRadiusKm', 'unitFlyawayCostMUSD'];
+/** Intermediate fronts drawn faded under the final one. */
+const MAX_FRONTS = 6;
+
+/**
+ * The fronts a finished optimization reported while it ran, oldest first: its
+ * `optimization_progress` events still held in the log window (progress is noise the host may
+ * drop under overload, so some can be missing).
+ */
+function reportedFronts(task: TaskState): Record<string, number>[][] {
+  const isStart = (e: EngineEvent): boolean => e.eventType === 'optimization_started' && e.data.taskId === task.taskId;
+  const progress = liveBuffer.newestWhere(
+    (e) => e.eventType === 'optimization_progress' && e.data.taskId === task.taskId,
+    MAX_FRONTS,
+    isStart
+  ) as EngineEvent<'optimization_progress'>[];
+  return progress.reverse().map((e) => e.data.data.front);
+}
 
 /** Multi-objective search: criteria, live progress and front, the final front and its designs. */
 export function OptimizationPanel(): ReactElement {
-  const { task, fronts, error } = useFlightdeck(useShallow((s) => ({ task: s.optimization.task, fronts: s.optimization.fronts, error: s.optimization.error })));
+  const task = useSession(selectLatestOptimization);
+  const version = useSession(currentVersion);
+  const request = useFlightdeck((s) => s.optimization.request);
+  const status = useSession((state) => taskViewStatus(request, selectLatestOptimization(state), (id) => Object.hasOwn(state.tasks, id)));
   const start = useFlightdeck((s) => s.optimization.start);
   const cancel = useFlightdeck((s) => s.optimization.cancel);
   const applyConfiguration = useFlightdeck((s) => s.configuration.applyConfiguration);
@@ -36,13 +63,18 @@ export function OptimizationPanel(): ReactElement {
   const [axes, setAxes] = useState<{ x: string; y: string } | null>(null);
   const [appliedIndex, setAppliedIndex] = useState<number | null>(null);
 
-  const running = task.status === 'starting' || task.status === 'running';
-  const result = task.result;
-  const keys = useMemo(() => (result ? objectiveKeys(result.objectives, result.front) : objectiveKeys([], fronts.at(-1)?.points.map((p) => ({ objectives: p })) ?? [])), [result, fronts]);
+  const running = status === 'starting' || status === 'running';
+  const result = task && status === 'completed' ? optimizationResultOf(task) : null;
+  const liveFrontValues = useMemo(() => (task && status === 'running' ? (optimizationProgressOf(task)?.front ?? []) : []), [task, status]);
+  const fronts = useMemo(() => (task && status === 'completed' ? reportedFronts(task) : []), [task, status]);
+  const keys = useMemo(
+    () => (result ? objectiveKeys(result.objectives, result.front) : objectiveKeys([], liveFrontValues.map((objectives) => ({ objectives })))),
+    [result, liveFrontValues]
+  );
   const chosen = axes && keys.includes(axes.x) && keys.includes(axes.y) ? axes : defaultAxes(keys);
   const points = useMemo(() => (result ? paretoPoints(result.front, chosen.x, chosen.y) : []), [result, chosen.x, chosen.y]);
-  const history = useMemo(() => fronts.flatMap((f) => snapshotPoints(f.points, chosen.x, chosen.y)), [fronts, chosen.x, chosen.y]);
-  const liveFront = useMemo(() => snapshotPoints(fronts.at(-1)?.points ?? [], chosen.x, chosen.y).map((p, index) => ({ ...p, index })), [fronts, chosen.x, chosen.y]);
+  const history = useMemo(() => fronts.flatMap((front) => snapshotPoints(front, chosen.x, chosen.y)), [fronts, chosen.x, chosen.y]);
+  const liveFront = useMemo(() => snapshotPoints(liveFrontValues, chosen.x, chosen.y).map((p, index) => ({ ...p, index })), [liveFrontValues, chosen.x, chosen.y]);
 
   const submit = (): void => {
     const criteria: OptimizationCriteria = { ...objectives, seed, populationSize: population, generations };
@@ -56,7 +88,7 @@ export function OptimizationPanel(): ReactElement {
   const noObjective = !Object.values(objectives).some(Boolean);
 
   return (
-    <Panel title="Optimization" meta={task.status === 'idle' ? 'NSGA-II over engine, materials, coating and radar' : task.status} className="wb-span-all" testId="optimization-panel">
+    <Panel title="Optimization" meta={status === 'idle' ? 'NSGA-II over engine, materials, coating and radar' : status} className="wb-span-all" testId="optimization-panel">
       <form
         className="ac-form"
         aria-label="Optimization criteria"
@@ -97,13 +129,13 @@ export function OptimizationPanel(): ReactElement {
         <button type="submit" className="wb-btn wb-btn-primary" disabled={running || noObjective}>
           Start optimization
         </button>
-        <button type="button" className="wb-btn" disabled={!running || !task.taskId} onClick={() => void cancel()}>
+        <button type="button" className="wb-btn" disabled={status !== 'running'} onClick={() => void cancel()}>
           Cancel
         </button>
       </form>
       {noObjective && <p className="wb-error-text">Choose at least one objective.</p>}
-      {error && <p className="wb-error-text" role="alert">{error}</p>}
-      <TaskProgress task={task} label="Optimization progress" testId="optimization-progress" />
+      {request.error && <p className="wb-error-text" role="alert">{request.error}</p>}
+      <TaskProgress status={status} task={task} label="Optimization progress" testId="optimization-progress" />
       {keys.length > 2 && (
         <div className="wb-toolbar ac-axes">
           <label className="wb-field">
@@ -124,8 +156,9 @@ export function OptimizationPanel(): ReactElement {
           </label>
         </div>
       )}
-      {result && task.status === 'completed' ? (
+      {result && task ? (
         <div className="ac-front">
+          <InputsNotice inputs={result.inputs} currentVersion={version} testId="optimization-freshness" />
           <ParetoChart
             points={points}
             history={history}
@@ -136,7 +169,7 @@ export function OptimizationPanel(): ReactElement {
             yLabel={axisLabel(chosen.y, result.objectives)}
           />
           <p className="wb-note">
-            {result.front.length} design{result.front.length === 1 ? '' : 's'} on the front · {result.evaluations ?? '?'} evaluations
+            {result.front.length} design{result.front.length === 1 ? '' : 's'} on the front · {result.evaluations} evaluations
             {task.durationMs !== null ? ` in ${formatMs(task.durationMs)}` : ''}
           </p>
           {result.front.length > 0 && result.front.every((design) => design.valid === false) && (
@@ -185,7 +218,7 @@ export function OptimizationPanel(): ReactElement {
                     ))}
                     {SHOWN_FIGURES.filter((f) => !keys.includes(f)).map((f) => (
                       <td key={f} className="wb-num">
-                        {design.figures?.[f] === undefined ? '—' : formatNumber(design.figures[f])}
+                        {design.figures[f] === undefined ? '—' : formatNumber(design.figures[f])}
                       </td>
                     ))}
                     <td>{design.valid === false ? <Badge tone="warning">violated</Badge> : <Badge tone="ok">met</Badge>}</td>
@@ -214,7 +247,7 @@ export function OptimizationPanel(): ReactElement {
       ) : running && liveFront.length > 0 ? (
         <ParetoChart points={liveFront} front={[]} xKey={chosen.x} yKey={chosen.y} xLabel={chosen.x} yLabel={chosen.y} />
       ) : (
-        task.status === 'idle' && <EmptyState title="No optimization run yet">Choose objectives and start; the front appears as generations complete.</EmptyState>
+        status === 'idle' && <EmptyState title="No optimization run yet">Choose objectives and start; the front appears as generations complete.</EmptyState>
       )}
     </Panel>
   );

@@ -1,6 +1,6 @@
 import { memo, type ReactElement } from 'react';
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import type { FrontDesign } from '../../../store/workbench/tasks/task-results';
+import type { FrontDesign } from '../../../../shared/results';
 import { AXIS_TICK, CHART_COLORS, LEGEND_STYLE, TOOLTIP_STYLE } from '../common/chart-style';
 import { formatNumber } from '../common/units';
 import type { ParetoPoint } from './pareto-data';

@@ -1,6 +1,9 @@
 import { useMemo, type ReactElement } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useFlightdeck } from '../../../store';
+import { currentVersion } from '../../../../shared/projection';
+import { useFlightdeck, useSession } from '../../../store';
+import { selectCurrentConfiguration, selectLatestSimulation } from '../../../store/session/selectors';
+import { taskViewStatus } from '../../../store/workbench/tasks/task-request';
+import { simulationResultOf } from '../../../store/workbench/tasks/task-selectors';
 import { CHART_COLORS } from '../common/chart-style';
 import { Badge, EmptyState, Panel } from '../common/Panel';
 import { formatNumber } from '../common/units';
@@ -10,12 +13,15 @@ import { TaskProgress } from './TaskProgress';
 
 /** Flies the default combat mission and shows its time series and phases. */
 export function SimulationPanel(): ReactElement {
-  const { task, error } = useFlightdeck(useShallow((s) => ({ task: s.simulation.task, error: s.simulation.error })));
+  const task = useSession(selectLatestSimulation);
+  const version = useSession(currentVersion);
+  const request = useFlightdeck((s) => s.simulation.request);
+  const status = useSession((state) => taskViewStatus(request, selectLatestSimulation(state), (id) => Object.hasOwn(state.tasks, id)));
   const start = useFlightdeck((s) => s.simulation.start);
   const cancel = useFlightdeck((s) => s.simulation.cancel);
-  const radiusKm = useFlightdeck((s) => s.configuration.current?.mission.combatRadiusKm ?? null);
-  const running = task.status === 'starting' || task.status === 'running';
-  const result = task.result;
+  const radiusKm = useSession((state) => selectCurrentConfiguration(state)?.configuration.mission.combatRadiusKm ?? null);
+  const running = status === 'starting' || status === 'running';
+  const result = task && status === 'completed' ? simulationResultOf(task) : null;
   const rows = useMemo(() => (result ? simulationRows(result.series) : []), [result]);
   const markers = useMemo(() => (result ? phaseMarkers(result.phases) : []), [result]);
 
@@ -30,28 +36,30 @@ export function SimulationPanel(): ReactElement {
           <button type="button" className="wb-btn wb-btn-primary" disabled={running} onClick={() => void start()}>
             Start simulation
           </button>
-          <button type="button" className="wb-btn" disabled={!running || !task.taskId} onClick={() => void cancel()}>
+          <button type="button" className="wb-btn" disabled={status !== 'running'} onClick={() => void cancel()}>
             Cancel
           </button>
         </>
       }
     >
-      {error && <p className="wb-error-text" role="alert">{error}</p>}
-      <TaskProgress task={task} label="Simulation progress" testId="simulation-progress" />
+      {request.error && <p className="wb-error-text" role="alert">{request.error}</p>}
+      <TaskProgress status={status} task={task} label="Simulation progress" testId="simulation-progress" />
       {result ? (
         <div className="ac-sim">
           <p className="ac-sim-outcome" data-testid="simulation-outcome">
             {result.completed ? <Badge tone="ok">mission completed</Badge> : <Badge tone="error">mission failed</Badge>}{' '}
             {result.failureReason && <span className="wb-error-text">{result.failureReason}</span>}
-            {result.totals && (
-              <span className="wb-dim">
-                {' '}
-                {formatDuration(result.totals.durationS)} · {formatNumber(result.totals.distanceKm)} km · {formatNumber(result.totals.fuelUsedKg)} kg fuel used
-                {result.totals.fuelRemainingKg !== undefined ? ` · ${formatNumber(result.totals.fuelRemainingKg)} kg left` : ''}
-              </span>
-            )}
+            <span className="wb-dim">
+              {' '}
+              {formatDuration(result.totals.durationS)} · {formatNumber(result.totals.distanceKm)} km · {formatNumber(result.totals.fuelUsedKg)} kg fuel used ·{' '}
+              {formatNumber(result.totals.fuelRemainingKg)} kg left
+            </span>
           </p>
-          {result.warnings && result.warnings.length > 0 && (
+          <p className={result.configVersion < version ? 'ac-stale-notice' : 'wb-note'} data-testid="simulation-version" role={result.configVersion < version ? 'alert' : undefined}>
+            Flown with configuration v{result.configVersion}
+            {result.configVersion < version ? `: not current, the configuration is now v${version}.` : ' (the current one).'}
+          </p>
+          {result.warnings.length > 0 && (
             <ul className="ac-warnings">
               {result.warnings.map((w) => (
                 <li key={w} className="wb-tone-warn">

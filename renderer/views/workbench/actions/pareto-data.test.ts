@@ -1,15 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import type { FrontDesign } from '../../../store/workbench/tasks/task-results';
+import type { FrontDesign } from '../../../../shared/results';
 import { axisLabel, defaultAxes, objectiveKeys, paretoPoints, snapshotPoints } from './pareto-data';
 
-const design = (objectives: Record<string, number>, figures?: Record<string, number>): FrontDesign =>
+const design = (objectives: Record<string, number>, figures: Record<string, number> = {}): FrontDesign =>
   ({ genes: {}, objectives, figures, configuration: {} }) as unknown as FrontDesign;
 
 describe('pareto data', () => {
   const objectives = [
-    { name: 'takeoffMassKg', sense: 'min' as const },
-    { name: 'frontalRcsDbsm', sense: 'max' as const },
-    { name: 'unitFlyawayCostMUSD', sense: 'min' as const }
+    { name: 'takeoffMassKg', unit: 'kg', sense: 'min' as const },
+    { name: 'frontalRcsDbsm', unit: 'dBsm', sense: 'max' as const },
+    { name: 'unitFlyawayCostMUSD', unit: 'M USD', sense: 'min' as const }
   ];
 
   it('takes the first two objectives as default axes', () => {

@@ -1,4 +1,4 @@
-import type { FrontDesign, Objective } from '../../../store/workbench/tasks/task-results';
+import type { FrontDesign, OptimizationObjective as Objective } from '../../../../shared/results';
 
 /** A design of the front placed on the two chosen objective axes. */
 export interface ParetoPoint {
@@ -23,8 +23,8 @@ export function defaultAxes(keys: readonly string[]): { x: string; y: string } {
 export function paretoPoints(front: readonly FrontDesign[], xKey: string, yKey: string): ParetoPoint[] {
   const points: ParetoPoint[] = [];
   front.forEach((design, index) => {
-    const x = design.objectives[xKey] ?? design.figures?.[xKey];
-    const y = design.objectives[yKey] ?? design.figures?.[yKey];
+    const x = design.objectives[xKey] ?? design.figures[xKey];
+    const y = design.objectives[yKey] ?? design.figures[yKey];
     if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) points.push({ x, y, index });
   });
   return points;

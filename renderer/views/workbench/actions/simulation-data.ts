@@ -1,5 +1,5 @@
 import { downsampleLttb, MAX_CHART_POINTS } from '../../../store/workbench/downsample';
-import type { SimulationPhase, SimulationSeries } from '../../../store/workbench/tasks/task-results';
+import type { SimulationPhase, SimulationSeries } from '../../../../shared/results';
 
 /** One time step of a simulated mission, in chart units. */
 export interface SimulationRow {
@@ -15,7 +15,7 @@ export interface SimulationRow {
  * The mission time series as chart rows (minutes, km, tonnes), each chart's series
  * downsampled to at most `MAX_CHART_POINTS` by the value it draws.
  */
-export function simulationRows(series: SimulationSeries): SimulationRow[] {
+export function simulationRows(series: Pick<SimulationSeries, 'timeS' | 'altitudeM' | 'mach' | 'massKg' | 'fuelKg' | 'phase'>): SimulationRow[] {
   const n = Math.min(series.timeS.length, series.altitudeM.length, series.mach.length, series.massKg.length, series.fuelKg.length);
   const rows: SimulationRow[] = [];
   for (let i = 0; i < n; i++) {

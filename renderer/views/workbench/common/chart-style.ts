@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { formatMs } from './units';
+import { formatMs } from '../../common/format';
 
 /**
  * Chart colours and text styles from the theme tokens, so recharts follows the dark and light

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { bytesToMB, formatFigure, formatMs, formatNumber, labelFromKey, unitFromKey } from './units';
+import { formatFigure, formatNumber, labelFromKey, unitFromKey } from './units';
 
 describe('unitFromKey', () => {
   it.each([
@@ -49,15 +49,10 @@ describe('formatNumber', () => {
   });
 });
 
-describe('formatFigure and friends', () => {
+describe('formatFigure', () => {
   it('formats a summary figure with its unit', () => {
     expect(formatFigure('combatRadiusKm', 959.9)).toEqual({ key: 'combatRadiusKm', label: 'Combat radius', value: '959.9', unit: 'km' });
     expect(formatFigure('feasible', true).value).toBe('yes');
-  });
-
-  it('formats milliseconds and megabytes', () => {
-    expect(formatMs(4.054)).toBe('4.05 ms');
-    expect(formatMs(123.4)).toBe('123 ms');
-    expect(bytesToMB(52_428_800)).toBe(50);
+    expect(formatFigure('frontalRcsDbsm', null)).toEqual({ key: 'frontalRcsDbsm', label: 'Frontal rcs', value: '—', unit: '' });
   });
 });

@@ -83,27 +83,12 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
-/** Milliseconds with two decimals below 10 ms, one below 100, none above. */
-export function formatMs(ms: number): string {
-  const digits = ms < 10 ? 2 : ms < 100 ? 1 : 0;
-  return `${ms.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })} ms`;
-}
-
-/** Bytes as mebibytes, for memory charts. */
-export function bytesToMB(bytes: number): number {
-  return Math.round((bytes / (1024 * 1024)) * 10) / 10;
-}
-
 /** A figure of an analysis summary, formatted whatever its type. */
 export function formatFigure(key: string, value: unknown): FormattedFigure {
   const label = labelFromKey(key);
   if (typeof value === 'number') return { key, label, value: formatNumber(value), unit: unitFromKey(key) };
   if (typeof value === 'boolean') return { key, label, value: value ? 'yes' : 'no', unit: '' };
   if (typeof value === 'string') return { key, label, value, unit: '' };
+  if (value === null || value === undefined) return { key, label, value: '—', unit: '' };
   return { key, label, value: JSON.stringify(value) ?? '—', unit: '' };
-}
-
-/** Local time of day of an epoch-millisecond timestamp, HH:MM:SS. */
-export function formatClock(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString('en-GB', { hour12: false });
 }

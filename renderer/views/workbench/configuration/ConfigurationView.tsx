@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useFlightdeck } from '../../../store';
+import { useFlightdeck, useSession } from '../../../store';
+import { selectCurrentConfiguration } from '../../../store/session/selectors';
+import { applyBlocker } from '../../../store/workbench/configuration/apply-blocker';
 import { draftChanges } from '../../../store/workbench/configuration/draft-edits';
+import { formatClock } from '../../common/format';
 import { EmptyState, Panel } from '../common/Panel';
 import { AircraftSummary } from './AircraftSummary';
 import { ChangeResult } from './ChangeResult';
@@ -10,12 +13,15 @@ import '../common/workbench.css';
 import '../consistency/consistency.css';
 import './configuration.css';
 
-/** The current aircraft, scenario picker, and a validated draft to apply. */
+/**
+ * The session's aircraft (from the session state), the scenario picker, and a validated draft
+ * to apply. Apply sends the draft as it is: the coordinator numbers the new version.
+ */
 export function ConfigurationView(): ReactElement {
+  const session = useSession(selectCurrentConfiguration);
+  const lastRefusal = useSession((s) => s.lastRefusal);
   const state = useFlightdeck(
     useShallow((s) => ({
-      current: s.configuration.current,
-      version: s.configuration.version,
       library: s.configuration.library,
       scenarios: s.configuration.scenarios,
       draft: s.configuration.draft,
@@ -29,7 +35,6 @@ export function ConfigurationView(): ReactElement {
   );
   const actions = useFlightdeck(
     useShallow((s) => ({
-      load: s.configuration.load,
       loadCatalog: s.configuration.loadCatalog,
       loadScenario: s.configuration.loadScenario,
       edit: s.configuration.edit,
@@ -39,16 +44,17 @@ export function ConfigurationView(): ReactElement {
   );
   const connected = useFlightdeck((s) => s.connection.info.state === 'open');
   const [scenarioId, setScenarioId] = useState('');
-  const { load, loadCatalog } = actions;
+  const { loadCatalog } = actions;
   useEffect(() => {
-    if (!connected) return;
-    void load();
-    void loadCatalog();
-  }, [connected, load, loadCatalog]);
+    if (connected) void loadCatalog();
+  }, [connected, loadCatalog]);
 
-  const { current, draft, library } = state;
+  const current = session?.configuration ?? null;
+  const version = session?.version ?? 0;
+  const { draft, library } = state;
   const changes = useMemo(() => (current && draft ? draftChanges(current, draft) : []), [current, draft]);
   const errors = state.findings.filter((f) => f.severity === 'error').length;
+  const blocker = applyBlocker({ findings: state.findings, validating: state.validating, busy: state.busy, connected });
   const editable = draft ?? current;
   const chosenScenario = scenarioId || state.scenarios.find((s) => s.id === current?.id)?.id || state.scenarios[0]?.id || '';
 
@@ -58,7 +64,7 @@ export function ConfigurationView(): ReactElement {
         <h2 className="cf-aircraft-name" data-testid="cf-aircraft-name">
           {current ? current.name : 'No aircraft loaded'}
         </h2>
-        {current && <span className="wb-dim">version {state.version}</span>}
+        {current && <span className="wb-dim">version {version}</span>}
         <label className="wb-field cf-scenario">
           <span>Scenario</span>
           <select className="wb-select" value={chosenScenario} onChange={(e) => setScenarioId(e.target.value)}>
@@ -69,11 +75,17 @@ export function ConfigurationView(): ReactElement {
             ))}
           </select>
         </label>
-        <button type="button" className="wb-btn" disabled={!chosenScenario || state.busy} onClick={() => void actions.loadScenario(chosenScenario)}>
+        <button type="button" className="wb-btn" disabled={!chosenScenario || state.busy || !connected} onClick={() => void actions.loadScenario(chosenScenario)}>
           Load scenario
         </button>
         {state.error && <span className="wb-error-text" role="alert">{state.error}</span>}
       </div>
+      {lastRefusal && lastRefusal.at >= (session?.appliedAt ?? 0) && (
+        <p className="wb-note wb-note--warning" role="status" data-testid="cf-last-refusal">
+          A configuration was refused at {formatClock(lastRefusal.at)}; nothing changed, the session is still on version {version}:{' '}
+          {lastRefusal.message}
+        </p>
+      )}
       {state.lastChange && (
         <Panel title="Last change" meta="per-engine outcomes">
           <ChangeResult change={state.lastChange} />
@@ -87,7 +99,7 @@ export function ConfigurationView(): ReactElement {
             draft ? (
               <span role="status" data-testid="cf-validation-status">
                 {state.validating ? 'validating…' : errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : state.findings.length > 0 ? `${state.findings.length} finding(s)` : 'valid'}
-                {state.draftBaseVersion < state.version && ` · the aircraft changed since this draft (v${state.draftBaseVersion} → v${state.version})`}
+                {state.draftBaseVersion < version && ` · the configuration changed under this draft (v${state.draftBaseVersion} → v${version})`}
               </span>
             ) : (
               'change any field to start a draft'
@@ -98,7 +110,13 @@ export function ConfigurationView(): ReactElement {
               <button type="button" className="wb-btn" disabled={!draft || state.busy} onClick={actions.reset}>
                 Reset
               </button>
-              <button type="button" className="wb-btn wb-btn-primary" disabled={!draft || state.busy || changes.length === 0} onClick={() => void actions.applyDraft()}>
+              <button
+                type="button"
+                className="wb-btn wb-btn-primary"
+                disabled={!draft || changes.length === 0 || blocker !== null}
+                title={draft && blocker ? `Apply is off: ${blocker}` : undefined}
+                onClick={() => void actions.applyDraft()}
+              >
                 Apply{changes.length > 0 ? ` (${changes.length})` : ''}
               </button>
             </>
@@ -116,7 +134,7 @@ export function ConfigurationView(): ReactElement {
           )}
         </Panel>
         <Panel title="Current aircraft" className="cf-current-panel" meta={current ? `${current.propulsion.engineModel} × ${current.propulsion.count}` : undefined}>
-          {current ? <AircraftSummary configuration={current} version={state.version} library={library} /> : <EmptyState title="No configuration applied yet">Load a scenario to start.</EmptyState>}
+          {current ? <AircraftSummary configuration={current} version={version} library={library} /> : <EmptyState title="No configuration applied yet">Load a scenario to start.</EmptyState>}
         </Panel>
       </div>
     </section>

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SEVERITIES } from '../../../../shared/consistency';
-import { useFlightdeck } from '../../../store';
+import type { SessionState } from '../../../../shared/projection';
+import { useFlightdeck, useSession } from '../../../store';
+import { selectOpenViolations, selectRules, selectStaleEngines, selectViolationCounts } from '../../../store/session/selectors';
 import { KpiTile, Panel } from '../common/Panel';
-import { useWhileVisible } from '../common/use-while-visible';
 import { AddRuleForm } from './AddRuleForm';
 import { RuleCard } from './RuleCard';
 import { StaleEngines } from './StaleEngines';
@@ -11,88 +12,90 @@ import { ViolationsTable } from './ViolationsTable';
 import '../common/workbench.css';
 import './consistency.css';
 
-/** Staleness chains and rule coverage are refreshed this often while the view is on screen. */
-const REFRESH_MS = 4000;
-const FALLBACK_ENGINES = ['design', 'materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing'];
+/** Rule coverage is reloaded this long after the checks last changed what is open or computed. */
+const COVERAGE_DELAY_MS = 300;
 
-/** Open and resolved violations, stale engines and the consistency rules with their coverage. */
+/** What changes when the rules are checked again: outputs, violations and the rules themselves. */
+function checkKey(state: SessionState): string {
+  const outputs = state.engineOrder.map((id) => state.engines[id]?.outputEventId ?? '').join(',');
+  return `${outputs}|${state.violations.resolvedTotal}|${Object.keys(state.violations.open).length}|${state.ruleOrder.join(',')}`;
+}
+
+/**
+ * Open and resolved violations, stale engines and the consistency rules, all read from the
+ * session state (violations arrive one way: as events folded into it), plus each rule's
+ * coverage from the consistency manager, reloaded while the view is visible and the checks change.
+ */
 export function ConsistencyView(): ReactElement {
-  const rootRef = useRef<HTMLElement>(null);
-  const { open, resolved, stale, violationsError } = useFlightdeck(
-    useShallow((s) => ({ open: s.violations.open, resolved: s.violations.resolved, stale: s.violations.stale, violationsError: s.violations.error }))
+  const open = useSession(selectOpenViolations);
+  const stale = useSession(selectStaleEngines);
+  const rules = useSession(selectRules);
+  const engines = useSession((state) => state.engineOrder);
+  const { resolved, counts, key } = useSession(
+    useShallow((state) => ({ resolved: state.violations.resolved, counts: selectViolationCounts(state), key: checkKey(state) }))
   );
-  const { rules, coverage, lastChange, rulesError, loaded } = useFlightdeck(
-    useShallow((s) => ({ rules: s.rules.list, coverage: s.rules.coverage, lastChange: s.rules.lastChange, rulesError: s.rules.error, loaded: s.rules.loaded }))
+  const { coverage, lastChange, rulesError } = useFlightdeck(
+    useShallow((s) => ({ coverage: s.rules.coverage, lastChange: s.rules.lastChange, rulesError: s.rules.error }))
   );
-  const statuses = useFlightdeck((s) => s.engines.statuses);
   const connected = useFlightdeck((s) => s.connection.info.state === 'open');
-  const refreshViolations = useFlightdeck((s) => s.violations.refresh);
-  const loadRules = useFlightdeck((s) => s.rules.load);
+  const loadCoverage = useFlightdeck((s) => s.rules.loadCoverage);
   const updateRule = useFlightdeck((s) => s.rules.update);
+  const removeRule = useFlightdeck((s) => s.rules.remove);
   const addRule = useFlightdeck((s) => s.rules.add);
 
-  const refresh = useCallback(() => {
-    if (!connected) return;
-    void refreshViolations();
-    void loadRules();
-  }, [connected, refreshViolations, loadRules]);
-  useWhileVisible(rootRef, refresh, REFRESH_MS);
-  const openCount = Object.keys(open).length;
-  // Coverage changes whenever violations do: reload it with them.
   useEffect(() => {
-    if (connected) void loadRules();
-  }, [openCount, resolved.length, connected, loadRules]);
-
-  const openList = useMemo(() => Object.values(open).sort((a, b) => b.detectedAt - a.detectedAt), [open]);
-  const bySeverity = useMemo(() => {
-    const counts: Record<string, number> = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-    for (const v of openList) counts[v.severity] = (counts[v.severity] ?? 0) + 1;
-    return counts;
-  }, [openList]);
-  const engines = statuses.length > 0 ? statuses.map((s) => s.engineId) : FALLBACK_ENGINES;
+    if (!connected) return;
+    const timer = setTimeout(() => void loadCoverage(), COVERAGE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [connected, key, loadCoverage]);
 
   return (
-    <section ref={rootRef} className="wb-view" aria-label="Consistency" data-testid="consistency-view">
+    <section className="wb-view" aria-label="Consistency" data-testid="consistency-view">
       <div className="wb-kpis cs-counts" data-testid="violation-counts">
-        <KpiTile label="Open" value={String(openList.length)} tone={openList.length > 0 ? 'error' : undefined} testId="count-open" />
+        <KpiTile label="Open" value={String(counts.open)} tone={counts.open > 0 ? 'error' : undefined} testId="count-open" />
         {SEVERITIES.map((severity) => (
-          <KpiTile key={severity} label={severity} value={String(bySeverity[severity] ?? 0)} tone={bySeverity[severity] ? (severity === 'info' ? undefined : severity === 'warning' ? 'warn' : 'error') : undefined} testId={`count-${severity}`} />
+          <KpiTile
+            key={severity}
+            label={severity}
+            value={String(counts.bySeverity[severity])}
+            tone={counts.bySeverity[severity] ? (severity === 'info' ? undefined : severity === 'warning' ? 'warn' : 'error') : undefined}
+            testId={`count-${severity}`}
+          />
         ))}
-        <KpiTile label="Resolved" value={String(resolved.length)} testId="count-resolved" />
-        <KpiTile label="Stale engines" value={String(stale.length)} tone={stale.length > 0 ? 'warn' : undefined} />
+        <KpiTile label="Resolved" value={String(counts.resolvedTotal)} testId="count-resolved" />
+        <KpiTile label="Stale engines" value={String(stale.length)} tone={stale.length > 0 ? 'warn' : undefined} testId="count-stale" />
       </div>
-      {violationsError && <p className="wb-error-text">Could not load violations: {violationsError}</p>}
-      <Panel title="Open violations" meta={`${openList.length} open`} testId="open-violations">
+      <Panel title="Open violations" meta={`${counts.open} open`} testId="open-violations">
         <ViolationsTable
-          violations={openList}
+          violations={open}
           kind="open"
           emptyTitle="No open violations"
           emptyText="Every enabled rule passed on the latest outputs of the engines."
         />
       </Panel>
       <div className="wb-grid">
-        <Panel title="Stale engines" meta={stale.length > 0 ? `${stale.length} stale` : 'all fresh'}>
+        <Panel title="Stale engines" meta={stale.length > 0 ? `${stale.length} stale` : 'all fresh'} testId="stale-panel">
           <StaleEngines stale={stale} />
         </Panel>
-        <Panel title="Resolved violations" meta={`${resolved.length} kept`} testId="resolved-violations">
+        <Panel
+          title="Resolved violations"
+          meta={counts.droppedResolved > 0 ? `newest ${resolved.length} of ${counts.resolvedTotal}` : `${resolved.length} resolved`}
+          testId="resolved-violations"
+        >
           <ViolationsTable violations={resolved} kind="resolved" emptyTitle="Nothing resolved yet" emptyText="Violations move here when their rule passes again, is disabled or removed." />
         </Panel>
       </div>
-      <Panel
-        title="Rules"
-        meta={loaded ? `${rules.length} rules · ${rules.filter((r) => r.enabled !== false).length} enabled` : 'loading…'}
-        testId="rules-panel"
-      >
+      <Panel title="Rules" meta={`${rules.length} rules · ${rules.filter((r) => r.enabled !== false).length} enabled`} testId="rules-panel">
         {lastChange && (
           <p className="cs-last-change" role="status" data-testid="rule-change-result">
             Rule <span className="wb-mono">{lastChange.ruleId}</span> {lastChange.action}: violations recomputed — {lastChange.opened} opened, {lastChange.resolved} resolved,{' '}
             {lastChange.stillOpen} still open.
           </p>
         )}
-        {rulesError && <p className="wb-error-text">Could not load rules: {rulesError}</p>}
+        {rulesError && <p className="wb-error-text">Could not load rule coverage: {rulesError}</p>}
         <div className="cs-rules">
           {rules.map((rule) => (
-            <RuleCard key={rule.ruleId} rule={rule} coverage={coverage[rule.ruleId]} onUpdate={updateRule} />
+            <RuleCard key={rule.ruleId} rule={rule} coverage={coverage[rule.ruleId]} onUpdate={updateRule} onRemove={removeRule} />
           ))}
         </div>
       </Panel>

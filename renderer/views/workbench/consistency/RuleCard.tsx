@@ -3,12 +3,13 @@ import { SEVERITIES, type ConsistencyRuleSpec, type ConsistencyRuleSpecPatch, ty
 import { parseTolerance, rulePatch } from '../../../store/workbench/rules/rule-form';
 import type { RuleChangeOutcome } from '../../../store/workbench/rules/rules-slice';
 import { Badge } from '../common/Panel';
-import { formatClock } from '../common/units';
+import { formatClock } from '../../common/format';
 
 interface RuleCardProps {
   rule: ConsistencyRuleSpec;
   coverage: RuleCoverage | undefined;
   onUpdate(ruleId: string, patch: ConsistencyRuleSpecPatch): Promise<RuleChangeOutcome>;
+  onRemove(ruleId: string): Promise<RuleChangeOutcome>;
 }
 
 function toleranceText(rule: ConsistencyRuleSpec): string {
@@ -19,21 +20,22 @@ function toleranceText(rule: ConsistencyRuleSpec): string {
 }
 
 /** One consistency rule: what it relates, what it actually compared, and its editor. */
-export function RuleCard({ rule, coverage, onUpdate }: RuleCardProps): ReactElement {
+export function RuleCard({ rule, coverage, onUpdate, onRemove }: RuleCardProps): ReactElement {
   const enabled = rule.enabled ?? true;
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState({ severity: rule.severity, autoUpdate: rule.autoUpdate, description: rule.description, relative: '', absolute: '' });
 
-  const send = async (patch: ConsistencyRuleSpecPatch): Promise<boolean> => {
-    if (Object.keys(patch).length === 0) return true;
+  const run = async (change: () => Promise<RuleChangeOutcome>): Promise<boolean> => {
     setBusy(true);
-    const outcome = await onUpdate(rule.ruleId, patch);
+    const outcome = await change();
     setBusy(false);
     setError(outcome.ok ? null : outcome.error.message);
     return outcome.ok;
   };
+  const send = (patch: ConsistencyRuleSpecPatch): Promise<boolean> =>
+    Object.keys(patch).length === 0 ? Promise.resolve(true) : run(() => onUpdate(rule.ruleId, patch));
 
   const startEditing = (): void => {
     setDraft({
@@ -74,6 +76,9 @@ export function RuleCard({ rule, coverage, onUpdate }: RuleCardProps): ReactElem
           </label>
           <button type="button" className="wb-btn" onClick={editing ? () => setEditing(false) : startEditing} aria-expanded={editing}>
             {editing ? 'Close' : 'Edit'}
+          </button>
+          <button type="button" className="wb-btn wb-btn-danger" disabled={busy} onClick={() => void run(() => onRemove(rule.ruleId))} aria-label={`Delete rule ${rule.ruleId}`}>
+            Delete
           </button>
         </div>
       </header>

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import type { StaleEngine } from '../../../../shared/consistency';
 import { EmptyState } from '../common/Panel';
-import { formatClock } from '../common/units';
+import { formatClock } from '../../common/format';
 
 /** A hop the coordinator records when an engine could not compute (not a rule's invalidation). */
 function isFailureHop(ruleId: string): boolean {

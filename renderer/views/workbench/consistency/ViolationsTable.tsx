@@ -1,7 +1,7 @@
 import { Fragment, useState, type ReactElement } from 'react';
 import type { Violation } from '../../../../shared/consistency';
 import { Badge, EmptyState } from '../common/Panel';
-import { formatClock } from '../common/units';
+import { formatClock } from '../../common/format';
 
 /** A violation's expected/actual value as short text. */
 export function formatValue(value: unknown): string {

@@ -4,7 +4,8 @@ import { downsampleLttb, MAX_CHART_POINTS } from '../../../store/workbench/downs
 import type { RatePoint } from '../../../store/workbench/performance/performance-rows';
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_ITEM_STYLE, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '../common/chart-style';
 import { EmptyState } from '../common/Panel';
-import { formatClock, formatNumber } from '../common/units';
+import { formatClock } from '../../common/format';
+import { formatNumber } from '../common/units';
 
 /** Events delivered per second over time (≈ 1 Hz samples, ≤ 300 points drawn). */
 export const EventsRateChart = memo(function EventsRateChart({ rate }: { rate: readonly RatePoint[] }): ReactElement {
@@ -17,7 +18,7 @@ export const EventsRateChart = memo(function EventsRateChart({ rate }: { rate: r
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={drawn as RatePoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatClock} tick={AXIS_TICK} stroke={CHART_COLORS.axis} minTickGap={40} />
+          <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(at: number) => formatClock(at, 's')} tick={AXIS_TICK} stroke={CHART_COLORS.axis} minTickGap={40} />
           <YAxis tick={AXIS_TICK} stroke={CHART_COLORS.axis} width={56} tickFormatter={(v: number) => formatNumber(v)} allowDecimals={false} />
           <Tooltip
             contentStyle={TOOLTIP_STYLE}

@@ -4,7 +4,7 @@ import { downsampleLttb, MAX_CHART_POINTS } from '../../../store/workbench/downs
 import type { MemoryPoint } from '../../../store/workbench/performance/performance-rows';
 import { AXIS_TICK, CHART_COLORS, LEGEND_STYLE, TOOLTIP_ITEM_STYLE, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '../common/chart-style';
 import { EmptyState } from '../common/Panel';
-import { formatClock } from '../common/units';
+import { formatClock } from '../../common/format';
 
 /** Host heap used and RSS over time, in MB. */
 export const MemoryChart = memo(function MemoryChart({ memory }: { memory: readonly MemoryPoint[] }): ReactElement {
@@ -17,7 +17,7 @@ export const MemoryChart = memo(function MemoryChart({ memory }: { memory: reado
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={drawn as MemoryPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={formatClock} tick={AXIS_TICK} stroke={CHART_COLORS.axis} minTickGap={40} />
+          <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(at: number) => formatClock(at, 's')} tick={AXIS_TICK} stroke={CHART_COLORS.axis} minTickGap={40} />
           <YAxis tick={AXIS_TICK} stroke={CHART_COLORS.axis} width={64} unit=" MB" />
           <Tooltip
             contentStyle={TOOLTIP_STYLE}

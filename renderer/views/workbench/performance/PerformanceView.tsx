@@ -1,7 +1,16 @@
 import { useCallback, useMemo, useRef, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useFlightdeck } from '../../../store';
-import { queueWaitRows, slowOperationRows, statsForGrouping, topLatencyRows, type LatencyGrouping } from '../../../store/workbench/performance/performance-rows';
+import { useFlightdeck, useSession } from '../../../store';
+import {
+  bytesToMB,
+  memoryPoints,
+  queueWaitRows,
+  ratePoints,
+  slowOperationRows,
+  statsForGrouping,
+  topLatencyRows,
+  type LatencyGrouping
+} from '../../../store/workbench/performance/performance-rows';
 import { Panel } from '../common/Panel';
 import { useWhileVisible } from '../common/use-while-visible';
 import { formatNumber } from '../common/units';
@@ -23,16 +32,18 @@ const GROUPINGS: readonly { value: LatencyGrouping; label: string }[] = [
   { value: 'engine', label: 'Engine' }
 ];
 
-/** Throughput, handler latency, queue waits, memory and slow operations of the host. */
+/**
+ * Throughput, handler latency, queue waits, memory and slow operations of the host: the latest
+ * figures from the session state (`performance_updated`), the series and windows from the
+ * monitor's report, fetched while the view is on screen.
+ */
 export function PerformanceView(): ReactElement {
   const rootRef = useRef<HTMLElement>(null);
-  const { rate, latest, report, memory, bus, reportError, grouping, slowThresholdMs } = useFlightdeck(
+  const summary = useSession((state) => state.performance);
+  const { report, receivedAt, reportError, grouping, slowThresholdMs } = useFlightdeck(
     useShallow((s) => ({
-      rate: s.performance.rate,
-      latest: s.performance.latest,
       report: s.performance.report,
-      memory: s.performance.memory,
-      bus: s.performance.bus,
+      receivedAt: s.performance.receivedAt,
       reportError: s.performance.reportError,
       grouping: s.performance.grouping,
       slowThresholdMs: s.performance.slowThresholdMs
@@ -50,20 +61,33 @@ export function PerformanceView(): ReactElement {
   const latencyRows = useMemo(() => (report ? topLatencyRows(statsForGrouping(report, grouping), TOP_OPERATIONS) : []), [report, grouping]);
   const slowRows = useMemo(() => (report ? slowOperationRows(report.operations, slowThresholdMs) : []), [report, slowThresholdMs]);
   const queueRows = useMemo(() => (report ? queueWaitRows(report) : []), [report]);
-  const latestRate = rate.length > 0 ? (rate[rate.length - 1]?.eventsPerSecond ?? 0) : (latest?.eventsPerSecond ?? null);
-  const latestMemory = memory[memory.length - 1];
+  const rate = useMemo(() => (report ? ratePoints(report, receivedAt) : []), [report, receivedAt]);
+  const memory = useMemo(() => (report ? memoryPoints(report, receivedAt) : []), [report, receivedAt]);
+  const heapBytes = summary?.heapUsedBytes ?? null;
+  const rssBytes = summary?.rssBytes ?? null;
 
   return (
     <section ref={rootRef} className="wb-view" aria-label="Performance" data-testid="performance-view">
-      <Panel title="Event bus" meta={reportError ? <span className="wb-error-text">{reportError}</span> : 'counters since the session started'}>
-        <BusStatsTiles bus={bus} />
+      <Panel
+        title="Event bus"
+        meta={
+          reportError ? (
+            <span className="wb-error-text">{reportError}</span>
+          ) : (
+            <span data-testid="perf-history-count">
+              counters since the session started{report ? ` · ${report.eventHistoryCount.toLocaleString('en-US')} events in history` : ''}
+            </span>
+          )
+        }
+      >
+        <BusStatsTiles bus={report?.bus ?? null} />
       </Panel>
       <div className="wb-grid">
         <Panel
           title="Events per second"
           meta={
             <span>
-              latest <strong className="wb-big-figure" data-testid="perf-latest-rate">{latestRate === null ? '—' : formatNumber(latestRate)}</strong> ev/s
+              latest <strong className="wb-big-figure" data-testid="perf-latest-rate">{summary ? formatNumber(summary.eventsPerSecond) : '—'}</strong> ev/s
             </span>
           }
         >
@@ -72,9 +96,9 @@ export function PerformanceView(): ReactElement {
         <Panel
           title="Memory"
           meta={
-            latestMemory ? (
+            heapBytes !== null && rssBytes !== null ? (
               <span data-testid="perf-latest-memory">
-                heap {latestMemory.heapUsedMB.toFixed(1)} MB · RSS {latestMemory.rssMB.toFixed(1)} MB
+                heap {bytesToMB(heapBytes).toFixed(1)} MB · RSS {bytesToMB(rssBytes).toFixed(1)} MB
               </span>
             ) : (
               'host process'

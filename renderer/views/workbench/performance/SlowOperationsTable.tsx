@@ -1,7 +1,7 @@
 import { memo, type ReactElement } from 'react';
 import type { SlowOperationRow } from '../../../store/workbench/performance/performance-rows';
 import { Badge, EmptyState } from '../common/Panel';
-import { formatMs } from '../common/units';
+import { formatMs } from '../../common/format';
 
 /** Operations over the threshold, then the slowest others (marked "under threshold"). */
 export const SlowOperationsTable = memo(function SlowOperationsTable({ rows, thresholdMs }: { rows: readonly SlowOperationRow[]; thresholdMs: number }): ReactElement {
