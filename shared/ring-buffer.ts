@@ -21,12 +21,18 @@ export class RingBuffer<T> {
   private first = 0;
   private evictedCount = 0;
   private readonly growable: boolean;
+  private readonly vacant: T | undefined;
 
-  constructor(capacity: number, options: { grow?: boolean } = {}) {
+  /**
+   * `vacant` is written into emptied slots (default undefined, which releases references). A
+   * ring of numbers passes 0, so its array keeps unboxed doubles and a push allocates nothing.
+   */
+  constructor(capacity: number, options: { grow?: boolean; vacant?: T } = {}) {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`ring capacity must be a positive integer, got ${capacity}`);
     }
-    this.slots = new Array<T | undefined>(capacity);
+    this.vacant = options.vacant;
+    this.slots = new Array<T | undefined>(capacity).fill(this.vacant);
     this.growable = options.grow ?? false;
   }
 
@@ -80,7 +86,7 @@ export class RingBuffer<T> {
   shift(): T | undefined {
     if (this.count === 0) return undefined;
     const item = this.slots[this.head];
-    this.slots[this.head] = undefined;
+    this.slots[this.head] = this.vacant;
     this.head = (this.head + 1) % this.slots.length;
     this.count--;
     this.first++;
@@ -124,13 +130,13 @@ export class RingBuffer<T> {
   /** Empties the ring; indexes continue from where they were. */
   clear(): void {
     this.first += this.count;
-    this.slots.fill(undefined);
+    this.slots.fill(this.vacant);
     this.head = 0;
     this.count = 0;
   }
 
   private resize(capacity: number): void {
-    const slots = new Array<T | undefined>(capacity);
+    const slots = new Array<T | undefined>(capacity).fill(this.vacant);
     for (let i = 0; i < this.count; i++) slots[i] = this.at(i);
     this.slots = slots;
     this.head = 0;

@@ -14,7 +14,7 @@ export class BucketQueue<T> {
 
   constructor(levels: number) {
     this.items = Array.from({ length: levels }, () => new RingBuffer<T>(16, { grow: true }));
-    this.times = Array.from({ length: levels }, () => new RingBuffer<number>(16, { grow: true }));
+    this.times = Array.from({ length: levels }, () => new RingBuffer<number>(16, { grow: true, vacant: 0 }));
   }
 
   get size(): number {

@@ -54,6 +54,8 @@ export class EventBus implements Disposable {
   private cursorSubscribers: readonly Subscription[] = EMPTY;
   private cursorIndex = 0;
   private dequeuedAt = 0;
+  /** The time a handler settled, while the pump it triggers runs (-1 otherwise). */
+  private settledAt = -1;
 
   private processing = false;
   private pumping = false;
@@ -66,7 +68,7 @@ export class EventBus implements Disposable {
   private readonly counters = { published: 0, delivered: 0, failedDeliveries: 0, timeouts: 0, rejected: 0 };
 
   constructor(options: EventBusOptions = {}) {
-    this.workers = new WorkerPool(positive('maxWorkers', options.maxWorkers ?? 4, true));
+    this.workers = new WorkerPool(positive('maxWorkers', options.maxWorkers ?? 4, true), this.onSettled);
     this.eventTimeoutMs = positive('eventTimeoutMs', options.eventTimeoutMs ?? 30_000, false);
     this.maxQueueSize = positive('maxQueueSize', options.maxQueueSize ?? 1_000_000, true);
     this.metrics = options.metrics;
@@ -81,8 +83,9 @@ export class EventBus implements Disposable {
    * is full the event is still logged — the log is the truth — but not delivered, and counted.
    */
   publish<K extends EventType>(input: EventInput<K>): Published {
-    const event = this.log.append(input as EventInput);
-    this.enqueue(event);
+    const now = performance.now();
+    const event = this.log.append(input as EventInput, now);
+    this.enqueue(event, now);
     return event;
   }
 
@@ -172,13 +175,13 @@ export class EventBus implements Disposable {
     if (this.ownsLog) this.log.dispose();
   }
 
-  private enqueue(event: EngineEvent): void {
+  private enqueue(event: EngineEvent, now: number = performance.now()): void {
     this.counters.published++;
     if (this.queue.size >= this.maxQueueSize) {
       this.counters.rejected++;
       return;
     }
-    this.queue.push(event, PRIORITY_RANK[event.priority], performance.now());
+    this.queue.push(event, PRIORITY_RANK[event.priority], now);
     this.schedulePump();
   }
 
@@ -221,7 +224,10 @@ export class EventBus implements Disposable {
         }
         // The time an event leaves the queue is also when its first handler starts.
         let startedAt: number;
-        if (this.cursorIndex < this.cursorSubscribers.length) startedAt = performance.now();
+        if (this.cursorIndex < this.cursorSubscribers.length) {
+          startedAt = performance.now();
+          this.settledAt = -1;
+        }
         else if (this.advanceCursor()) startedAt = this.dequeuedAt;
         else break;
         this.invoke(this.cursorSubscribers[this.cursorIndex++] as Subscription, this.cursorEvent as EngineEvent, 1, startedAt);
@@ -241,7 +247,9 @@ export class EventBus implements Disposable {
         this.cursorIndex = 0;
         return false;
       }
-      this.dequeuedAt = performance.now();
+      // An event published after the settle (by its handler's reporting) left the queue no earlier than it entered.
+      this.dequeuedAt = this.settledAt >= 0 ? Math.max(this.settledAt, this.queue.last.enqueuedAt) : performance.now();
+      this.settledAt = -1;
       const waitMs = this.dequeuedAt - this.queue.last.enqueuedAt;
       this.metrics?.recordQueueWait(event.priority, waitMs);
       // Kept on the event so a causal chain can show each hop's wait (µs resolution).
@@ -268,24 +276,27 @@ export class EventBus implements Disposable {
       this.onSuccess(subscription, event, result, startedAt);
       return;
     }
-    const flight: InFlight = { subscription, event, attempt, startedAt, deadline: startedAt + this.eventTimeoutMs, timedOut: false, slot: -1 };
-    this.workers.occupy(flight);
-    result.then(
-      (value) => this.onSettled(flight, () => this.onSuccess(subscription, event, value, startedAt)),
-      (error: unknown) => this.onSettled(flight, () => this.onFailure(subscription, event, attempt, error, startedAt))
-    );
+    const flight = this.workers.occupy(subscription, event, attempt, startedAt, startedAt + this.eventTimeoutMs);
+    result.then(flight.fulfilled, flight.rejected);
   }
 
   /** A handler's promise settled: its worker is free; its outcome counts unless it already timed out. */
-  private onSettled(flight: InFlight, report: () => void): void {
+  private readonly onSettled = (flight: InFlight, fulfilled: boolean, outcome: unknown): void => {
+    const endedAt = performance.now();
     this.workers.release(flight);
-    if (!flight.timedOut) report();
+    if (!flight.timedOut) {
+      if (fulfilled) this.onSuccess(flight.subscription, flight.event, outcome, flight.startedAt, endedAt);
+      else this.onFailure(flight.subscription, flight.event, flight.attempt, outcome, flight.startedAt);
+    }
+    // The next event leaves the queue at this same instant: one clock read serves both.
+    this.settledAt = endedAt;
     this.pump();
-  }
+    this.settledAt = -1;
+  };
 
-  private onSuccess(subscription: Subscription, event: EngineEvent, value: unknown, startedAt: number): void {
+  private onSuccess(subscription: Subscription, event: EngineEvent, value: unknown, startedAt: number, endedAt = performance.now()): void {
     this.counters.delivered++;
-    this.metrics?.recordHandler(event.eventType, subscription.engineId, performance.now() - startedAt);
+    this.metrics?.recordHandler(event.eventType, subscription.engineId, endedAt - startedAt);
     if (event.requiresResponse) this.requests.record(event.eventId, { engineId: subscription.engineId, ok: true, data: value });
   }
 

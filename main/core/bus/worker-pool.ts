@@ -1,29 +1,53 @@
 import type { EngineEvent } from '../../../shared/events';
 import type { Subscription } from './subscriptions';
 
-/** A handler call whose promise has not settled yet. */
+/** One of the bus's workers while it holds a handler call whose promise has not settled. */
 export interface InFlight {
-  readonly subscription: Subscription;
-  readonly event: EngineEvent;
-  readonly attempt: number;
-  readonly startedAt: number;
-  readonly deadline: number;
+  readonly slot: number;
+  subscription: Subscription;
+  event: EngineEvent;
+  attempt: number;
+  startedAt: number;
+  deadline: number;
   /** Reported as timed out; it still holds its worker until its promise settles. */
   timedOut: boolean;
-  slot: number;
+  /** Pass to the handler's promise: `promise.then(flight.fulfilled, flight.rejected)`. */
+  readonly fulfilled: (value: unknown) => void;
+  readonly rejected: (error: unknown) => void;
 }
 
 /**
  * The bus's async workers: at most `maxWorkers` handler promises at once. A worker is held until
  * its handler's promise settles — also after the handler was reported as timed out, since it is
  * still running — so `maxWorkers` bounds the work really in progress.
+ *
+ * The workers and their settle callbacks are made once, so running a handler allocates nothing
+ * here (this is the bus's hot path).
  */
 export class WorkerPool {
-  private readonly slots: (InFlight | undefined)[];
+  private readonly workers: InFlight[];
+  private readonly holding: boolean[];
   private busy = 0;
 
-  constructor(readonly maxWorkers: number) {
-    this.slots = new Array<InFlight | undefined>(maxWorkers).fill(undefined);
+  constructor(
+    readonly maxWorkers: number,
+    onSettled: (flight: InFlight, fulfilled: boolean, outcome: unknown) => void
+  ) {
+    this.holding = new Array<boolean>(maxWorkers).fill(false);
+    this.workers = Array.from({ length: maxWorkers }, (_, slot) => {
+      const flight: InFlight = {
+        slot,
+        subscription: undefined as unknown as Subscription,
+        event: undefined as unknown as EngineEvent,
+        attempt: 0,
+        startedAt: 0,
+        deadline: 0,
+        timedOut: false,
+        fulfilled: (value) => onSettled(flight, true, value),
+        rejected: (error) => onSettled(flight, false, error)
+      };
+      return flight;
+    });
   }
 
   get active(): number {
@@ -34,27 +58,34 @@ export class WorkerPool {
     return this.busy < this.maxWorkers;
   }
 
-  /** Gives a free worker to `flight` (the caller checked `hasFreeWorker`). */
-  occupy(flight: InFlight): void {
+  /** Gives a free worker to a handler call (the caller checked `hasFreeWorker`). */
+  occupy(subscription: Subscription, event: EngineEvent, attempt: number, startedAt: number, deadline: number): InFlight {
     let slot = 0;
-    while (this.slots[slot] !== undefined) slot++;
-    flight.slot = slot;
-    this.slots[slot] = flight;
+    while (this.holding[slot]) slot++;
+    this.holding[slot] = true;
     this.busy++;
+    const flight = this.workers[slot] as InFlight;
+    flight.subscription = subscription;
+    flight.event = event;
+    flight.attempt = attempt;
+    flight.startedAt = startedAt;
+    flight.deadline = deadline;
+    flight.timedOut = false;
+    return flight;
   }
 
-  /** Frees the worker of a settled handler. */
+  /** Frees the worker of a settled handler (once; a second release changes nothing). */
   release(flight: InFlight): void {
-    if (this.slots[flight.slot] !== flight) return;
-    this.slots[flight.slot] = undefined;
+    if (!this.holding[flight.slot]) return;
+    this.holding[flight.slot] = false;
     this.busy--;
   }
 
   /** Handlers past their deadline not reported yet; each is marked as timed out. */
   expire(now: number): InFlight[] {
     const expired: InFlight[] = [];
-    for (const flight of this.slots) {
-      if (!flight || flight.timedOut || flight.deadline > now) continue;
+    for (const flight of this.running()) {
+      if (flight.timedOut || flight.deadline > now) continue;
       flight.timedOut = true;
       expired.push(flight);
     }
@@ -63,6 +94,6 @@ export class WorkerPool {
 
   /** Every handler holding a worker now. */
   running(): InFlight[] {
-    return this.slots.filter((flight): flight is InFlight => flight !== undefined);
+    return this.workers.filter((flight) => this.holding[flight.slot]);
   }
 }

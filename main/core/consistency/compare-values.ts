@@ -29,17 +29,21 @@ export function valuesAgree(expected: unknown, actual: unknown, tolerance?: Tole
   if (Array.isArray(expected) !== Array.isArray(actual)) return false;
   if (Array.isArray(expected) && Array.isArray(actual)) {
     if (expected.length !== actual.length) return false;
-    return expected.every((item, index) => valuesAgree(item, actual[index], tolerance));
+    for (let i = 0; i < expected.length; i++) if (!valuesAgree(expected[i], actual[i], tolerance)) return false;
+    return true;
   }
+  // Plain loops, no key arrays: outputs are compared on every recompute.
   const expectedRecord = expected as Record<string, unknown>;
   const actualRecord = actual as Record<string, unknown>;
-  const keys = Object.keys(expectedRecord);
-  if (keys.length !== Object.keys(actualRecord).length) return false;
-  return keys.every(
-    (key) =>
-      Object.hasOwn(actualRecord, key) &&
-      valuesAgree(expectedRecord[key], actualRecord[key], tolerance)
-  );
+  let expectedKeys = 0;
+  for (const key in expectedRecord) {
+    if (!Object.hasOwn(expectedRecord, key)) continue;
+    expectedKeys++;
+    if (!Object.hasOwn(actualRecord, key) || !valuesAgree(expectedRecord[key], actualRecord[key], tolerance)) return false;
+  }
+  let actualKeys = 0;
+  for (const key in actualRecord) if (Object.hasOwn(actualRecord, key)) actualKeys++;
+  return expectedKeys === actualKeys;
 }
 
 /**
@@ -50,14 +54,38 @@ export function changedTopLevelFields(
   before: Readonly<Record<string, unknown>>,
   after: Readonly<Record<string, unknown>>
 ): string[] {
-  const changed: string[] = [];
-  for (const key of Object.keys(before)) {
-    if (!Object.hasOwn(after, key) || !valuesAgree(before[key], after[key])) changed.push(key);
+  return shareUnchanged(before, after).changedFields;
+}
+
+/**
+ * `after` with every top-level value that deep-equals `before`'s replaced by `before`'s own
+ * object, and the keys that changed (as `changedTopLevelFields` lists them). Outputs and
+ * configurations kept in the log then share what did not change with the previous ones, so a
+ * new version costs memory only for what it changed (and the garbage collector copies less).
+ *
+ * @example
+ * const { value, changedFields } = shareUnchanged({ a: { x: 1 }, b: 2 }, { a: { x: 1 }, b: 3 });
+ * value.a === before.a; // true
+ * changedFields; // ['b']
+ */
+export function shareUnchanged<T extends Readonly<Record<string, unknown>>>(
+  before: Readonly<Record<string, unknown>>,
+  after: T
+): { value: T; changedFields: string[] } {
+  const changedFields: string[] = [];
+  const value: Record<string, unknown> = {};
+  for (const key in after) {
+    if (!Object.hasOwn(after, key)) continue;
+    const next = after[key];
+    value[key] = Object.hasOwn(before, key) && valuesAgree(before[key], next) ? before[key] : next;
   }
-  for (const key of Object.keys(after)) {
-    if (!Object.hasOwn(before, key)) changed.push(key);
+  for (const key in before) {
+    if (Object.hasOwn(before, key) && (!Object.hasOwn(after, key) || value[key] !== before[key])) changedFields.push(key);
   }
-  return changed;
+  for (const key in after) {
+    if (Object.hasOwn(after, key) && !Object.hasOwn(before, key)) changedFields.push(key);
+  }
+  return { value: value as T, changedFields };
 }
 
 /** A short, readable rendering of a value for messages (at most about 80 characters). */

@@ -120,15 +120,16 @@ export class DataConsistencyManager implements Disposable {
   /**
    * Checks every enabled rule in which `engineId` is the source or a dependent, for the pairs
    * whose other engine `isSettled` (done with the current version, one way or another), so a
-   * check never compares new outputs with outputs about to be replaced.
+   * check never compares new outputs with outputs about to be replaced. Without `detail` the
+   * result omits what stayed open and the coverage (the recompute path's per-engine checks).
    */
-  checkEngine(engineId: EngineId, isSettled: (engineId: EngineId) => boolean, cause: CheckCause = {}): ConsistencyCheckResult {
+  checkEngine(engineId: EngineId, isSettled: (engineId: EngineId) => boolean, cause: CheckCause = {}, detail = true): ConsistencyCheckResult {
     const pairs: PairToCheck[] = [];
     for (const rule of this.rules.enabledRulesTouching(engineId)) {
       if (rule.sourceEngine === engineId) pairs.push(...this.pairsOf(rule).filter((pair) => isSettled(pair.dependentEngine)));
       else if (rule.dependentEngines.includes(engineId) && isSettled(rule.sourceEngine)) pairs.push({ rule, dependentEngine: engineId });
     }
-    return this.check(pairs, cause);
+    return this.check(pairs, cause, detail);
   }
 
   /** Checks every enabled rule for every dependent. */
@@ -183,11 +184,16 @@ export class DataConsistencyManager implements Disposable {
     return rule.dependentEngines.filter((id) => id !== rule.sourceEngine).map((dependentEngine) => ({ rule, dependentEngine }));
   }
 
-  private check(pairs: readonly PairToCheck[], cause: CheckCause): ConsistencyCheckResult {
+  /**
+   * Checks the pairs, publishing what opened, changed or resolved. With `detail` (a rule edit, a
+   * full validation) the result also lists what stayed open and the rules' coverage; the
+   * recompute path's per-engine checks skip that work.
+   */
+  private check(pairs: readonly PairToCheck[], cause: CheckCause, detail = true): ConsistencyCheckResult {
     const result: ConsistencyCheckResult = { checkedRules: [], opened: [], resolved: [], stillOpen: [], coverage: [] };
     for (const { rule, dependentEngine } of pairs) {
       if (!result.checkedRules.includes(rule.ruleId)) result.checkedRules.push(rule.ruleId);
-      const before = new Set(this.violations.openFor(rule.ruleId, rule.sourceEngine, dependentEngine).map((v) => v.violationId));
+      const before = detail ? new Set(this.violations.openFor(rule.ruleId, rule.sourceEngine, dependentEngine).map((v) => v.violationId)) : undefined;
       const findings = checkRulePair(rule, dependentEngine, this.entryOf(rule.sourceEngine), this.entryOf(dependentEngine));
       this.coverage.record(rule.ruleId, rule.sourceEngine, dependentEngine, findings, this.now());
       for (const finding of findings) {
@@ -217,10 +223,9 @@ export class DataConsistencyManager implements Disposable {
           this.publishViolation('violation_updated', violation, cause);
         }
       }
-      const after = this.violations.openFor(rule.ruleId, rule.sourceEngine, dependentEngine);
-      result.stillOpen.push(...after.filter((v) => before.has(v.violationId)));
+      if (before) result.stillOpen.push(...this.violations.openFor(rule.ruleId, rule.sourceEngine, dependentEngine).filter((v) => before.has(v.violationId)));
     }
-    result.coverage = result.checkedRules.map((ruleId) => this.coverage.coverage(ruleId));
+    if (detail) result.coverage = result.checkedRules.map((ruleId) => this.coverage.coverage(ruleId));
     return result;
   }
 

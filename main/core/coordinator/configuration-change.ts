@@ -5,6 +5,7 @@ import { currentVersion, openViolations, type SessionState } from '../../../shar
 import type { ConfigurationChangeResult, EngineOutcome } from '../../../shared/protocol';
 import type { Publish } from '../log/publish';
 import type { RecomputePath } from './recompute';
+import { shareUnchanged } from '../consistency/compare-values';
 import { settledOutcomes } from './settled-outcomes';
 
 /** The result of checking a configuration: the one check `validate` and `apply` both run. */
@@ -69,13 +70,16 @@ export async function applyConfigurationChange<TConfig>(
   }
   const previousVersion = currentVersion(deps.state());
   const version = previousVersion + 1;
+  const previous = deps.state().configuration?.configuration;
+  // What did not change is shared with the previous configuration (the log keeps both).
+  const configuration = isRecord(previous) && isRecord(check.configuration) ? shareUnchanged(previous, check.configuration).value : check.configuration;
   const { eventId } = deps.publish({
     eventType: 'configuration_changed',
     sourceEngine,
     priority: 'HIGH',
     correlationId,
     configVersion: version,
-    data: { version, previousVersion: previousVersion === 0 ? null : previousVersion, configuration: check.configuration }
+    data: { version, previousVersion: previousVersion === 0 ? null : previousVersion, configuration }
   });
   const settled = waitForVersion(deps, version);
   deps.recompute.run();
@@ -88,6 +92,10 @@ export async function applyConfigurationChange<TConfig>(
     engines,
     failed.map((e) => `${e.engineId} ${e.outcome}${e.error ? `: ${e.error}` : ''}`)
   );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Resolves when every engine has settled `version`, or when the timeout passes. */

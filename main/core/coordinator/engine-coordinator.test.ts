@@ -67,11 +67,16 @@ describe('EngineCoordinator configuration changes', () => {
     const byId = new Map(chain.map((e) => [e.eventId, e]));
     expect(chain[0]?.eventType).toBe('configuration_changed');
     for (const event of chain.slice(1)) expect(byId.has(event.causationId ?? '')).toBe(true);
-    const materials = eventsOf(coordinator, 'engine_output', result.correlationId).find((e) => e.data.engineId === 'materials');
-    // materials recomputed because design's outputs changed: its cause is the invalidation design raised.
-    const cause = byId.get(materials?.causationId ?? '');
-    expect(cause?.eventType).toBe('data_invalidated');
-    expect(cause?.eventType === 'data_invalidated' && cause.data.chain.map((hop) => [hop.fromEngine, hop.engineId])).toEqual([['design', 'materials']]);
+    const outputs = eventsOf(coordinator, 'engine_output', result.correlationId);
+    const outputOf = (id: string): EngineEvent<'engine_output'> | undefined => outputs.find((e) => e.data.engineId === id);
+    // design computed because of the change; materials because design's outputs changed; aerodynamics
+    // after the newest of its inputs (propulsion, computed after materials).
+    expect(outputOf('design')?.causationId).toBe(result.eventId);
+    expect(outputOf('materials')?.causationId).toBe(outputOf('design')?.eventId);
+    expect(outputOf('aerodynamics')?.causationId).toBe(outputOf('propulsion')?.eventId);
+    // Engines behind the version recompute anyway: no invalidation is raised for them.
+    expect(chain.some((e) => e.eventType === 'data_invalidated')).toBe(false);
+    expect(outputOf('design')?.targetEngines).toEqual(['materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing']);
   });
 
   it('runs independent engines concurrently', async () => {

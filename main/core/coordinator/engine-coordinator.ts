@@ -147,7 +147,8 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
         return engine?.outputs ? { version: engine.computedVersion, outputs: engine.outputs } : undefined;
       },
       measure: <T>(operation: string, fn: () => T): T => this.monitor.measure(operation, fn),
-      recordWork: (id: EngineId, ms: number): void => this.monitor.recordEngineWork(id, ms)
+      recordWork: (id: EngineId, ms: number): void => this.monitor.recordEngineWork(id, ms),
+      dependentsOf: (id: EngineId): readonly EngineId[] => this.walkOf(id).dependents
     };
     for (const factory of this.options.engines) {
       const runner = this.register(new EngineRunner<TConfig>(factory, session));

@@ -10,7 +10,7 @@ import {
   type SimulationEngine
 } from '../engine';
 import type { Publish } from '../log/publish';
-import { changedTopLevelFields } from '../consistency/compare-values';
+import { shareUnchanged } from '../consistency/compare-values';
 import { FaultInjector } from './fault-injector';
 import { firstNonFiniteNumber } from './finite-outputs';
 
@@ -23,6 +23,8 @@ export interface RunnerSession {
   /** The engine's last published outputs and their version (from the session state). */
   publishedOutputs(engineId: EngineId): { version: number; outputs: EngineData } | undefined;
   measure<T>(operation: string, fn: () => T): T;
+  /** The engines that depend directly on this one (an output is addressed to them). */
+  dependentsOf(engineId: EngineId): readonly EngineId[];
   /** Records how long a computation took, as this engine's latency. */
   recordWork(engineId: EngineId, ms: number): void;
 }
@@ -93,16 +95,18 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
       if (!target.stillCurrent()) return 'superseded';
       const durationMs = performance.now() - startedAt;
       this.session.recordWork(this.id, durationMs);
-      const previous = this.session.publishedOutputs(this.id)?.outputs;
+      const previous = this.session.publishedOutputs(this.id)?.outputs ?? {};
+      const shared = shareUnchanged(previous, outputs as Record<string, unknown>);
       this.session.publish({
         eventType: 'engine_output',
         sourceEngine: this.id,
+        targetEngines: [...this.session.dependentsOf(this.id)],
         ...link,
         data: {
           engineId: this.id,
           version: target.version,
-          outputs: outputs as Record<string, unknown>,
-          changedFields: changedTopLevelFields(previous ?? {}, outputs),
+          outputs: shared.value,
+          changedFields: shared.changedFields,
           durationMs
         }
       });

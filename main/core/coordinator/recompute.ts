@@ -40,8 +40,9 @@ export interface RecomputeDeps<TConfig> {
  *
  * What needs computing is read from the session state (`engineStatus(...) === 'busy'`: behind
  * the current version or invalidated). When an engine's outputs change, every direct dependent
- * (by the dependency graph and by auto-update rules) is invalidated with its reason chain, hop by
- * hop; when they do not change, the walk stops there (early cutoff). When an engine fails, the
+ * that is current (by the dependency graph and by auto-update rules) is invalidated with its
+ * reason chain, hop by hop; when they do not change, the walk stops there (early cutoff). A
+ * dependent behind the version is recomputing anyway: its output's cause is the upstream output. When an engine fails, the
  * engines that depend on it are blocked, naming the failure. Rules are checked for a pair of
  * engines as soon as both are settled for the version, so a check never compares new outputs
  * with outputs about to be replaced.
@@ -55,6 +56,7 @@ export class RecomputePath<TConfig> implements Disposable {
   /** Fires after every step (an outcome published, an engine blocked). */
   readonly onDidProgress = this._onDidProgress.event;
   private idleWaiters: (() => void)[] = [];
+  private readonly settledTest = (engineId: EngineId): boolean => this.isSettled(engineId);
 
   constructor(private readonly deps: RecomputeDeps<TConfig>) {}
 
@@ -104,16 +106,17 @@ export class RecomputePath<TConfig> implements Disposable {
       if (this.inFlight.has(engineId)) continue;
       const state = this.deps.state();
       if (engineStatus(state, engineId) !== 'busy') continue;
+      // Plain loops: this runs after every step of every change.
       const dependencies = this.deps.dependenciesOf(engineId);
-      const blockers = dependencies.filter((dep) => {
+      let blockers: EngineId[] | undefined;
+      let ready = true;
+      for (const dep of dependencies) {
         const status = engineStatus(state, dep);
-        return status === 'failed' || status === 'blocked' || status === 'stopped';
-      });
-      if (blockers.length > 0) {
-        this.publishBlocked(engineId, blockers, config, state);
-        continue;
+        if (status === 'failed' || status === 'blocked' || status === 'stopped') (blockers ??= []).push(dep);
+        else if (status !== 'idle' || this.inFlight.has(dep)) ready = false;
       }
-      if (dependencies.every((dep) => !this.inFlight.has(dep) && engineStatus(state, dep) === 'idle')) this.start(engineId, config, state);
+      if (blockers) this.publishBlocked(engineId, blockers, config, state);
+      else if (ready) this.start(engineId, config, state);
     }
   }
 
@@ -129,7 +132,7 @@ export class RecomputePath<TConfig> implements Disposable {
       version: config.version,
       configuration: config.configuration,
       upstream,
-      causationId: mark?.eventId ?? config.eventId,
+      causationId: mark?.eventId ?? this.causeOf(engineId, config, state),
       correlationId: mark?.correlationId ?? config.correlationId,
       // A newer version, or an invalidation that arrived while computing, makes the result obsolete.
       stillCurrent: () =>
@@ -145,6 +148,22 @@ export class RecomputePath<TConfig> implements Disposable {
         this.run();
       });
     this.inFlight.set(engineId, done);
+  }
+
+  /**
+   * What made an engine behind the version compute: the newest output of an engine it depends on
+   * that changed for this version (so a causal chain runs design → materials → …), else the
+   * configuration change itself.
+   */
+  private causeOf(engineId: EngineId, config: CurrentConfiguration<TConfig>, state: SessionState): string {
+    let cause: { at: number; eventId: string } | undefined;
+    for (const dep of this.deps.dependenciesOf(engineId)) {
+      const upstream = state.engines[dep];
+      if (!upstream?.outputEventId || upstream.computedVersion !== config.version || upstream.changedFields.length === 0) continue;
+      const at = upstream.outputAt ?? 0;
+      if (!cause || at >= cause.at) cause = { at, eventId: upstream.outputEventId };
+    }
+    return cause?.eventId ?? config.eventId;
   }
 
   private afterCompute(engineId: EngineId, outcome: ComputeOutcome, target: ComputeTarget<TConfig>, mark: InvalidationMark | undefined): void {
@@ -171,6 +190,8 @@ export class RecomputePath<TConfig> implements Disposable {
     const onPath = new Set([ownMark?.originEngine, ...(ownMark?.chain ?? []).flatMap((hop) => [hop.engineId, hop.fromEngine])]);
     for (const dependent of this.deps.order()) {
       if (!dependents.has(dependent) || onPath.has(dependent) || this.deps.state().invalidations[dependent]) continue;
+      // An engine behind the version computes anyway, its cause linked to this output (`causeOf`).
+      if ((this.deps.state().engines[dependent]?.computedVersion ?? 0) < target.version) continue;
       const rule = byRule.get(dependent);
       const fields = rule?.fields ?? changed;
       const hop: StalenessHop = {
@@ -235,7 +256,7 @@ export class RecomputePath<TConfig> implements Disposable {
   }
 
   private checkSettled(engineId: EngineId, cause: { causationId?: string; correlationId?: string; configVersion?: number }): void {
-    this.deps.consistency.checkEngine(engineId, (other) => this.isSettled(other), cause);
+    this.deps.consistency.checkEngine(engineId, this.settledTest, cause, false);
   }
 
   private resolveIdle(): void {

@@ -19,12 +19,12 @@ afterEach(() => {
 });
 
 describe('EventLog numbering and stamping', () => {
-  it('numbers events from 1 without gaps, with unique ids, the time and the defaults', () => {
+  it('numbers events from 1 without gaps, with unique ids, the wall-clock time (advancing with the monotonic clock) and the defaults', () => {
     vi.useFakeTimers();
     vi.setSystemTime(1_700_000_000_000);
     const log = new EventLog();
     const first = log.append(load(0));
-    vi.setSystemTime(1_700_000_000_250);
+    vi.advanceTimersByTime(250);
     const second = log.append({ ...load(1), priority: 'HIGH', correlationId: first.correlationId, causationId: first.eventId });
     expect(first).toMatchObject({
       seq: 1,
@@ -145,10 +145,10 @@ describe('EventLog history window', () => {
     vi.setSystemTime(10_000);
     const log = new EventLog();
     const root = log.append(configured(1));
-    vi.setSystemTime(11_000);
+    vi.advanceTimersByTime(1_000);
     log.append({ ...load(1, 'materials'), targetEngines: ['aerodynamics'], correlationId: root.correlationId });
     log.append({ ...load(2, 'materials'), targetEngines: ['sensors'] });
-    vi.setSystemTime(12_000);
+    vi.advanceTimersByTime(1_000);
     log.append(load(3));
     const seqs = (events: EngineEvent[]): number[] => events.map((event) => event.seq);
     expect(seqs(log.query({ eventType: 'synthetic_load' }))).toEqual([2, 3, 4]);

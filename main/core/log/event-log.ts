@@ -39,6 +39,11 @@ export class EventLog implements Disposable {
   private version: number;
   private failures = 0;
   private delivering = false;
+  /**
+   * Wall-clock time = this + the monotonic clock: one clock read per event instead of two, and
+   * events stay stamped in order even if the system clock is adjusted while the log runs.
+   */
+  private readonly wallClockOffsetMs = Date.now() - performance.now();
   private readonly waiting: EngineEvent[] = [];
   /** Random per log: makes event ids unique across sessions, replays and processes. */
   readonly id = randomUUID().slice(0, 18);
@@ -56,8 +61,12 @@ export class EventLog implements Disposable {
     this.version = options.configVersion ?? 0;
   }
 
-  /** Builds the event from `input`, numbers it and appends it. Throws on an unknown type or priority. */
-  append(input: EventInput): EngineEvent {
+  /**
+   * Builds the event from `input`, numbers it and appends it. Throws on an unknown type or
+   * priority. `nowMs` is a `performance.now()` value the caller already read (the bus reads one
+   * anyway): the event's wall-clock time is derived from it.
+   */
+  append(input: EventInput, nowMs: number = performance.now()): EngineEvent {
     if (!KNOWN_TYPES.has(input.eventType)) throw new TypeError(`unknown event type: ${String(input.eventType)}`);
     const priority = input.priority ?? 'NORMAL';
     if (!Object.hasOwn(PRIORITY_RANK, priority)) throw new TypeError(`unknown priority: ${String(priority)}`);
@@ -71,7 +80,7 @@ export class EventLog implements Disposable {
       eventType: input.eventType,
       sourceEngine: input.sourceEngine,
       priority,
-      timestamp: Date.now(),
+      timestamp: this.wallClockOffsetMs + nowMs,
       configVersion: input.configVersion ?? this.version,
       requiresResponse: input.requiresResponse ?? false,
       correlationId: input.correlationId ?? eventId,

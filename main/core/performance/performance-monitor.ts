@@ -73,6 +73,8 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
   private readonly handlersByEngine = new Map<EngineId, SampleWindow>();
   private readonly queueWaitByPriority = new Map<Priority, SampleWindow>();
   private readonly logged: RateCounter;
+  private lastType: { key: string | undefined; window: SampleWindow } = { key: undefined, window: new SampleWindow(1) };
+  private lastEngine: { key: string | undefined; window: SampleWindow } = { key: undefined, window: new SampleWindow(1) };
   private deliveredCount = 0;
   private readonly memory: MemoryRing;
 
@@ -151,12 +153,15 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
 
   recordHandlerFailure(eventType: EventType, engineId: EngineId, latencyMs: number): void {
     this.handlers.add(latencyMs);
-    this.windowFor(this.handlersByEventType, eventType).add(latencyMs);
-    this.windowFor(this.handlersByEngine, engineId).add(latencyMs);
+    // One-entry caches: deliveries come in runs of one type to one engine, and this is the bus's hot path.
+    if (eventType !== this.lastType.key) this.lastType = { key: eventType, window: this.windowFor(this.handlersByEventType, eventType) };
+    this.lastType.window.add(latencyMs);
+    if (engineId !== this.lastEngine.key) this.lastEngine = { key: engineId, window: this.windowFor(this.handlersByEngine, engineId) };
+    this.lastEngine.window.add(latencyMs);
   }
 
   recordQueueWait(priority: Priority, waitMs: number): void {
-    this.windowFor(this.queueWaitByPriority, priority).add(waitMs);
+    (this.queueWaitByPriority.get(priority) as SampleWindow).add(waitMs);
   }
 
   /** Takes one memory sample now (the timer started by `start()` calls this). */

@@ -49,7 +49,7 @@ export class SampleWindow {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`window capacity must be a positive integer, got ${capacity}`);
     }
-    this.samples = new RingBuffer<number>(capacity);
+    this.samples = new RingBuffer<number>(capacity, { vacant: 0 });
   }
 
   /** Samples ever added. */
