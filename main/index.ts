@@ -1,29 +1,24 @@
 import { app, BrowserWindow, session as electronSession } from 'electron';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createFlightdeckSession, DEFAULT_SCENARIO } from './engines/session/create-session';
 import { SessionHost } from './host/session-host';
 import { attachIpcTransport } from './host/ipc-transport';
+import { denyAllPermissions } from './electron/permissions';
+import { registerAppScheme, serveRenderer } from './electron/serve-renderer';
+import { guardEveryWebContents } from './electron/web-contents-guards';
 import { createMainWindow, isFlightdeckUrl } from './window';
 
-// Every renderer is sandboxed, whatever a window's options say.
+/** The built renderer, served on app://flightdeck/ (this file is out/main/index.js). */
+const RENDERER_DIR = fileURLToPath(new URL('../renderer', import.meta.url));
+
+// Before ready: the scheme must be privileged before any page exists, every renderer is
+// sandboxed whatever a window's options say, and no web contents is created unguarded.
+registerAppScheme();
 app.enableSandbox();
+guardEveryWebContents(app, isFlightdeckUrl);
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!isFlightdeckUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
-
-/** Flightdeck needs no camera, microphone, notifications or any other permission: refuse all. */
-function denyAllPermissions(): void {
-  electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  electronSession.defaultSession.setPermissionCheckHandler(() => false);
-}
-
-async function start(): Promise<void> {
-  denyAllPermissions();
+async function openFlightdeck(): Promise<void> {
   const resourcesDir = join(app.getAppPath(), 'resources');
   const session = await createFlightdeckSession({ resourcesDir, initialScenario: DEFAULT_SCENARIO });
   const host = new SessionHost(session);
@@ -36,12 +31,21 @@ async function start(): Promise<void> {
   });
 }
 
-app.whenReady().then(start, (error: unknown) => {
+function failedToStart(error: unknown): void {
   console.error('Flightdeck failed to start:', error);
   app.exit(1);
-});
+}
+
+app
+  .whenReady()
+  .then(async () => {
+    denyAllPermissions(electronSession.defaultSession);
+    serveRenderer(RENDERER_DIR);
+    await openFlightdeck();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openFlightdeck().catch(failedToStart);
+    });
+  })
+  .catch(failedToStart);
 
 app.on('window-all-closed', () => app.quit());
-app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0) void start();
-});

@@ -1,28 +1,21 @@
 import { BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { flightdeckPageUrl, isFlightdeckPageUrl } from './electron/app-protocol';
 
-/** The page Flightdeck shows: the dev server in `npm run dev`, the built file otherwise. */
+/** The page Flightdeck shows: the dev server in `npm run dev`, `app://flightdeck/` otherwise. */
 export function rendererUrl(): string {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (devServer) return devServer;
-  return new URL('../renderer/index.html', import.meta.url).toString();
+  return flightdeckPageUrl(process.env.ELECTRON_RENDERER_URL);
 }
 
-/** True for Flightdeck's own page (and nothing else: no other file, host or scheme). */
+/** True for Flightdeck's own pages (and nothing else: no other scheme, host or dev origin). */
 export function isFlightdeckUrl(url: string): boolean {
-  const own = new URL(rendererUrl());
-  try {
-    const candidate = new URL(url);
-    if (own.protocol === 'file:') return candidate.protocol === 'file:' && candidate.pathname === own.pathname;
-    return candidate.origin === own.origin;
-  } catch {
-    return false;
-  }
+  return isFlightdeckPageUrl(url, process.env.ELECTRON_RENDERER_URL);
 }
 
 /**
  * The main window, locked down: context isolation, sandbox, no Node in the page, web
- * security on, and no navigation or new windows.
+ * security on. Navigation, redirects, new windows and webviews are refused for every web
+ * contents in `electron/web-contents-guards.ts`, not here.
  */
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -52,13 +45,6 @@ export function createMainWindow(): BrowserWindow {
     }
   });
   window.once('ready-to-show', () => window.show());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isFlightdeckUrl(url)) event.preventDefault();
-  });
-  window.webContents.on('will-redirect', (event, url) => {
-    if (!isFlightdeckUrl(url)) event.preventDefault();
-  });
   void window.loadURL(rendererUrl());
   return window;
 }

@@ -12,9 +12,32 @@ import { EngineIdSchema } from './events';
  * ```
  * Library paths are relative to the configuration file.
  */
+/**
+ * How an engine that fails or crashes is restarted (as an Erlang/OTP supervisor does): after an
+ * exponential backoff with jitter, at most `max_restarts` times within `window_s`; past that it is
+ * given up (failed, with the reason) and the engines depending on it run degraded on its last outputs.
+ */
+export const RestartPolicySchema = z.strictObject({
+  max_restarts: z.number().int().min(0).max(1000).default(3),
+  window_s: z.number().positive().max(86_400).default(60),
+  backoff_ms: z.number().int().min(0).max(600_000).default(100),
+  max_backoff_ms: z.number().int().min(0).max(3_600_000).default(5_000),
+  /** ±share of each backoff drawn at random, so engines failing together do not retry together. */
+  jitter: z.number().min(0).max(1).default(0.2)
+});
+export type RestartPolicyConfig = z.infer<typeof RestartPolicySchema>;
+
 export const FlightdeckConfigSchema = z.strictObject({
   max_workers: z.number().int().min(1).max(64).default(4),
-  engines: z.record(EngineIdSchema, z.strictObject({ library_path: z.string().min(1) })),
+  engines: z.record(
+    EngineIdSchema,
+    z.strictObject({
+      library_path: z.string().min(1),
+      /** This engine's restart policy; absent = the session's `restart_policy`. */
+      restart_policy: RestartPolicySchema.optional()
+    })
+  ),
+  restart_policy: RestartPolicySchema.prefault({}),
   event_bus: z
     .strictObject({
       max_history_size: z.number().int().min(1).max(1_000_000).default(1000),

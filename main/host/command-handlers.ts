@@ -101,6 +101,12 @@ export const COMMAND_HANDLERS: CommandHandlers = {
       openViolations: openViolations(state).filter((v) => v.sourceEngine === engineId || v.dependentEngine === engineId).length
     };
   },
+  'deadletters.redeliver': ({ originalEventId, engineId }, { session }) => ({
+    redelivered: session.coordinator.bus.redeliver(originalEventId, engineId)
+  }),
+  'deadletters.discard': ({ originalEventId, engineId }, { session }) => ({
+    discarded: session.coordinator.bus.discardDeadLetter(originalEventId, engineId)
+  }),
   'load.start': ({ eventsPerSecond, durationS }, { load }) => {
     load.start(eventsPerSecond, durationS);
     return { started: true };

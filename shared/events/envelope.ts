@@ -35,6 +35,8 @@ export const LIFECYCLE_EVENT_TYPES = [
   'engine_status_changed',
   /** A crashed engine was rebuilt; its outputs were recovered from the session state. */
   'engine_restarted',
+  /** A handler's dead-lettered event was redelivered successfully, or discarded. */
+  'dead_letter_resolved',
   'violation_opened',
   /** An open violation's figures changed (severity, expected, actual, message); it stays open. */
   'violation_updated',

@@ -110,7 +110,7 @@ export const EVENT_PAYLOADS = {
     engineId: EngineIdSchema,
     message: text,
     /** handler: a bus subscriber; engine: a computation; task: an optimization or simulation. */
-    origin: z.enum(['handler', 'engine', 'task', 'analysis']),
+    origin: z.enum(['handler', 'engine', 'task', 'analysis', 'host']),
     /** An engine process that died (it is restarted), not an ordinary failure. */
     crash: z.boolean().optional(),
     /** For a handler: the event it failed on, after how many attempts, and whether it timed out. */
@@ -118,7 +118,14 @@ export const EVENT_PAYLOADS = {
     originalEventType: z.string().optional(),
     attempts: z.number().int().positive().optional(),
     timedOut: z.boolean().optional(),
+    /** For a handler that failed after its retries: the event is kept as a dead letter, redeliverable. */
+    deadLettered: z.boolean().optional(),
     taskId: taskId.optional()
+  }),
+  dead_letter_resolved: z.strictObject({
+    originalEventId: z.string().max(64),
+    engineId: EngineIdSchema,
+    outcome: z.enum(['redelivered', 'discarded'])
   }),
   data_invalidated: z.strictObject({
     /** The engine invalidated: it recomputes next. */
@@ -145,7 +152,12 @@ export const EVENT_PAYLOADS = {
     outputs: z.record(z.string(), z.unknown()),
     /** Top-level output fields whose value differs from the previous outputs. */
     changedFields: z.array(z.string()).max(256),
-    durationMs: z.number().nonnegative()
+    durationMs: z.number().nonnegative(),
+    /**
+     * Engines given up by their supervisor whose last outputs this computation had to use (directly
+     * or through an engine that did): the outputs are of the current version but degraded.
+     */
+    degradedBy: engineIds
   }),
   engine_status_changed: z.strictObject({
     engineId: EngineIdSchema,
@@ -156,6 +168,10 @@ export const EVENT_PAYLOADS = {
     /** For blocked: the failed engines it waits on, and the dependency path from each. */
     blockedBy: engineIds.optional(),
     chain: z.array(StalenessHopSchema).max(64).optional(),
+    /** For failed: the supervisor gave the engine up (no more restarts until a user restarts it). */
+    final: z.boolean().optional(),
+    /** For failed: the supervisor restarts the engine after this delay. */
+    retryInMs: z.number().nonnegative().optional(),
     /** Faults still armed on the engine after this failure. */
     faults: z.strictObject({ slowMs: z.number().nonnegative(), failuresLeft: z.number().int().nonnegative() }).optional()
   }),

@@ -63,7 +63,7 @@ describe('project', () => {
   it('never changes the state it is given', () => {
     const { ev, events } = session();
     const frozen = deepFreeze(projectAll(events));
-    const next = project(frozen, ev({ eventType: 'engine_output', data: { engineId: 'design', version: 1, outputs: { m: 1 }, changedFields: ['m'], durationMs: 1 } }));
+    const next = project(frozen, ev({ eventType: 'engine_output', data: { engineId: 'design', version: 1, outputs: { m: 1 }, changedFields: ['m'], durationMs: 1, degradedBy: [] } }));
     expect(next.engines.design?.outputs).toEqual({ m: 1 });
     expect(frozen.engines.design?.outputs).toBeNull();
   });
@@ -73,7 +73,7 @@ describe('project', () => {
     events.push(ev({ eventType: 'configuration_changed', data: { version: 1, previousVersion: null, configuration: {} } }));
     let state = projectAll(events);
     expect(engineStatus(state, 'design')).toBe('busy');
-    state = project(state, ev({ eventType: 'engine_output', data: { engineId: 'design', version: 1, outputs: {}, changedFields: [], durationMs: 2 } }));
+    state = project(state, ev({ eventType: 'engine_output', data: { engineId: 'design', version: 1, outputs: {}, changedFields: [], durationMs: 2, degradedBy: [] } }));
     expect(engineStatus(state, 'design')).toBe('idle');
     expect(state.engines.design).toMatchObject({ computedVersion: 1, lastDurationMs: 2 });
   });
@@ -82,7 +82,7 @@ describe('project', () => {
     const { ev, events } = session();
     events.push(
       ev({ eventType: 'configuration_changed', data: { version: 1, previousVersion: null, configuration: {} } }),
-      ev({ eventType: 'engine_output', data: { engineId: 'design', version: 1, outputs: {}, changedFields: [], durationMs: 1 } }),
+      ev({ eventType: 'engine_output', data: { engineId: 'design', version: 1, outputs: {}, changedFields: [], durationMs: 1, degradedBy: [] } }),
       ev({ eventType: 'engine_status_changed', data: { engineId: 'materials', status: 'failed', version: 1, reason: 'boom' } }),
       ev({
         eventType: 'engine_status_changed',
@@ -135,7 +135,7 @@ describe('project', () => {
     let state = projectAll(events);
     expect(staleEngines(state)).toMatchObject([{ engineId: 'materials', originEngine: 'design', chain, reason: 'design changed massKg: awaiting recompute' }]);
     expect(engineStatus(state, 'materials')).toBe('busy');
-    state = project(state, ev({ eventType: 'engine_output', data: { engineId: 'materials', version: 1, outputs: {}, changedFields: [], durationMs: 1 } }));
+    state = project(state, ev({ eventType: 'engine_output', data: { engineId: 'materials', version: 1, outputs: {}, changedFields: [], durationMs: 1, degradedBy: [] } }));
     expect(state.invalidations).toEqual({});
   });
 
@@ -215,7 +215,7 @@ describe('project', () => {
     const { ev, events } = session();
     events.push(
       ev({ eventType: 'configuration_changed', data: { version: 2, previousVersion: 1, configuration: {} } }),
-      ev({ eventType: 'engine_output', data: { engineId: 'design', version: 2, outputs: {}, changedFields: [], durationMs: 1 } }),
+      ev({ eventType: 'engine_output', data: { engineId: 'design', version: 2, outputs: {}, changedFields: [], durationMs: 1, degradedBy: [] } }),
       ev({ eventType: 'engine_status_changed', data: { engineId: 'materials', status: 'failed', version: 2, reason: 'boom' } })
     );
     const state = projectAll(events);
@@ -224,6 +224,17 @@ describe('project', () => {
       ['materials', 'failed'],
       ['aero', 'busy']
     ]);
+  });
+
+  it('keeps dead letters by event and engine, newest first, until resolved', () => {
+    const { ev, events } = session();
+    const failed = (n: number) => ev({ eventType: 'error_occurred', data: { engineId: 'materials', origin: 'handler', message: `m${n}`, originalEventId: 'x', originalEventType: 'synthetic_load', attempts: 3, deadLettered: true } });
+    events.push(failed(1), failed(2));
+    let state = projectAll(events);
+    expect(state.deadLetters).toMatchObject([{ originalEventId: 'x', engineId: 'materials', message: 'm2', attempts: 3 }]);
+    state = project(state, ev({ eventType: 'dead_letter_resolved', data: { originalEventId: 'x', engineId: 'materials', outcome: 'redelivered' } }));
+    expect(state.deadLetters).toEqual([]);
+    expect(state.errors.total).toBe(2);
   });
 
   it('starts from the initial state', () => {

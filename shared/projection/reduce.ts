@@ -4,6 +4,7 @@ import type { EngineId } from '../events/envelope';
 import type { EventPayloads } from '../events/payloads';
 import {
   INITIAL_SESSION_STATE,
+  MAX_DEAD_LETTERS,
   MAX_RECENT_ERRORS,
   MAX_RESOLVED_VIOLATIONS,
   MAX_TASKS,
@@ -138,6 +139,11 @@ function fold(state: SessionState, event: EngineEvent): SessionState {
       return taskEnded(state, event.data, 'cancelled', event.timestamp);
     case 'error_occurred':
       return errorOccurred(state, event);
+    case 'dead_letter_resolved':
+      return {
+        ...state,
+        deadLetters: state.deadLetters.filter((d) => d.originalEventId !== event.data.originalEventId || d.engineId !== event.data.engineId)
+      };
     case 'performance_updated':
       return { ...state, performance: event.data };
     case 'module_added':
@@ -161,6 +167,7 @@ function sessionStarted(state: SessionState, event: EngineEvent<'session_started
       computedVersion: previous?.computedVersion ?? 0,
       outputs: previous?.outputs ?? null,
       changedFields: [],
+      degradedBy: previous?.degradedBy ?? [],
       outputEventId: previous?.outputEventId ?? null,
       outputAt: previous?.outputAt ?? null,
       lastDurationMs: previous?.lastDurationMs ?? null,
@@ -186,6 +193,7 @@ function engineOutput(state: SessionState, event: EngineEvent<'engine_output'>):
     computedVersion: event.data.version,
     outputs: event.data.outputs,
     changedFields: event.data.changedFields,
+    degradedBy: event.data.degradedBy,
     outputEventId: event.eventId,
     outputAt: event.timestamp,
     lastDurationMs: event.data.durationMs,
@@ -207,7 +215,15 @@ function engineStatusChanged(state: SessionState, event: EngineEvent<'engine_sta
           ...engine,
           faults,
           lastError: data.reason,
-          condition: { kind: 'failed', version: data.version, reason: data.reason, at: event.timestamp, eventId: event.eventId }
+          condition: {
+            kind: 'failed',
+            version: data.version,
+            reason: data.reason,
+            at: event.timestamp,
+            eventId: event.eventId,
+            final: data.final ?? false,
+            retryAt: data.retryInMs === undefined ? null : event.timestamp + data.retryInMs
+          }
         };
       case 'blocked':
         return {
@@ -319,11 +335,32 @@ function errorOccurred(state: SessionState, event: EngineEvent<'error_occurred'>
     ...state.errors.recent
   ];
   if (recent.length > MAX_RECENT_ERRORS) recent.length = MAX_RECENT_ERRORS;
-  const next: SessionState = { ...state, errors: { total: state.errors.total + 1, recent } };
+  let next: SessionState = { ...state, errors: { total: state.errors.total + 1, recent } };
+  if (data.deadLettered && data.originalEventId !== undefined) next = deadLettered(next, event, data.originalEventId);
   if (data.taskId === undefined) return next;
   return updateTask(next, data.taskId, (task) =>
     task.status === 'running' ? { ...task, status: 'failed', error: data.message, endedAt: event.timestamp } : task
   );
+}
+
+function deadLettered(state: SessionState, event: EngineEvent<'error_occurred'>, originalEventId: string): SessionState {
+  const { data } = event;
+  const others = state.deadLetters.filter((d) => d.originalEventId !== originalEventId || d.engineId !== data.engineId);
+  const deadLetters = [
+    {
+      originalEventId,
+      originalEventType: data.originalEventType ?? 'unknown',
+      engineId: data.engineId,
+      message: data.message,
+      attempts: data.attempts ?? 1,
+      eventId: event.eventId,
+      at: event.timestamp
+    },
+    ...others
+  ];
+  const dropped = Math.max(0, deadLetters.length - MAX_DEAD_LETTERS);
+  if (dropped > 0) deadLetters.length = MAX_DEAD_LETTERS;
+  return { ...state, deadLetters, deadLettersDropped: state.deadLettersDropped + dropped };
 }
 
 function updateEngine(state: SessionState, engineId: EngineId, change: (engine: EngineState) => EngineState): SessionState {

@@ -9,7 +9,8 @@ import type { EngineState, SessionState } from './state';
  * a replay derive them the same way.
  */
 
-export const ENGINE_STATUSES = ['idle', 'busy', 'failed', 'blocked', 'restarting', 'stopped'] as const;
+/** `degraded`: current, but computed from the last outputs of an engine its supervisor gave up. */
+export const ENGINE_STATUSES = ['idle', 'busy', 'degraded', 'failed', 'blocked', 'restarting', 'stopped'] as const;
 export const EngineStatusSchema = z.enum(ENGINE_STATUSES);
 export type EngineStatus = z.infer<typeof EngineStatusSchema>;
 
@@ -48,12 +49,21 @@ export function engineStatus(state: SessionState, engineId: EngineId): EngineSta
     case 'ok':
       break;
   }
-  return engine.computedVersion < version || Object.hasOwn(state.invalidations, engineId) ? 'busy' : 'idle';
+  if (engine.computedVersion < version || Object.hasOwn(state.invalidations, engineId)) return 'busy';
+  return engine.degradedBy.length > 0 ? 'degraded' : 'idle';
 }
 
+/** Whether an engine's supervisor gave it up (it stays failed until a user restarts it). */
+export function isGivenUp(state: SessionState, engineId: EngineId): boolean {
+  const condition = state.engines[engineId]?.condition;
+  return condition?.kind === 'failed' && condition.final;
+}
+
+/** An engine its dependents cannot compute from (a given-up one with outputs can: degraded). */
 function cannotCompute(state: SessionState, engineId: EngineId): boolean {
   const status = engineStatus(state, engineId);
-  return status === 'failed' || status === 'blocked' || status === 'stopped';
+  if (status === 'failed') return !(isGivenUp(state, engineId) && state.engines[engineId]?.outputs !== null);
+  return status === 'blocked' || status === 'stopped';
 }
 
 /**
@@ -97,6 +107,17 @@ export function staleEngine(state: SessionState, engineId: EngineId): StaleEngin
       since: condition.at,
       reason: condition.reason,
       chain: condition.chain
+    };
+  }
+  if (status === 'degraded') {
+    return {
+      engineId,
+      originEngine: engine.degradedBy[0] ?? engineId,
+      propagationId: engine.outputEventId ?? '',
+      correlationId,
+      since: engine.outputAt ?? 0,
+      reason: `computed v${engine.computedVersion} from the last outputs of ${engine.degradedBy.join(', ')}, given up by the supervisor`,
+      chain: engine.degradedBy.map((by) => ({ engineId, fromEngine: by, ruleId: 'degraded', fields: [], eventId: engine.outputEventId ?? '', at: engine.outputAt ?? 0 }))
     };
   }
   const mark = state.invalidations[engineId];

@@ -16,15 +16,40 @@ import { AnalysisResultSchema } from '../results';
 export const MAX_RESOLVED_VIOLATIONS = 200;
 /** Finished tasks the state keeps, newest last. */
 export const MAX_TASKS = 20;
-/** Recent errors the state keeps, newest first. */
-export const MAX_RECENT_ERRORS = 50;
 
 const timestamp = z.number();
+/** Recent errors the state keeps, newest first. */
+export const MAX_RECENT_ERRORS = 50;
+/** Dead letters the state keeps, newest first; the rest are counted. */
+export const MAX_DEAD_LETTERS = 200;
+
+/** An event a handler failed on after its retries, kept until redelivered or discarded. */
+export const DeadLetterSchema = z.strictObject({
+  originalEventId: z.string(),
+  originalEventType: z.string(),
+  engineId: EngineIdSchema,
+  message: z.string(),
+  attempts: z.number().int().nonnegative(),
+  /** The `error_occurred` event that recorded it. */
+  eventId: z.string(),
+  at: timestamp
+});
+export type DeadLetter = z.infer<typeof DeadLetterSchema>;
 
 /** What an event last put an engine in; `ok` until one says otherwise. */
 export const EngineConditionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('ok') }),
-  z.strictObject({ kind: z.literal('failed'), version: z.number().int(), reason: z.string(), at: timestamp, eventId: z.string() }),
+  z.strictObject({
+    kind: z.literal('failed'),
+    version: z.number().int(),
+    reason: z.string(),
+    at: timestamp,
+    eventId: z.string(),
+    /** The supervisor gave the engine up: no restart until a user asks for one. */
+    final: z.boolean(),
+    /** When the supervisor restarts it (null when given up or not supervised). */
+    retryAt: timestamp.nullable()
+  }),
   z.strictObject({
     kind: z.literal('blocked'),
     version: z.number().int(),
@@ -48,6 +73,8 @@ export const EngineStateSchema = z.strictObject({
   computedVersion: z.number().int().nonnegative(),
   outputs: z.record(z.string(), z.unknown()).nullable(),
   changedFields: z.array(z.string()),
+  /** Given-up engines whose stale outputs the current outputs were computed from (empty = not degraded). */
+  degradedBy: z.array(EngineIdSchema),
   /** The `engine_output` event that carried `outputs`. */
   outputEventId: z.string().nullable(),
   outputAt: timestamp.nullable(),
@@ -137,6 +164,9 @@ export const SessionStateSchema = z.strictObject({
   /** The latest result of each analysis type. */
   analyses: z.record(z.string(), AnalysisResultSchema),
   performance: PerformanceSummarySchema.nullable(),
+  /** Newest first, at most `MAX_DEAD_LETTERS`. */
+  deadLetters: z.array(DeadLetterSchema),
+  deadLettersDropped: z.number().int().nonnegative(),
   errors: z.strictObject({
     total: z.number().int().nonnegative(),
     /** Newest first, at most `MAX_RECENT_ERRORS`. */
@@ -165,6 +195,8 @@ export const INITIAL_SESSION_STATE: SessionState = Object.freeze({
   taskOrder: [],
   analyses: {},
   performance: null,
+  deadLetters: [],
+  deadLettersDropped: 0,
   errors: { total: 0, recent: [] }
 }) as SessionState;
 

@@ -33,7 +33,10 @@ export const BusStatsSchema = z.strictObject({
   queued: z.number(),
   inFlight: z.number(),
   rejected: z.number(),
-  evictedFromHistory: z.number()
+  evictedFromHistory: z.number(),
+  /** Events kept for redelivery after their handler failed, and those the bound dropped. */
+  deadLetters: z.number(),
+  deadLettersDropped: z.number()
 });
 export type BusStats = z.infer<typeof BusStatsSchema>;
 
@@ -86,6 +89,7 @@ export const PerformanceReportWithGraphSchema = PerformanceReportSchema.extend({
 export type PerformanceReportWithGraph = z.infer<typeof PerformanceReportWithGraphSchema>;
 
 const EngineIdRequest = z.strictObject({ engineId: EngineIdSchema });
+const DeadLetterRequest = z.strictObject({ originalEventId: z.string().min(1).max(64), engineId: EngineIdSchema });
 
 /** What the inspector shows about one engine beyond the session state: latency and analyses. */
 export const EngineDetailsSchema = z.strictObject({
@@ -123,6 +127,12 @@ export const ENGINE_COMMANDS = {
   ),
   'status.get': defineCommand(EmptyRequestSchema, SystemStatusSchema, 'Engines, bus, violations, tasks and a performance summary'),
   'engine.details': defineCommand(EngineIdRequest, EngineDetailsSchema, 'Outputs, latency and staleness of one engine'),
+  'deadletters.redeliver': defineCommand(
+    DeadLetterRequest,
+    z.strictObject({ redelivered: z.boolean() }),
+    'Deliver a dead-lettered event again to the subscriber that failed on it'
+  ),
+  'deadletters.discard': defineCommand(DeadLetterRequest, z.strictObject({ discarded: z.boolean() }), 'Drop a dead-lettered event'),
   'load.start': defineCommand(LoadRequestSchema, z.strictObject({ started: z.boolean() }), 'Start synthetic event traffic (stress test / demo); replaces any running load'),
   'load.stop': defineCommand(EmptyRequestSchema, z.strictObject({ stopped: z.boolean(), published: z.number().int() }), 'Stop synthetic traffic')
 };

@@ -579,3 +579,50 @@ describe('EventBus metrics', () => {
     ]);
   });
 });
+
+describe('EventBus dead letters', () => {
+  it('keeps an event whose handler failed for redelivery; a redelivery that succeeds resolves it, one that fails keeps it', async () => {
+    const bus = makeBus({ retryPolicy: { attempts: 1, backoffMs: 1 } });
+    let broken = true;
+    const seen: number[] = [];
+    bus.subscribe('materials', ['synthetic_load'], (e) => {
+      if (broken) throw new Error('library missing');
+      seen.push(e.data.n);
+    });
+    bus.startProcessing();
+    const original = bus.publish(load(7));
+    await settle(bus);
+    expect(errorsOf(bus).map((e) => e.data)).toMatchObject([{ engineId: 'materials', originalEventId: original.eventId, deadLettered: true }]);
+    expect(bus.getStats()).toMatchObject({ deadLetters: 1 });
+
+    expect(bus.redeliver(original.eventId, 'materials')).toBe(true);
+    await settle(bus);
+    expect(errorsOf(bus)).toHaveLength(2);
+    expect(bus.getStats().deadLetters).toBe(1);
+
+    broken = false;
+    expect(bus.redeliver(original.eventId, 'materials')).toBe(true);
+    await settle(bus);
+    expect(seen).toEqual([7]);
+    expect(bus.getStats().deadLetters).toBe(0);
+    const resolved = bus.log.query({ eventType: 'dead_letter_resolved' });
+    expect(resolved.map((e) => e.data)).toEqual([{ originalEventId: original.eventId, engineId: 'materials', outcome: 'redelivered' }]);
+    expect(bus.redeliver(original.eventId, 'materials')).toBe(false);
+  });
+
+  it('discards a dead letter on request; a failed request is its requester\'s answer, not a dead letter', async () => {
+    const bus = makeBus({ retryPolicy: { attempts: 1, backoffMs: 1 } });
+    bus.subscribe('design', ['synthetic_load', 'analysis_started'], () => {
+      throw new Error('no');
+    });
+    bus.startProcessing();
+    const original = bus.publish(load(1));
+    const answers = await bus.request({ eventType: 'analysis_started', sourceEngine: 'coordinator', targetEngines: ['design'], data: { analysisType: 'x', params: {} } });
+    await settle(bus);
+    expect(answers[0]).toMatchObject({ ok: false, error: 'no' });
+    expect(errorsOf(bus).map((e) => e.data.deadLettered)).toEqual([true, false]);
+    expect(bus.discardDeadLetter(original.eventId, 'design')).toBe(true);
+    expect(bus.log.query({ eventType: 'dead_letter_resolved' }).at(-1)?.data).toMatchObject({ outcome: 'discarded' });
+    expect(bus.getStats().deadLetters).toBe(0);
+  });
+});

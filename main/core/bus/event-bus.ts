@@ -4,6 +4,7 @@ import { EventLog } from '../log/event-log';
 import type { Published } from '../log/publish';
 import { BucketQueue } from './bucket-queue';
 import { HandlerTimeoutError, RequestTimeoutError, errorMessage, isTransient } from './errors';
+import { DeadLetters } from './dead-letters';
 import { PendingRequests } from './pending-requests';
 import { RetryScheduler } from './retry-scheduler';
 import { SubscriptionTable, type Subscription } from './subscriptions';
@@ -48,6 +49,9 @@ export class EventBus implements Disposable {
   private readonly workers: WorkerPool;
   private readonly requests = new PendingRequests();
   private readonly retries: RetryScheduler;
+  private readonly deadLetters = new DeadLetters();
+  /** Dead letters being redelivered: their success is published as resolved. */
+  private readonly redelivering = new Set<string>();
 
   /** The event being delivered and the subscribers it still has to reach. */
   private cursorEvent: EngineEvent | undefined;
@@ -132,6 +136,33 @@ export class EventBus implements Disposable {
     return answers;
   }
 
+  /**
+   * Delivers a dead-lettered event again to the subscriber that failed on it (as a first
+   * attempt, with its retries). Success publishes `dead_letter_resolved`; failure dead-letters it
+   * again. False when there is no such dead letter (or it was dropped by the bound).
+   */
+  redeliver(eventId: string, engineId: EngineId): boolean {
+    const letter = this.deadLetters.take(eventId, engineId);
+    if (!letter) return false;
+    this.redelivering.add(redeliveryKey(eventId, engineId));
+    this.retries.schedule({ subscription: letter.subscription, event: letter.event, attempt: 1 }, 0);
+    return true;
+  }
+
+  /** Drops a dead letter for good (`dead_letter_resolved`, discarded). False when there is none. */
+  discardDeadLetter(eventId: string, engineId: EngineId): boolean {
+    const letter = this.deadLetters.take(eventId, engineId);
+    if (!letter) return false;
+    this.publish({
+      eventType: 'dead_letter_resolved',
+      sourceEngine: EVENT_BUS_ENGINE_ID,
+      correlationId: letter.event.correlationId,
+      causationId: letter.event.eventId,
+      data: { originalEventId: eventId, engineId, outcome: 'discarded' }
+    });
+    return true;
+  }
+
   startProcessing(): void {
     if (this.disposed) throw new Error('event bus is disposed');
     if (this.processing) return;
@@ -158,6 +189,8 @@ export class EventBus implements Disposable {
     return {
       ...this.counters,
       retries: this.retries.scheduled,
+      deadLetters: this.deadLetters.size,
+      deadLettersDropped: this.deadLetters.dropped,
       queued: this.queue.size,
       inFlight: this.workers.active,
       evictedFromHistory: this.log.evicted
@@ -297,6 +330,16 @@ export class EventBus implements Disposable {
   private onSuccess(subscription: Subscription, event: EngineEvent, value: unknown, startedAt: number, endedAt = performance.now()): void {
     this.counters.delivered++;
     this.metrics?.recordHandler(event.eventType, subscription.engineId, endedAt - startedAt);
+    if (this.redelivering.size > 0 && this.redelivering.delete(redeliveryKey(event.eventId, subscription.engineId))) {
+      this.publish({
+        eventType: 'dead_letter_resolved',
+        sourceEngine: EVENT_BUS_ENGINE_ID,
+        correlationId: event.correlationId,
+        causationId: event.eventId,
+        configVersion: event.configVersion,
+        data: { originalEventId: event.eventId, engineId: subscription.engineId, outcome: 'redelivered' }
+      });
+    }
     if (event.requiresResponse) this.requests.record(event.eventId, { engineId: subscription.engineId, ok: true, data: value });
   }
 
@@ -307,11 +350,15 @@ export class EventBus implements Disposable {
       return;
     }
     this.counters.failedDeliveries++;
+    this.redelivering.delete(redeliveryKey(event.eventId, subscription.engineId));
     const message = errorMessage(error);
     if (event.requiresResponse) this.requests.record(event.eventId, { engineId: subscription.engineId, ok: false, error: message });
     // A failure while handling an error event is counted but not re-published, so a broken
     // error handler cannot loop.
     if (event.eventType === 'error_occurred' || this.disposed) return;
+    // A request's failure is its requester's answer; any other event is kept for redelivery.
+    const deadLettered = !event.requiresResponse;
+    if (deadLettered) this.deadLetters.add(subscription, event);
     this.publish({
       eventType: 'error_occurred',
       sourceEngine: EVENT_BUS_ENGINE_ID,
@@ -326,7 +373,8 @@ export class EventBus implements Disposable {
         originalEventId: event.eventId,
         originalEventType: event.eventType,
         attempts: attempt,
-        timedOut: error instanceof HandlerTimeoutError
+        timedOut: error instanceof HandlerTimeoutError,
+        deadLettered
       }
     });
   }
@@ -372,4 +420,8 @@ export class EventBus implements Disposable {
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
+}
+
+function redeliveryKey(eventId: string, engineId: EngineId): string {
+  return `${eventId}\u0000${engineId}`;
 }

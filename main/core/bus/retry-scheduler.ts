@@ -24,10 +24,9 @@ export class RetryScheduler {
     return attempt < this.policy.attempts;
   }
 
-  /** Runs `retry` after `backoffMs × 2^(attempt-2)`. */
-  schedule(retry: Retry): void {
+  /** Runs `retry` after `backoffMs × 2^(attempt-2)`, or after `delayMs` when given (a redelivery). */
+  schedule(retry: Retry, delayMs: number = this.policy.backoffMs * 2 ** (retry.attempt - 2)): void {
     this.scheduled++;
-    const delayMs = this.policy.backoffMs * 2 ** (retry.attempt - 2);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.ready.push(retry);

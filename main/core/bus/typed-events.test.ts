@@ -77,7 +77,7 @@ describe('EngineEventSchema at run time', () => {
     requiresResponse: false,
     correlationId: 'log-1',
     causationId: 'log-2',
-    data: { engineId: 'design', version: 2, outputs: { totalMassKg: 19_700 }, changedFields: ['totalMassKg'], durationMs: 4 }
+    data: { engineId: 'design', version: 2, outputs: { totalMassKg: 19_700 }, changedFields: ['totalMassKg'], durationMs: 4, degradedBy: [] }
   };
 
   it('parses a well-formed event of any type, and its own type schema too', () => {

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { FlightdeckConfigSchema, type FlightdeckConfig } from '../../../shared/flightdeck-config';
+import { FlightdeckConfigSchema, type FlightdeckConfig, type RestartPolicyConfig } from '../../../shared/flightdeck-config';
+import type { RestartPolicy } from '../coordinator/supervisor';
 import { loadDataFile, parseDataText } from './data-file';
 
 /** A loaded configuration file with its library paths made absolute. */
@@ -12,7 +13,7 @@ function resolvePaths(config: FlightdeckConfig, sourcePath: string): LoadedFligh
   const base = dirname(resolve(sourcePath));
   const engines: FlightdeckConfig['engines'] = {};
   for (const [engineId, entry] of Object.entries(config.engines)) {
-    engines[engineId] = { library_path: isAbsolute(entry.library_path) ? entry.library_path : resolve(base, entry.library_path) };
+    engines[engineId] = { ...entry, library_path: isAbsolute(entry.library_path) ? entry.library_path : resolve(base, entry.library_path) };
   }
   return { ...config, engines, sourcePath: resolve(sourcePath) };
 }
@@ -38,5 +39,21 @@ export function busOptionsFrom(config: FlightdeckConfig): { maxWorkers: number; 
     maxHistorySize: config.event_bus.max_history_size,
     eventTimeoutMs: config.event_bus.event_timeout * 1000,
     maxQueueSize: config.event_bus.max_queue_size
+  };
+}
+
+/** Each engine's restart policy from the file: its own `restart_policy`, else the session's. */
+export function restartPolicyFrom(config: FlightdeckConfig): (engineId: string) => RestartPolicy {
+  const toPolicy = (p: RestartPolicyConfig): RestartPolicy => ({
+    maxRestarts: p.max_restarts,
+    windowMs: p.window_s * 1000,
+    backoffMs: p.backoff_ms,
+    maxBackoffMs: p.max_backoff_ms,
+    jitter: p.jitter
+  });
+  const session = toPolicy(config.restart_policy);
+  return (engineId) => {
+    const own = config.engines[engineId]?.restart_policy;
+    return own ? toPolicy(own) : session;
   };
 }

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../shared/events';
-import { INITIAL_SESSION_STATE, engineStatus, projectAll, staleEngines } from '../../../shared/projection';
+import { INITIAL_SESSION_STATE, engineStatus, freshnessOf, isGivenUp, projectAll, staleEngine, staleEngines } from '../../../shared/projection';
 import type { OptimizationResult, SimulationResult } from '../../../shared/results';
 import { versionAgreementRule } from '../consistency';
 import { EngineCoordinator, type EngineCoordinatorOptions } from './engine-coordinator';
+import type { RestartPolicy } from './supervisor';
 import { TEST_GRAPH, crashing, testEngineFactories, type TestConfiguration, type TestEngineBehaviour } from '../testing/test-engines';
 
 const coordinators: EngineCoordinator<TestConfiguration>[] = [];
@@ -13,6 +14,11 @@ afterEach(async () => {
 
 const DEPENDENTS = ['materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing'];
 
+/** A restart policy for tests: by default restarts wait a minute, so a failure stays in view. */
+function policy(overrides: Partial<RestartPolicy> = {}): RestartPolicy {
+  return { maxRestarts: 3, windowMs: 60_000, backoffMs: 60_000, maxBackoffMs: 60_000, jitter: 0, ...overrides };
+}
+
 async function start(
   behaviours: Record<string, TestEngineBehaviour> = {},
   options: Partial<EngineCoordinatorOptions<TestConfiguration>> = {}
@@ -21,6 +27,7 @@ async function start(
     engines: testEngineFactories(behaviours),
     bus: { eventTimeoutMs: 2000, maxHistorySize: 10_000 },
     rules: [versionAgreementRule('config_version', 'design', DEPENDENTS)],
+    restartPolicy: () => policy(),
     ...options
   });
   coordinators.push(coordinator);
@@ -197,26 +204,59 @@ describe('EngineCoordinator faults and recovery', () => {
     expect(coordinator.state.engines.aerodynamics?.outputs?.value).toBe(3);
   });
 
-  it('restarts a crashed engine with its published outputs and finishes the change', async () => {
-    const coordinator = await start({ propulsion: crashing(1) });
+  it('after its backoff the supervisor restarts a crashed engine with its published outputs, and the walk finishes', async () => {
+    const coordinator = await start({ propulsion: crashing(1) }, { restartPolicy: () => policy({ backoffMs: 5 }) });
     const result = await coordinator.processConfigurationChange({ value: 5 });
-    expect(result.ok).toBe(true);
+    expect(result.engines.find((e) => e.engineId === 'propulsion')?.outcome).toBe('failed');
+    const failed = eventsOf(coordinator, 'engine_status_changed').find((e) => e.data.status === 'failed');
+    expect(failed?.data).toMatchObject({ engineId: 'propulsion', retryInMs: 5 });
+    await coordinator.whenQuiet();
     expect(eventsOf(coordinator, 'engine_restarted').map((e) => e.data.engineId)).toEqual(['propulsion']);
     expect(coordinator.state.engines.propulsion).toMatchObject({ computedVersion: 1, restarts: 1, condition: { kind: 'ok' } });
+    expect(staleEngines(coordinator.state)).toEqual([]);
   });
 
-  it('gives up on an engine that keeps crashing and reports it failed', async () => {
-    const coordinator = await start({ sensors: crashing(10) });
-    const result = await coordinator.processConfigurationChange({ value: 1 });
-    expect(result.engines.find((e) => e.engineId === 'sensors')).toMatchObject({ outcome: 'failed' });
-    expect(result.engines.find((e) => e.engineId === 'sensors')?.error).toMatch(/gave up after 2 restarts/);
+  it('backs off exponentially and gives an engine up after its restarts within the window; it stays down until a user restarts it', async () => {
+    const coordinator = await start({ sensors: crashing(10) }, { restartPolicy: () => policy({ maxRestarts: 2, backoffMs: 4 }) });
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.whenQuiet();
+    const failures = eventsOf(coordinator, 'engine_status_changed').filter((e) => e.data.engineId === 'sensors' && e.data.status === 'failed');
+    expect(failures.map((e) => e.data.retryInMs ?? 'final')).toEqual([4, 8, 'final']);
+    expect(failures.at(-1)?.data.reason).toMatch(/given up: 3 failures within 60 s \(at most 2 restarts allowed\)/);
+    expect(isGivenUp(coordinator.state, 'sensors')).toBe(true);
+    // sensors never computed, so there is nothing to run degraded on: manufacturing waits.
     expect(engineStatus(coordinator.state, 'manufacturing')).toBe('blocked');
   });
 
-  it('an injected crash restarts the engine at once, restoring its outputs', async () => {
-    const coordinator = await start();
+  it('the dependents of a given-up engine run degraded on its last outputs, visibly, until it is back', async () => {
+    const coordinator = await start({}, { restartPolicy: () => policy({ maxRestarts: 1, backoffMs: 2 }) });
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.injectFault('materials', { kind: 'fail', count: 10 });
+    await coordinator.processConfigurationChange({ value: 2 });
+    await coordinator.whenQuiet();
+    let state = coordinator.state;
+    expect(isGivenUp(state, 'materials')).toBe(true);
+    for (const id of ['propulsion', 'sensors', 'aerodynamics', 'manufacturing']) {
+      expect([id, engineStatus(state, id), state.engines[id]?.computedVersion]).toEqual([id, 'degraded', 2]);
+      expect(state.engines[id]?.degradedBy).toEqual(['materials']);
+    }
+    expect(staleEngine(state, 'aerodynamics')?.reason).toMatch(/computed v2 from the last outputs of materials, given up/);
+    expect(freshnessOf(state, ['aerodynamics']).upToDate).toBe(false);
+    await coordinator.injectFault('materials', { kind: 'clear' });
+    await coordinator.restartEngine('materials');
+    await coordinator.whenQuiet();
+    state = coordinator.state;
+    expect(Object.keys(TEST_GRAPH).map((id) => engineStatus(state, id))).toEqual(Object.keys(TEST_GRAPH).map(() => 'idle'));
+    expect(staleEngines(state)).toEqual([]);
+  });
+
+  it('an injected crash is a failure the supervisor restarts from, restoring the outputs', async () => {
+    const coordinator = await start({}, { restartPolicy: () => policy({ backoffMs: 1 }) });
     await coordinator.processConfigurationChange({ value: 9 });
     await coordinator.injectFault('design', { kind: 'crash' });
+    expect(engineStatus(coordinator.state, 'design')).toBe('failed');
+    expect(eventsOf(coordinator, 'error_occurred').at(-1)?.data).toMatchObject({ engineId: 'design', crash: true });
+    await coordinator.whenQuiet();
     const restarted = eventsOf(coordinator, 'engine_restarted').at(-1);
     expect(restarted?.data).toMatchObject({ engineId: 'design', recoveredFromCache: true, recoveredConfigVersion: 1 });
     expect(engineStatus(coordinator.state, 'design')).toBe('idle');
@@ -368,7 +408,7 @@ describe('EngineCoordinator status and shutdown', () => {
   });
 
   it('the session state is the projection of the whole log', async () => {
-    const coordinator = await start();
+    const coordinator = await start({}, { restartPolicy: () => policy({ backoffMs: 1 }) });
     await coordinator.processConfigurationChange({ value: 1 });
     await coordinator.injectFault('sensors', { kind: 'fail', count: 1 });
     await coordinator.processConfigurationChange({ value: 2 });

@@ -19,6 +19,8 @@ import { EngineRunner } from './engine-runner';
 import type { Fault } from './fault-injector';
 import { LongRunningTasks, type OptimizationStrategy, type SimulationStrategy } from './long-running-tasks';
 import { RecomputePath, type CurrentConfiguration } from './recompute';
+import { SupervisedRestarts } from './supervised-restarts';
+import { DEFAULT_RESTART_POLICY, type RestartPolicy } from './supervisor';
 import { applyConfigurationChange, type ConfigurationCheck } from './configuration-change';
 import { systemStatus } from './system-status';
 
@@ -39,6 +41,10 @@ export interface EngineCoordinatorOptions<TConfig> {
   summarizeAnalysis?: (analysisType: string, contributions: Readonly<Record<EngineId, unknown>>) => AnalysisSummary;
   optimizer?: OptimizationStrategy<TConfig>;
   simulator?: SimulationStrategy<TConfig>;
+  /** Each engine's restart policy (default `DEFAULT_RESTART_POLICY`). */
+  restartPolicy?: (engineId: EngineId) => RestartPolicy;
+  /** Uniform [0, 1) for the restart jitter; seeded where a run must be repeatable. */
+  random?: () => number;
 }
 
 /**
@@ -62,6 +68,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
   private readonly runners = new Map<EngineId, EngineRunner<TConfig>>();
   private readonly recompute: RecomputePath<TConfig>;
   private readonly tasks: LongRunningTasks<TConfig>;
+  private readonly restarts: SupervisedRestarts;
   private readonly publish: Publish;
   private changeQueue: Promise<unknown> = Promise.resolve();
   private initialized = false;
@@ -106,6 +113,17 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
         consistency: this.consistency
       })
     );
+    this.restarts = this.register(
+      new SupervisedRestarts({
+        policyOf: options.restartPolicy ?? (() => DEFAULT_RESTART_POLICY),
+        random: options.random,
+        restart: (engineId, reason) => {
+          if (this.isDisposed) return;
+          this.requireRunner(engineId).restart(reason, currentVersion(this.state), null);
+          this.recompute.run();
+        }
+      })
+    );
     this.tasks = this.register(
       new LongRunningTasks<TConfig>({
         publish: this.publish,
@@ -148,6 +166,8 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
       },
       measure: <T>(operation: string, fn: () => T): T => this.monitor.measure(operation, fn),
       recordWork: (id: EngineId, ms: number): void => this.monitor.recordEngineWork(id, ms),
+      supervise: (id: EngineId) => this.restarts.onFailure(id),
+      succeeded: (id: EngineId): void => this.restarts.supervisor.onSuccess(id),
       dependentsOf: (id: EngineId): readonly EngineId[] => this.walkOf(id).dependents
     };
     for (const factory of this.options.engines) {
@@ -177,6 +197,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
   async shutdown(): Promise<void> {
     if (this.isDisposed) return;
     this.tasks.cancelAll();
+    this.restarts.dispose();
     await this.changeQueue.catch(() => undefined);
     await this.recompute.whenIdle();
     const version = currentVersion(this.state);
@@ -301,14 +322,19 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
       priority: 'HIGH',
       data: { engineId, fault }
     });
-    if (fault.kind === 'crash') await runner.crash('injected crash', currentVersion(this.state), eventId);
+    if (fault.kind === 'crash') runner.crash('injected crash', currentVersion(this.state), eventId);
     else runner.faults.arm(fault);
     this.recompute.run();
   }
 
-  /** Rebuilds an engine from its factory, restores its outputs, and recomputes what is pending. */
+  /**
+   * Rebuilds an engine from its factory, restores its outputs, and recomputes what is pending;
+   * its supervisor forgets its failures (a given-up engine is back).
+   */
   async restartEngine(engineId: EngineId): Promise<void> {
-    this.requireRunner(engineId).restart('restart requested', currentVersion(this.state), null);
+    const runner = this.requireRunner(engineId);
+    this.restarts.reset(engineId);
+    runner.restart('restart requested', currentVersion(this.state), null);
     this.recompute.run();
     await this.recompute.whenIdle();
   }
@@ -340,9 +366,19 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
     await this.recompute.whenIdle();
   }
 
-  /** Resolves once no engine is computing and nothing can start (a quiet point). */
-  whenQuiet(): Promise<void> {
-    return this.changeQueue.then(() => this.recompute.whenIdle());
+  /** Resolves once no change is queued, no engine is computing and no restart is pending (a quiet point). */
+  async whenQuiet(): Promise<void> {
+    for (;;) {
+      await this.changeQueue;
+      await this.recompute.whenIdle();
+      if (this.restarts.pendingCount === 0) return;
+      await this.restarts.whenNonePending();
+    }
+  }
+
+  /** The longest an engine may stay down under its restart policy before it is given up. */
+  maxDowntimeMs(engineId: EngineId): number {
+    return this.restarts.supervisor.maxDowntimeMs(engineId);
   }
 
   getSystemStatus(): SystemStatus {

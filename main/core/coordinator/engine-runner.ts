@@ -12,10 +12,8 @@ import {
 import type { Publish } from '../log/publish';
 import { shareUnchanged } from '../consistency/compare-values';
 import { FaultInjector } from './fault-injector';
+import type { SupervisorDecision } from './supervisor';
 import { firstNonFiniteNumber } from './finite-outputs';
-
-/** Restarts allowed for one configuration version before a crashing engine is left failed. */
-const MAX_RESTARTS_PER_VERSION = 2;
 
 /** What a runner needs from the session around it. */
 export interface RunnerSession {
@@ -25,6 +23,13 @@ export interface RunnerSession {
   measure<T>(operation: string, fn: () => T): T;
   /** The engines that depend directly on this one (an output is addressed to them). */
   dependentsOf(engineId: EngineId): readonly EngineId[];
+  /**
+   * Tells the supervisor the engine failed; it decides (and schedules) the restart, or gives the
+   * engine up. The runner publishes what it decided.
+   */
+  supervise(engineId: EngineId, version: number): SupervisorDecision;
+  /** The engine computed: its backoff starts over. */
+  succeeded(engineId: EngineId): void;
   /** Records how long a computation took, as this engine's latency. */
   recordWork(engineId: EngineId, ms: number): void;
 }
@@ -39,10 +44,12 @@ export interface ComputeTarget<TConfig> {
   correlationId: string;
   /** Whether the result may still be published (false once a newer version is current). */
   stillCurrent: () => boolean;
+  /** Given-up engines whose last outputs `upstream` holds (directly or through a degraded engine). */
+  degradedBy: readonly EngineId[];
 }
 
-/** How a computation ended: outputs published, a failure published, or a crash and a restart. */
-export type ComputeOutcome = 'computed' | 'failed' | 'restarted' | 'superseded';
+/** How a computation ended: outputs published, a failure published, or dropped as obsolete. */
+export type ComputeOutcome = 'computed' | 'failed' | 'superseded';
 
 /**
  * Runs one engine: computes a configuration version when the recompute path asks, publishes
@@ -52,7 +59,6 @@ export type ComputeOutcome = 'computed' | 'failed' | 'restarted' | 'superseded';
 export class EngineRunner<TConfig = unknown> extends DisposableStore {
   private engine: SimulationEngine<TConfig>;
   private restartCount = 0;
-  private restartsForVersion = { version: 0, count: 0 };
   readonly faults: FaultInjector;
 
   constructor(
@@ -107,21 +113,22 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
           version: target.version,
           outputs: shared.value,
           changedFields: shared.changedFields,
-          durationMs
+          durationMs,
+          degradedBy: [...target.degradedBy]
         }
       });
+      this.session.succeeded(this.id);
       return 'computed';
     } catch (error) {
       if (!target.stillCurrent()) return 'superseded';
-      if (error instanceof EngineCrashError) return this.onCrash(error, target.version, link.causationId, link.correlationId);
-      this.publishFailure(errorMessage(error), target.version, link.causationId, link.correlationId, false);
+      this.fail(errorMessage(error), error instanceof EngineCrashError, target.version, link.causationId, link.correlationId);
       return 'failed';
     }
   }
 
-  /** Kills the engine now (an injected crash) and restarts it, restoring its published outputs. */
-  async crash(reason: string, version: number, correlationId: string): Promise<void> {
-    await this.onCrash(new EngineCrashError(this.id, reason), version, null, correlationId);
+  /** Kills the engine now (an injected crash); its supervisor restarts it. */
+  crash(reason: string, version: number, correlationId: string): void {
+    this.fail(new EngineCrashError(this.id, reason).message, true, version, null, correlationId);
   }
 
   /** Rebuilds the engine from its factory and restores its last published outputs. */
@@ -176,21 +183,8 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
     });
   }
 
-  private async onCrash(error: EngineCrashError, version: number, causationId: string | null, correlationId: string): Promise<ComputeOutcome> {
-    this.publishFailure(error.message, version, causationId, correlationId, true);
-    if (this.restartsForVersion.version !== version) this.restartsForVersion = { version, count: 0 };
-    if (this.restartsForVersion.count >= MAX_RESTARTS_PER_VERSION) {
-      this.publishFailure(`${error.message} (gave up after ${MAX_RESTARTS_PER_VERSION} restarts for v${version})`, version, causationId, correlationId, false);
-      return 'failed';
-    }
-    this.restartsForVersion.count++;
-    // Let the failure be seen before the restart replaces it.
-    await Promise.resolve();
-    this.restart(error.message, version, causationId, correlationId);
-    return 'restarted';
-  }
-
-  private publishFailure(message: string, version: number, causationId: string | null, correlationId: string, crash: boolean): void {
+  /** Publishes a failure (a crash too: the engine died) with what the supervisor decided. */
+  private fail(message: string, crash: boolean, version: number, causationId: string | null, correlationId: string): void {
     const link = { causationId, correlationId, configVersion: version };
     this.session.publish({
       eventType: 'error_occurred',
@@ -199,12 +193,20 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
       ...link,
       data: { engineId: this.id, origin: 'engine', message, crash }
     });
+    const decision = this.session.supervise(this.id, version);
     this.session.publish({
       eventType: 'engine_status_changed',
       sourceEngine: this.id,
       priority: 'HIGH',
       ...link,
-      data: { engineId: this.id, status: 'failed', version, reason: message, faults: this.faults.state }
+      data: {
+        engineId: this.id,
+        status: 'failed',
+        version,
+        reason: decision.restart ? message : `${message} — ${decision.reason}`,
+        ...(decision.restart ? { retryInMs: decision.delayMs } : { final: true }),
+        faults: this.faults.state
+      }
     });
   }
 

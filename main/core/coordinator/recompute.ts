@@ -2,7 +2,7 @@ import type { StalenessHop } from '../../../shared/consistency';
 import type { Disposable } from '../../../shared/disposable';
 import { Emitter } from '../../../shared/emitter';
 import type { EngineId } from '../../../shared/events';
-import { engineStatus, type InvalidationMark, type SessionState } from '../../../shared/projection';
+import { engineStatus, isGivenUp, type InvalidationMark, type SessionState } from '../../../shared/projection';
 import type { DataConsistencyManager } from '../consistency';
 import type { EngineData } from '../engine';
 import type { Publish } from '../log/publish';
@@ -112,8 +112,11 @@ export class RecomputePath<TConfig> implements Disposable {
       let ready = true;
       for (const dep of dependencies) {
         const status = engineStatus(state, dep);
+        // An engine given up by its supervisor is no blocker once it has outputs: its dependents
+        // run degraded on them, and say so.
+        if (usableWhileGivenUp(state, dep)) continue;
         if (status === 'failed' || status === 'blocked' || status === 'stopped') (blockers ??= []).push(dep);
-        else if (status !== 'idle' || this.inFlight.has(dep)) ready = false;
+        else if ((status !== 'idle' && status !== 'degraded') || this.inFlight.has(dep)) ready = false;
       }
       if (blockers) this.publishBlocked(engineId, blockers, config, state);
       else if (ready) this.start(engineId, config, state);
@@ -134,6 +137,7 @@ export class RecomputePath<TConfig> implements Disposable {
       upstream,
       causationId: mark?.eventId ?? this.causeOf(engineId, config, state),
       correlationId: mark?.correlationId ?? config.correlationId,
+      degradedBy: this.degradedSources(engineId, state),
       // A newer version, or an invalidation that arrived while computing, makes the result obsolete.
       stillCurrent: () =>
         !this.disposed &&
@@ -148,6 +152,16 @@ export class RecomputePath<TConfig> implements Disposable {
         this.run();
       });
     this.inFlight.set(engineId, done);
+  }
+
+  /** The given-up engines an engine's inputs come from: direct ones, and those its inputs were degraded by. */
+  private degradedSources(engineId: EngineId, state: SessionState): EngineId[] {
+    const sources = new Set<EngineId>();
+    for (const dep of this.deps.dependenciesOf(engineId)) {
+      if (usableWhileGivenUp(state, dep)) sources.add(dep);
+      for (const by of state.engines[dep]?.degradedBy ?? []) sources.add(by);
+    }
+    return [...sources];
   }
 
   /**
@@ -167,7 +181,7 @@ export class RecomputePath<TConfig> implements Disposable {
   }
 
   private afterCompute(engineId: EngineId, outcome: ComputeOutcome, target: ComputeTarget<TConfig>, mark: InvalidationMark | undefined): void {
-    if (outcome === 'superseded' || outcome === 'restarted' || this.disposed) return;
+    if (outcome === 'superseded' || this.disposed) return;
     const state = this.deps.state();
     const cause = { causationId: target.causationId, correlationId: target.correlationId, configVersion: target.version };
     if (outcome === 'computed') {
@@ -183,9 +197,12 @@ export class RecomputePath<TConfig> implements Disposable {
   private invalidateDependents(engineId: EngineId, state: SessionState, target: ComputeTarget<TConfig>, ownMark: InvalidationMark | undefined): void {
     const engine = state.engines[engineId];
     const changed = engine?.changedFields ?? [];
-    if (!engine || changed.length === 0) return;
+    if (!engine) return;
+    // Dependents computed from this engine's outputs while it was given up recompute now it is back.
+    const recovered = this.deps.dependentsOf(engineId).filter((d) => state.engines[d]?.degradedBy.includes(engineId) && !engine.degradedBy.includes(engineId));
+    if (changed.length === 0 && recovered.length === 0) return;
     const byRule = new Map(this.deps.consistency.autoUpdateTargets(engineId, changed).map((t) => [t.dependentEngine, t]));
-    const dependents = new Set([...this.deps.dependentsOf(engineId), ...byRule.keys()]);
+    const dependents = new Set(changed.length > 0 ? [...this.deps.dependentsOf(engineId), ...byRule.keys()] : recovered);
     // Engines already on this invalidation's path: a rule pointing back at one would loop.
     const onPath = new Set([ownMark?.originEngine, ...(ownMark?.chain ?? []).flatMap((hop) => [hop.engineId, hop.fromEngine])]);
     for (const dependent of this.deps.order()) {
@@ -264,4 +281,9 @@ export class RecomputePath<TConfig> implements Disposable {
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+/** A dependency given up by its supervisor whose last outputs its dependents may use (degraded). */
+function usableWhileGivenUp(state: SessionState, engineId: EngineId): boolean {
+  return isGivenUp(state, engineId) && state.engines[engineId]?.outputs !== null;
 }

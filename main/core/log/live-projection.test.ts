@@ -49,7 +49,7 @@ function sessionEvent(i: number): EventInput {
       return {
         eventType: 'engine_output',
         sourceEngine: ENGINES[i % 2] as string,
-        data: { engineId: ENGINES[i % 2] as string, version, outputs: { i }, changedFields: ['i'], durationMs: i }
+        data: { engineId: ENGINES[i % 2] as string, version, outputs: { i }, changedFields: ['i'], durationMs: i, degradedBy: [] }
       };
     case 3:
       return { eventType: 'violation_opened', sourceEngine: 'consistency_manager', data: violation(i, 'open') };

@@ -1,6 +1,14 @@
 import type { ThrottleSetting } from '../propulsion/thrust';
 import type { MachLimit } from '../../../shared/engine-outputs';
-import { excessThrustN, machLimitAt, specificExcessPowerMs, type FlightModel } from './flight-model';
+import {
+  airAt,
+  excessThrustInAirN,
+  machLimitAt,
+  machLimitedBy,
+  specificExcessPowerInAirMs,
+  type FlightAir,
+  type FlightModel
+} from './flight-model';
 
 /** The fastest level flight found and what bounds it. */
 export interface SpeedResult {
@@ -40,39 +48,37 @@ function beats(mach: number, altitudeM: number, leader: Leader): boolean {
 }
 
 /**
- * Highest Mach at one altitude, at or above `fromMach`, where thrust ≥ drag, if it beats the
- * leader: the Mach limit itself when thrust holds there, otherwise the highest point of the 0.1
- * grid where it holds, refined by bisection towards the next grid point. The grid is scanned
- * down from the limit, so the scan stops at the first point where thrust holds, or, where it
- * does not, at or below the leader's Mach (any crossing lower down is slower): the same crossing
- * as an upward scan of the whole grid, with far fewer evaluations.
+ * Highest Mach at one altitude (the air's), at or above `fromMach`, where thrust ≥ drag, if it
+ * beats the leader: the Mach limit itself when thrust holds there, otherwise the highest point of
+ * the 0.1 grid where it holds, refined by bisection towards the next grid point. The grid is
+ * scanned down from the limit, so the scan stops at the first point where thrust holds, or, where
+ * it does not, at or below the leader's Mach (any crossing lower down is slower): the same
+ * crossing as an upward scan of the whole grid, with far fewer evaluations.
  */
 function topSpeedAt(
   model: FlightModel,
-  altitudeM: number,
+  air: FlightAir,
   massKg: number,
   setting: ThrottleSetting,
   fromMach: number,
+  limitMach: number,
   leader: Leader
-): { mach: number; limitedBy: MachLimit } | undefined {
-  const limit = machLimitAt(model, altitudeM);
-  if (!beats(limit.mach, altitudeM, leader)) return undefined;
-  const last = lastGridIndex(fromMach, limit.mach);
+): number | undefined {
+  const altitudeM = air.altitudeM;
+  if (!beats(limitMach, altitudeM, leader)) return undefined;
+  const last = lastGridIndex(fromMach, limitMach);
   for (let step = last; step >= 0; step -= 1) {
-    const mach = Math.min(fromMach + step * MACH_STEP, limit.mach);
-    if (excessThrustN(model, mach, altitudeM, massKg, setting) >= 0) {
-      if (step === last) {
-        const limitedBy = mach >= limit.mach ? limit.limitedBy : 'thrust';
-        return beats(mach, altitudeM, leader) ? { mach, limitedBy } : undefined;
-      }
+    const mach = Math.min(fromMach + step * MACH_STEP, limitMach);
+    if (excessThrustInAirN(model, mach, air, massKg, setting) >= 0) {
+      if (step === last) return beats(mach, altitudeM, leader) ? mach : undefined;
       let low = mach;
-      let high = Math.min(fromMach + (step + 1) * MACH_STEP, limit.mach);
+      let high = Math.min(fromMach + (step + 1) * MACH_STEP, limitMach);
       for (let i = 0; i < BISECTION_STEPS; i += 1) {
         const mid = 0.5 * (low + high);
-        if (excessThrustN(model, mid, altitudeM, massKg, setting) >= 0) low = mid;
+        if (excessThrustInAirN(model, mid, air, massKg, setting) >= 0) low = mid;
         else high = mid;
       }
-      return beats(low, altitudeM, leader) ? { mach: low, limitedBy: 'thrust' } : undefined;
+      return beats(low, altitudeM, leader) ? low : undefined;
     }
     if (mach <= leader.mach) return undefined;
   }
@@ -94,8 +100,10 @@ const SEARCH_ALTITUDES_M = Array.from({ length: 11 }, (_, index) => index * ALTI
 function fastestOverAltitudes(model: FlightModel, massKg: number, setting: ThrottleSetting, fromMach: number): SpeedResult {
   let result: SpeedResult = { mach: 0, altitudeM: 0, limitedBy: 'thrust' };
   for (const altitudeM of SEARCH_ALTITUDES_M) {
-    const top = topSpeedAt(model, altitudeM, massKg, setting, fromMach, result);
-    if (top) result = { mach: top.mach, altitudeM, limitedBy: top.limitedBy };
+    const limitMach = machLimitAt(model, altitudeM);
+    const top = topSpeedAt(model, airAt(altitudeM), massKg, setting, fromMach, limitMach, result);
+    // Only a top speed at the Mach limit is bounded by that limit (bisection stays below it).
+    if (top !== undefined) result = { mach: top, altitudeM, limitedBy: top >= limitMach ? machLimitedBy(model, altitudeM) : 'thrust' };
   }
   return result;
 }
@@ -122,10 +130,11 @@ export function bestSpecificExcessPowerMs(
   massKg: number,
   setting: ThrottleSetting
 ): number {
-  const limit = machLimitAt(model, altitudeM).mach;
+  const limit = machLimitAt(model, altitudeM);
+  const air = airAt(altitudeM);
   let best = -Infinity;
   for (let mach = 0.3; mach <= limit + 1e-9; mach += MACH_STEP) {
-    const ps = specificExcessPowerMs(model, mach, altitudeM, massKg, setting);
+    const ps = specificExcessPowerInAirMs(model, mach, air, massKg, setting);
     if (ps > best) best = ps;
   }
   return best;

@@ -16,6 +16,14 @@ export interface FlightModel {
   structuralMaxMach: number;
 }
 
+/** The air at one altitude, as the point figures read it (from the cache `airAt` keeps). */
+export interface FlightAir {
+  readonly altitudeM: number;
+  readonly temperatureK: number;
+  readonly pressurePa: number;
+  readonly speedOfSoundMs: number;
+}
+
 interface CachedAir {
   altitudeM: number;
   temperatureK: number;
@@ -36,7 +44,13 @@ const airCache: CachedAir[] = Array.from({ length: 16 }, () => ({
   speedOfSoundMs: 0
 }));
 let nextAirSlot = 0;
-function airAt(altitudeM: number): CachedAir {
+
+/**
+ * The air at an altitude, from the cache. Sweeps over Mach read it once per altitude and hand it
+ * to the `…InAir` point functions, which stay small enough for V8 to inline into the sweep: a
+ * point then allocates nothing.
+ */
+export function airAt(altitudeM: number): FlightAir {
   for (const entry of airCache) if (entry.altitudeM === altitudeM) return entry;
   const entry = airCache[nextAirSlot] as CachedAir;
   nextAirSlot = (nextAirSlot + 1) % airCache.length;
@@ -53,28 +67,29 @@ export function engineTemperatureMachLimit(model: FlightModel, altitudeM: number
   return ratio <= 1 ? 0 : Math.sqrt((ratio - 1) / 0.2);
 }
 
-/** The lowest of the intake, engine-temperature and structural Mach limits, and which it is. */
-export function machLimitAt(model: FlightModel, altitudeM: number): { mach: number; limitedBy: MachLimit } {
-  let mach = model.inlet.maxMach;
-  let limitedBy: MachLimit = 'inlet';
+/** The lowest of the intake, engine-temperature and structural Mach limits (`machLimitedBy` names it). */
+export function machLimitAt(model: FlightModel, altitudeM: number): number {
   const thermal = engineTemperatureMachLimit(model, altitudeM);
-  if (thermal < mach) {
-    mach = thermal;
-    limitedBy = 'engine_temperature';
-  }
-  if (model.structuralMaxMach < mach) {
-    mach = model.structuralMaxMach;
-    limitedBy = 'structure';
-  }
-  return { mach, limitedBy };
+  const intakeOrEngine = thermal < model.inlet.maxMach ? thermal : model.inlet.maxMach;
+  return model.structuralMaxMach < intakeOrEngine ? model.structuralMaxMach : intakeOrEngine;
 }
 
-function thrustInN(model: FlightModel, mach: number, air: CachedAir, setting: ThrottleSetting): number {
+/** Which limit `machLimitAt` is; of equal limits the intake's, then the engine temperature's. */
+export function machLimitedBy(model: FlightModel, altitudeM: number): MachLimit {
+  const thermal = engineTemperatureMachLimit(model, altitudeM);
+  const intakeOrEngine = thermal < model.inlet.maxMach ? thermal : model.inlet.maxMach;
+  if (model.structuralMaxMach < intakeOrEngine) return 'structure';
+  return thermal < model.inlet.maxMach ? 'engine_temperature' : 'inlet';
+}
+
+/** Installed thrust of all engines (N) in the given air: lapse × intake recovery factor. */
+export function thrustInAirN(model: FlightModel, mach: number, air: FlightAir, setting: ThrottleSetting): number {
   const perEngineKN = engineThrustKN(model.engine, mach, air.temperatureK, air.pressurePa, setting);
   return perEngineKN * 1000 * model.engineCount * inletThrustFactor(model.inlet, mach);
 }
 
-function dragInN(model: FlightModel, mach: number, air: CachedAir, massKg: number): number {
+/** Drag (N) in level flight in the given air: q = γ/2·p·M², CL = m·g/(q·S), D = q·S·CD(M, CL). */
+export function dragInAirN(model: FlightModel, mach: number, air: FlightAir, massKg: number): number {
   const qS = 0.5 * GAMMA_AIR * air.pressurePa * mach * mach * model.drag.wingAreaM2;
   const liftCoefficient = (massKg * STANDARD_GRAVITY_MS2) / qS;
   return qS * dragCoefficient(model.drag, mach, liftCoefficient);
@@ -87,12 +102,23 @@ export function thrustAvailableN(
   altitudeM: number,
   setting: ThrottleSetting
 ): number {
-  return thrustInN(model, mach, airAt(altitudeM), setting);
+  return thrustInAirN(model, mach, airAt(altitudeM), setting);
 }
 
 /** Drag (N) in level flight: q = γ/2·p·M², CL = m·g/(q·S), D = q·S·CD(M, CL). */
 export function levelFlightDragN(model: FlightModel, mach: number, altitudeM: number, massKg: number): number {
-  return dragInN(model, mach, airAt(altitudeM), massKg);
+  return dragInAirN(model, mach, airAt(altitudeM), massKg);
+}
+
+/** Thrust minus drag in level flight (N) in the given air. */
+export function excessThrustInAirN(
+  model: FlightModel,
+  mach: number,
+  air: FlightAir,
+  massKg: number,
+  setting: ThrottleSetting
+): number {
+  return thrustInAirN(model, mach, air, setting) - dragInAirN(model, mach, air, massKg);
 }
 
 /** Thrust minus drag in level flight (N): `thrustAvailableN − levelFlightDragN`, the air read once. */
@@ -103,8 +129,19 @@ export function excessThrustN(
   massKg: number,
   setting: ThrottleSetting
 ): number {
-  const air = airAt(altitudeM);
-  return thrustInN(model, mach, air, setting) - dragInN(model, mach, air, massKg);
+  return excessThrustInAirN(model, mach, airAt(altitudeM), massKg, setting);
+}
+
+/** Specific excess power Ps = V·(T − D)/W (m/s) in the given air. */
+export function specificExcessPowerInAirMs(
+  model: FlightModel,
+  mach: number,
+  air: FlightAir,
+  massKg: number,
+  setting: ThrottleSetting
+): number {
+  const speedMs = mach * air.speedOfSoundMs;
+  return (speedMs * excessThrustInAirN(model, mach, air, massKg, setting)) / (massKg * STANDARD_GRAVITY_MS2);
 }
 
 /** Specific excess power Ps = V·(T − D)/W (m/s). */
@@ -115,7 +152,5 @@ export function specificExcessPowerMs(
   massKg: number,
   setting: ThrottleSetting
 ): number {
-  const speedMs = mach * airAt(altitudeM).speedOfSoundMs;
-  const excessN = thrustAvailableN(model, mach, altitudeM, setting) - levelFlightDragN(model, mach, altitudeM, massKg);
-  return (speedMs * excessN) / (massKg * STANDARD_GRAVITY_MS2);
+  return specificExcessPowerInAirMs(model, mach, airAt(altitudeM), massKg, setting);
 }

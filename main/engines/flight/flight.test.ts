@@ -12,6 +12,7 @@ import {
   engineTemperatureMachLimit,
   levelFlightDragN,
   machLimitAt,
+  machLimitedBy,
   thrustAvailableN,
   type FlightModel
 } from './flight-model';
@@ -77,17 +78,17 @@ function upwardScan(model: FlightModel, massKg: number, setting: ThrottleSetting
     thrustAvailableN(model, mach, altitudeM, setting) - levelFlightDragN(model, mach, altitudeM, massKg);
   let result: SpeedResult = { mach: 0, altitudeM: 0, limitedBy: 'thrust' };
   for (let altitudeM = 0; altitudeM <= 20_000; altitudeM += 2000) {
-    const limit = machLimitAt(model, altitudeM);
+    const limitMach = machLimitAt(model, altitudeM);
     let best = 0;
     let limitedBy: MachLimit = 'thrust';
     let previousOk = false;
     let previousMach = fromMach;
-    for (let step = 0; fromMach + step * 0.1 <= limit.mach + 0.1; step += 1) {
-      const mach = Math.min(fromMach + step * 0.1, limit.mach);
+    for (let step = 0; fromMach + step * 0.1 <= limitMach + 0.1; step += 1) {
+      const mach = Math.min(fromMach + step * 0.1, limitMach);
       const ok = excess(mach, altitudeM) >= 0;
       if (ok) {
         best = mach;
-        limitedBy = mach >= limit.mach ? limit.limitedBy : 'thrust';
+        limitedBy = mach >= limitMach ? machLimitedBy(model, altitudeM) : 'thrust';
       } else if (previousOk) {
         let low = previousMach;
         let high = mach;
@@ -101,7 +102,7 @@ function upwardScan(model: FlightModel, massKg: number, setting: ThrottleSetting
       }
       previousOk = ok;
       previousMach = mach;
-      if (mach >= limit.mach) break;
+      if (mach >= limitMach) break;
     }
     if (best > result.mach) result = { mach: best, altitudeM, limitedBy };
   }

@@ -16,17 +16,16 @@ export function totalTemperatureRatio(mach: number, temperatureK: number): numbe
 
 /** Total-to-standard pressure ratio δ0 = (p/p_sl)(1 + (γ−1)/2·M²)^(γ/(γ−1)) (Mattingly eq. 2.52b). */
 export function totalPressureRatio(mach: number, pressurePa: number): number {
-  const ratio = 1 + HALF_GAMMA_MINUS_ONE * mach * mach;
-  // γ/(γ−1) = 3.5 for air: x^3.5 = x³·√x, several times cheaper than Math.pow.
-  const isentropic = GAMMA_EXPONENT === 3.5 ? ratio * ratio * ratio * Math.sqrt(ratio) : Math.pow(ratio, GAMMA_EXPONENT);
-  return (pressurePa / SEA_LEVEL_PRESSURE_PA) * isentropic;
+  // In doubles γ/(γ−1) is 3.5000000000000004, not 3.5, so the power stays a Math.pow.
+  return (pressurePa / SEA_LEVEL_PRESSURE_PA) * Math.pow(1 + HALF_GAMMA_MINUS_ONE * mach * mach, GAMMA_EXPONENT);
 }
 
 /**
  * Thrust lapse α = T / T_SLS for one setting (relative to that setting's static sea-level thrust).
  * Turbofans: Mattingly's installed lapse for low-bypass mixed-flow turbofans,
  * α = δ0 for θ0 ≤ TR, α = δ0·(1 − k·(θ0 − TR)/θ0) above (k = 3.5 max, 3.8 military).
- * Ramjet: thrust = C_F·q·A, so α ∝ (p/p_sl)·(M/M_d)²·η(M), η = 1 − ½((M − M_d)/M_d)² inside the envelope.
+ * Ramjets: `ramjetLapse`, kept apart so the turbofan path the envelope searches run stays small
+ * enough for V8 to inline into their Mach loops.
  */
 export function thrustLapse(
   engine: EngineDefinition,
@@ -35,19 +34,22 @@ export function thrustLapse(
   pressurePa: number,
   setting: ThrottleSetting
 ): number {
-  if (engine.type === 'ramjet') {
-    const envelope = engine.ramjet;
-    if (!envelope || mach < envelope.minOperatingMach || mach > envelope.maxOperatingMach) return 0;
-    const offDesign = (mach - envelope.designMach) / envelope.designMach;
-    const ratio = mach / envelope.designMach;
-    return Math.max(0, (pressurePa / SEA_LEVEL_PRESSURE_PA) * ratio * ratio * (1 - 0.5 * offDesign * offDesign));
-  }
+  if (engine.type === 'ramjet') return ramjetLapse(engine, mach, pressurePa);
   const theta0 = totalTemperatureRatio(mach, temperatureK);
   const delta0 = totalPressureRatio(mach, pressurePa);
   const { throttleRatio, dryLapseSlope, wetLapseSlope } = engine.lapse;
   if (theta0 <= throttleRatio) return delta0;
   const slope = setting === 'wet' ? wetLapseSlope : dryLapseSlope;
   return Math.max(0, delta0 * (1 - (slope * (theta0 - throttleRatio)) / theta0));
+}
+
+/** Ramjet: thrust = C_F·q·A, so α ∝ (p/p_sl)·(M/M_d)²·η(M), η = 1 − ½((M − M_d)/M_d)² inside the envelope. */
+function ramjetLapse(engine: EngineDefinition, mach: number, pressurePa: number): number {
+  const envelope = engine.ramjet;
+  if (!envelope || mach < envelope.minOperatingMach || mach > envelope.maxOperatingMach) return 0;
+  const offDesign = (mach - envelope.designMach) / envelope.designMach;
+  const ratio = mach / envelope.designMach;
+  return Math.max(0, (pressurePa / SEA_LEVEL_PRESSURE_PA) * ratio * ratio * (1 - 0.5 * offDesign * offDesign));
 }
 
 /** Thrust of one engine (kN) at a flight condition: T = T_SLS(setting)·α. */

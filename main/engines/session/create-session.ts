@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { AircraftConfiguration } from '../../../shared/aircraft';
 import { findingsAllowApply } from '../../../shared/findings';
 import { EngineCoordinator } from '../../core/coordinator/engine-coordinator';
-import { busOptionsFrom, loadFlightdeckConfig } from '../../core/config/flightdeck-config';
+import { busOptionsFrom, loadFlightdeckConfig, restartPolicyFrom } from '../../core/config/flightdeck-config';
 import { buildCatalog } from './catalog';
 import { defaultRules } from './default-rules';
 import { engineFactories } from './engine-factories';
@@ -39,6 +39,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
   const coordinator = new EngineCoordinator<AircraftConfiguration>({
     engines: engineFactories(libraries),
     bus: busOptionsFrom(config),
+    restartPolicy: restartPolicyFrom(config),
     monitor: {
       memoryIntervalMs: config.performance.memory_sample_interval_ms,
       publishIntervalMs: config.performance.publish_interval_ms

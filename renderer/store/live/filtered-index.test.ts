@@ -19,7 +19,7 @@ function eventFor(n: number, seed: number): EngineEvent {
   const field = seed % 5 === 0 ? 'thrustKN' : 'massKg';
   switch (TYPES[seed % TYPES.length]) {
     case 'engine_output':
-      return makeEvent(n, 'engine_output', { engineId: envelope.sourceEngine, version: 1, outputs: { [field]: seed }, changedFields: [field], durationMs: 1 }, envelope);
+      return makeEvent(n, 'engine_output', { engineId: envelope.sourceEngine, version: 1, outputs: { [field]: seed }, changedFields: [field], durationMs: 1, degradedBy: [] }, envelope);
     case 'rule_removed':
       return makeEvent(n, 'rule_removed', { ruleId: `${field}_rule` }, envelope);
     default:

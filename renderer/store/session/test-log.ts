@@ -49,7 +49,7 @@ export class TestLog {
   /** Outputs of the current version from `engineIds` (all test engines by default). */
   outputs(engineIds: string[] = TEST_ENGINES.map((e) => e.engineId)): this {
     for (const engineId of engineIds) {
-      this.add('engine_output', { engineId, version: this.version, outputs: { massKg: 1000 + this.version }, changedFields: ['massKg'], durationMs: 1 }, { sourceEngine: engineId });
+      this.add('engine_output', { engineId, version: this.version, outputs: { massKg: 1000 + this.version }, changedFields: ['massKg'], durationMs: 1, degradedBy: [] }, { sourceEngine: engineId });
     }
     return this;
   }

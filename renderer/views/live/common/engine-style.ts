@@ -6,6 +6,7 @@ export type EngineStatus = EngineStatusReport['status'];
 export const STATUS_STYLE: Readonly<Record<EngineStatus, { icon: string; label: string; color: string }>> = {
   idle: { icon: '●', label: 'idle', color: 'var(--ok)' },
   busy: { icon: '◔', label: 'busy', color: 'var(--busy)' },
+  degraded: { icon: '◒', label: 'degraded', color: 'var(--warn)' },
   failed: { icon: '✖', label: 'failed', color: 'var(--error)' },
   blocked: { icon: '⊘', label: 'blocked', color: 'var(--warn)' },
   restarting: { icon: '↻', label: 'restarting', color: 'var(--info)' },

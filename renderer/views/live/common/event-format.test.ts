@@ -4,7 +4,7 @@ import { formatRoute, summarizeEvent } from './event-format';
 
 describe('event formatting', () => {
   it('summarises outputs, configuration changes and modules in one line', () => {
-    expect(summarizeEvent(makeEvent(1, 'engine_output', { engineId: 'propulsion', version: 3, outputs: {}, durationMs: 1.5, changedFields: ['a', 'b'] }))).toBe(
+    expect(summarizeEvent(makeEvent(1, 'engine_output', { engineId: 'propulsion', version: 3, outputs: {}, durationMs: 1.5, changedFields: ['a', 'b'], degradedBy: [] }))).toBe(
       'v3 · 1.50 ms · 2 fields changed'
     );
     expect(summarizeEvent(makeEvent(2, 'configuration_changed', { version: 2, previousVersion: 1, configuration: { name: 'Typhoon' } }))).toBe('v2 ← v1 · Typhoon');

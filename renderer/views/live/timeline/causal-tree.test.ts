@@ -8,7 +8,7 @@ function chainEvent(id: string, cause: string | null, t: number, durationMs?: nu
   const envelope = { eventId: id, causationId: cause, timestamp: 1000 + t, correlationId: 'c', queueWaitMs: t / 10 };
   return durationMs === undefined
     ? makeEvent(t + 1, 'synthetic_load', { n: t }, envelope)
-    : makeEvent(t + 1, 'engine_output', { engineId: id, version: 1, outputs: {}, changedFields: [], durationMs }, envelope);
+    : makeEvent(t + 1, 'engine_output', { engineId: id, version: 1, outputs: {}, changedFields: [], durationMs, degradedBy: [] }, envelope);
 }
 
 describe('buildCausalTree', () => {
