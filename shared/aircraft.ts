@@ -138,7 +138,7 @@ const B = CONFIGURATION_BOUNDS;
 
 /** A place on the airframe where modules are mounted. */
 export const AttachmentPointSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().min(1).max(128),
   kind: AttachmentKindSchema,
   maxMassKg: bounded('maxMassKg', B.loadKg, 'kg'),
   maxPowerKW: bounded('maxPowerKW', B.powerKW, 'kW').optional(),
@@ -169,7 +169,7 @@ export const BasePlatformSchema = z
     powerGenerationKW: bounded('powerGenerationKW', B.powerKW, 'kW'),
     coolingCapacityKW: bounded('coolingCapacityKW', B.powerKW, 'kW'),
     inletType: InletTypeSchema.optional(),
-    attachmentPoints: z.array(AttachmentPointSchema)
+    attachmentPoints: z.array(AttachmentPointSchema).max(100)
   })
   .superRefine((platform, context) => {
     if (platform.internalFuelKg > platform.maxTakeoffMassKg) {
@@ -192,11 +192,11 @@ export type BasePlatform = z.infer<typeof BasePlatformSchema>;
 
 /** One module instance mounted on an attachment point. */
 export const ModuleInstanceSchema = z.strictObject({
-  instanceId: z.string().min(1),
+  instanceId: z.string().min(1).max(128),
   /** Id of a module in `resources/data/modules.json`. */
-  libraryId: z.string().min(1),
+  libraryId: z.string().min(1).max(128),
   /** Id of one of `basePlatform.attachmentPoints`. */
-  attachmentPoint: z.string().min(1),
+  attachmentPoint: z.string().min(1).max(128),
   /** Number of identical items on this attachment point (default 1). */
   quantity: boundedInteger('quantity', B.quantity, 'items').optional()
 });
@@ -204,19 +204,19 @@ export type ModuleInstance = z.infer<typeof ModuleInstanceSchema>;
 
 /** Engine choice: an id of `resources/data/engines.yaml` and the number installed. */
 export const PropulsionChoiceSchema = z.strictObject({
-  engineModel: z.string().min(1),
+  engineModel: z.string().min(1).max(128),
   count: boundedInteger('count', B.engineCount, 'engines')
 });
 export type PropulsionChoice = z.infer<typeof PropulsionChoiceSchema>;
 
 /** Material id per structural zone (validated against the materials library). */
-export const MaterialAssignmentSchema = z.record(StructuralZoneSchema, z.string().min(1));
+export const MaterialAssignmentSchema = z.record(StructuralZoneSchema, z.string().min(1).max(128));
 export type MaterialAssignment = z.infer<typeof MaterialAssignmentSchema>;
 
 /** A coating applied to some zones (`none` = bare). */
 export const CoatingAssignmentSchema = z.strictObject({
-  coatingId: z.string().min(1),
-  zones: z.array(StructuralZoneSchema)
+  coatingId: z.string().min(1).max(128),
+  zones: z.array(StructuralZoneSchema).max(16)
 });
 export type CoatingAssignment = z.infer<typeof CoatingAssignmentSchema>;
 
@@ -267,7 +267,7 @@ export const RadiusMissionProfileSchema = z.strictObject({
   /** External tanks are dropped as soon as they are empty (true) or carried home (false). */
   tanksDroppedWhenEmpty: z.boolean().optional(),
   /** Where each value comes from (the published description). */
-  about: z.string().optional()
+  about: z.string().max(4000).optional()
 });
 export type RadiusMissionProfile = z.infer<typeof RadiusMissionProfileSchema>;
 
@@ -287,15 +287,15 @@ export type Mission = z.infer<typeof MissionSchema>;
 
 /** A complete aircraft configuration. */
 export const AircraftConfigurationSchema = z.strictObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: z.string().min(1).max(128),
+  name: z.string().min(1).max(128),
   basePlatform: BasePlatformSchema,
-  modules: z.array(ModuleInstanceSchema),
+  modules: z.array(ModuleInstanceSchema).max(200),
   propulsion: PropulsionChoiceSchema,
   materials: MaterialAssignmentSchema,
-  coatings: z.array(CoatingAssignmentSchema),
+  coatings: z.array(CoatingAssignmentSchema).max(16),
   mission: MissionSchema,
   /** Free-text note: where the configuration's figures come from and how they were derived. */
-  about: z.string().optional()
+  about: z.string().max(4000).optional()
 });
 export type AircraftConfiguration = z.infer<typeof AircraftConfigurationSchema>;

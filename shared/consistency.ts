@@ -24,13 +24,13 @@ export type Tolerance = z.infer<typeof ToleranceSchema>;
 export const ConsistencyRuleSpecSchema = z.strictObject({
   ruleId: z.string().min(1).max(128),
   sourceEngine: EngineIdSchema,
-  dependentEngines: z.array(EngineIdSchema).min(1),
+  dependentEngines: z.array(EngineIdSchema).min(1).max(64),
   /** Fields compared by the default check, and whose change triggers invalidation; empty = any. */
-  dataFields: z.array(z.string().min(1)),
+  dataFields: z.array(z.string().min(1).max(128)).max(64),
   /** Whether a change of the source's fields invalidates (and recomputes) the dependents. */
   autoUpdate: z.boolean(),
   severity: SeveritySchema,
-  description: z.string(),
+  description: z.string().max(1000),
   tolerance: ToleranceSchema.optional(),
   /** Absent = enabled. */
   enabled: z.boolean().optional()

@@ -1,4 +1,5 @@
 import type { AircraftConfiguration } from '../../shared/aircraft';
+import { HISTORY_PAGE_MAX, type HistoryQuery } from '../../shared/events';
 import { openViolations, staleEngine, staleEngines } from '../../shared/projection';
 import type { CommandName, CommandPayload, CommandResponse, ConfigurationChangeResult, SessionExport } from '../../shared/protocol';
 import { engineStatusReport } from '../core/coordinator/system-status';
@@ -23,6 +24,20 @@ function currentConfiguration(session: FlightdeckSession): AircraftConfiguration
 /** Applies a configuration built from the current one (the coordinator numbers the version). */
 function applyEdited(session: FlightdeckSession, edit: (configuration: AircraftConfiguration) => AircraftConfiguration): Promise<ConfigurationChangeResult> {
   return session.coordinator.processConfigurationChange(edit(structuredClone(currentConfiguration(session))), 'design');
+}
+
+/**
+ * One page of history. With `afterSeq` the page runs forward from there (the oldest matches
+ * first) and says where the next one starts; without it, the newest `limit` matches.
+ */
+function historyPage(session: FlightdeckSession, query: HistoryQuery): CommandResponse<'history.query'> {
+  const { log } = session.coordinator;
+  const limit = Math.min(query.limit ?? HISTORY_PAGE_MAX, HISTORY_PAGE_MAX);
+  if (query.afterSeq === undefined) return { events: log.query({ ...query, limit }), lastSeq: log.lastSeq, nextAfterSeq: null };
+  const matching = log.query({ ...query, limit: undefined });
+  const events = matching.slice(0, limit);
+  const more = matching.length > limit;
+  return { events, lastSeq: log.lastSeq, nextAfterSeq: more ? (events.at(-1)?.seq ?? null) : null };
 }
 
 /** A rule without its code validator: what can cross a process boundary. */
@@ -113,7 +128,7 @@ export const COMMAND_HANDLERS: CommandHandlers = {
   },
   'load.stop': (_payload, { load }) => ({ stopped: load.stop(), published: load.published }),
 
-  'history.query': (query, { session }) => ({ events: session.coordinator.log.query(query), lastSeq: session.coordinator.log.lastSeq }),
+  'history.query': (query, { session }) => historyPage(session, query),
   'rules.list': (_payload, { session }) => ({
     rules: session.coordinator.consistency.getRules().map(ruleSpec),
     coverage: session.coordinator.consistency.getRuleCoverage()
@@ -136,7 +151,7 @@ export const COMMAND_HANDLERS: CommandHandlers = {
       configuration: coordinator.configuration?.configuration ?? null,
       configVersion: coordinator.configuration?.version ?? 0,
       status: coordinator.getSystemStatus(),
-      history: coordinator.log.query(),
+      history: { events: coordinator.log.size, firstSeq: coordinator.log.lastSeq - coordinator.log.size + 1, lastSeq: coordinator.log.lastSeq },
       violations: coordinator.consistency.getViolationReport(),
       rules: coordinator.consistency.getRules().map(ruleSpec),
       performance: coordinator.getPerformanceReport()

@@ -5,15 +5,27 @@ import type { EventBus } from '../core/bus/event-bus';
 export const LOAD_GENERATOR_ENGINE_ID = 'load_generator';
 const TICK_MS = 10;
 
+interface Run {
+  startedAt: number;
+  endsAt: number;
+  eventsPerSecond: number;
+  total: number;
+  next: number;
+}
+
 /**
  * Publishes `synthetic_load` events at a steady rate for a while: the stress test behind
- * the UI benchmark, and a way to show how the tool behaves under a flood.
+ * the UI benchmark, and a way to show how the tool behaves under a flood. A failure in its
+ * timer stops the run and is reported; it never ends the process.
  */
 export class LoadGenerator implements Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
   private publishedCount = 0;
 
-  constructor(private readonly bus: EventBus) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly onError: (error: unknown) => void
+  ) {}
 
   get published(): number {
     return this.publishedCount;
@@ -23,22 +35,14 @@ export class LoadGenerator implements Disposable {
     this.stop();
     this.publishedCount = 0;
     const startedAt = performance.now();
-    const endsAt = startedAt + durationS * 1000;
-    let seq = 0;
+    const run: Run = { startedAt, endsAt: startedAt + durationS * 1000, eventsPerSecond, total: Math.ceil(durationS * eventsPerSecond), next: 0 };
     this.timer = setInterval(() => {
-      const now = performance.now();
-      // Catch up to where the rate says we should be, so timer jitter does not lower it.
-      const due = Math.min(Math.floor(((Math.min(now, endsAt) - startedAt) / 1000) * eventsPerSecond), Math.ceil(durationS * eventsPerSecond));
-      for (; seq < due; seq++) {
-        this.bus.publish({
-          eventType: 'synthetic_load',
-          sourceEngine: LOAD_GENERATOR_ENGINE_ID,
-          priority: 'LOW',
-          data: { n: seq }
-        });
-        this.publishedCount++;
+      try {
+        this.tick(run);
+      } catch (error) {
+        this.stop();
+        this.onError(error);
       }
-      if (now >= endsAt) this.stop();
     }, TICK_MS);
   }
 
@@ -51,5 +55,16 @@ export class LoadGenerator implements Disposable {
 
   dispose(): void {
     this.stop();
+  }
+
+  /** Catches up to where the rate says the run should be, so timer jitter does not lower it. */
+  private tick(run: Run): void {
+    const now = performance.now();
+    const due = Math.min(Math.floor(((Math.min(now, run.endsAt) - run.startedAt) / 1000) * run.eventsPerSecond), run.total);
+    for (; run.next < due; run.next++) {
+      this.bus.publish({ eventType: 'synthetic_load', sourceEngine: LOAD_GENERATOR_ENGINE_ID, priority: 'LOW', data: { n: run.next } });
+      this.publishedCount++;
+    }
+    if (now >= run.endsAt) this.stop();
   }
 }

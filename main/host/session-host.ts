@@ -15,6 +15,11 @@ import { LoadGenerator } from './load-generator';
 import { invalidRequest } from './payload-errors';
 import { StreamBatcher } from './stream-batcher';
 
+/** A client's stream: dispose to stop; `wake` when its transport took what it was sent. */
+export interface StreamAttachment extends Disposable {
+  wake(): void;
+}
+
 export interface StreamClientOptions {
   /** False while the transport is backed up. */
   canSend?: () => boolean;
@@ -28,13 +33,16 @@ export interface StreamClientOptions {
  * every client in sequence order, in per-frame batches. A client folds them with the same
  * `project` the host's session state comes from; `session.sync` gives it the starting point.
  */
+/** The host's own engine id, the source of the faults it reports. */
+export const HOST_ENGINE_ID = 'host';
+
 export class SessionHost extends DisposableStore {
   private readonly clients = new Set<StreamBatcher>();
   private readonly load: LoadGenerator;
 
   constructor(readonly session: FlightdeckSession) {
     super();
-    this.load = this.register(new LoadGenerator(session.coordinator.bus));
+    this.load = this.register(new LoadGenerator(session.coordinator.bus, (error) => this.reportFault('the load generator', error)));
     this.register(session.coordinator.log.onDidAppend((event) => {
       for (const client of this.clients) client.push(event);
     }));
@@ -62,8 +70,14 @@ export class SessionHost extends DisposableStore {
   }
 
   /** Starts streaming the log to a client; dispose the result to stop (its queue is released). */
-  attachClient(send: (batch: StreamBatch) => void, options: StreamClientOptions = {}): Disposable {
-    const batcher = new StreamBatcher({ send, canSend: options.canSend, capacity: options.capacity, frameMs: options.frameMs });
+  attachClient(send: (batch: StreamBatch) => void, options: StreamClientOptions = {}): StreamAttachment {
+    const batcher = new StreamBatcher({
+      send,
+      canSend: options.canSend,
+      capacity: options.capacity,
+      frameMs: options.frameMs,
+      onError: (error) => this.reportFault('streaming to a client', error)
+    });
     this.clients.add(batcher);
     const attachment = this.register(
       toDisposable(() => {
@@ -71,7 +85,33 @@ export class SessionHost extends DisposableStore {
         batcher.dispose();
       })
     );
-    return toDisposable(() => this.disposeItem(attachment));
+    return { dispose: () => this.disposeItem(attachment), wake: () => batcher.wake() };
+  }
+
+  /**
+   * Records a failure in one of the host's callbacks or timers as an `error_occurred` event
+   * (origin `host`): the host goes on, nothing ends the process.
+   */
+  reportFault(where: string, error: unknown): void {
+    try {
+      this.session.coordinator.bus.publish({
+        eventType: 'error_occurred',
+        sourceEngine: HOST_ENGINE_ID,
+        priority: 'HIGH',
+        data: { engineId: HOST_ENGINE_ID, origin: 'host', message: `${where}: ${errorMessage(error)}`.slice(0, 4000) }
+      });
+    } catch (publishError) {
+      console.error(`[flightdeck] ${where}:`, error, publishError);
+    }
+  }
+
+  /** Runs a callback of the host; a throw becomes a fault report instead of ending the process. */
+  guard(where: string, callback: () => void): void {
+    try {
+      callback();
+    } catch (error) {
+      this.reportFault(where, error);
+    }
   }
 
   /** Clients streaming now. */

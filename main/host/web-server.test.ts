@@ -178,4 +178,21 @@ describe('browser mode: WebSocket security', () => {
     expect(errors.length).toBeGreaterThan(950);
     for (const e of errors) expect(e.result.error?.message.length).toBeGreaterThan(0);
   });
+
+  it('answers a message over the size limit with a JSON error naming the limit, then closes with the reason', async () => {
+    const ws = (await connect(`/ws?token=${server.token}`)) as WebSocket;
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    ws.send(JSON.stringify({ kind: 'invoke', id: 1, command: 'configuration.validate', payload: { configuration: 'x'.repeat(3 * 1024 * 1024) } }));
+    const { code, reason } = await closed;
+    expect(code).toBe(1009);
+    expect(reason).toBe('message is larger than the 1 MiB limit');
+    const error = (received.get(ws) ?? []).find((m) => m.kind === 'result') as { result: { error: { code: string; field: string } } } | undefined;
+    expect(error?.result.error).toMatchObject({ code: 'limit_exceeded', field: 'maxMessageBytes' });
+    // The host goes on serving.
+    const next = (await connect(`/ws?token=${server.token}`)) as WebSocket;
+    const answer = results(next, 1);
+    next.send(JSON.stringify({ kind: 'invoke', id: 2, command: 'status.get', payload: {} }));
+    expect((await answer)[0]?.result.ok).toBe(true);
+    next.close();
+  });
 });

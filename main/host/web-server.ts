@@ -3,11 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { randomUUID } from 'node:crypto';
-import { PROTOCOL_VERSION, WireRequestSchema, type WireServerMessage } from '../../shared/protocol';
+import { PROTOCOL_VERSION, WIRE_LIMITS, type WireServerMessage } from '../../shared/protocol';
 import type { SessionHost } from './session-host';
-import { invalidRequest } from './payload-errors';
+import { CLOSE_POLICY_VIOLATION, CLOSE_TOO_BIG, ClientConnection, DEFAULT_CLIENT_LIMITS, type ClientLimits } from './client-connection';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 export interface WebServerOptions {
@@ -19,8 +19,8 @@ export interface WebServerOptions {
   bindAddress?: string;
   /** Fixed token (tests); a random one per start otherwise. */
   token?: string;
-  /** A client whose socket buffers more than this is backed up; its events wait or drop. */
-  maxBufferedBytes?: number;
+  /** Per-client budgets (stream, pause, disconnect); defaults in `DEFAULT_CLIENT_LIMITS`. */
+  limits?: Partial<ClientLimits>;
 }
 
 export interface RunningWebServer {
@@ -31,7 +31,6 @@ export interface RunningWebServer {
 }
 
 const TOKEN_COOKIE = 'flightdeck_token';
-const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 function tokenMatches(expected: string, given: string | undefined | null): boolean {
   if (!given) return false;
@@ -81,7 +80,7 @@ function refuseUpgrade(socket: Duplex, status: number, message: string): void {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const bindAddress = options.bindAddress ?? '127.0.0.1';
-  const maxBufferedBytes = options.maxBufferedBytes ?? 4 * 1024 * 1024;
+  const limits: ClientLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.limits };
   const assets = sirv(options.staticDir, { dev: false, etag: true, gzip: false, brotli: false });
   let hostAllowed: (host: string) => boolean = () => false;
 
@@ -101,7 +100,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     assets(request, response, () => refuse(response, 404, 'not found'));
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: WIRE_LIMITS.maxMessageBytes, WebSocket: LimitedWebSocket });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const hostHeader = request.headers.host ?? '';
@@ -110,7 +109,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!tokenMatches(token, url.searchParams.get('token'))) return refuseUpgrade(socket, 401, 'Unauthorized');
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== `http://${hostHeader}`) return refuseUpgrade(socket, 403, 'Forbidden');
-    sockets.handleUpgrade(request, socket, head, (ws) => serveClient(ws, options.host, maxBufferedBytes));
+    sockets.handleUpgrade(request, socket, head, (ws) => serveClient(ws as LimitedWebSocket, options.host, limits));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -134,41 +133,54 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   };
 }
 
-function send(ws: WebSocket, message: WireServerMessage): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+/**
+ * ws closes a socket whose message passes `maxPayload` with 1009 and no word of why. Here that
+ * close first lets the connection answer with a JSON error naming the limit, then closes with
+ * the reason.
+ */
+class LimitedWebSocket extends WebSocket {
+  onOversize: (() => void) | undefined;
+
+  override close(code?: number, data?: string | Buffer): void {
+    const oversize = this.onOversize;
+    if (code === CLOSE_TOO_BIG && data === undefined && oversize && this.readyState === WebSocket.OPEN) {
+      this.onOversize = undefined;
+      oversize();
+      return;
+    }
+    super.close(code, data);
+  }
 }
 
 /** One browser tab: commands in, stream out, until it disconnects. */
-function serveClient(ws: WebSocket, host: SessionHost, maxBufferedBytes: number): void {
-  send(ws, { kind: 'hello', protocol: PROTOCOL_VERSION, sessionId: randomUUID(), serverTime: Date.now() });
-  const stream = host.attachClient((batch) => send(ws, { kind: 'stream', batch }), {
-    canSend: () => ws.bufferedAmount < maxBufferedBytes
-  });
+function serveClient(ws: LimitedWebSocket, host: SessionHost, limits: ClientLimits): void {
+  const open = (): boolean => ws.readyState === WebSocket.OPEN;
+  const connection = new ClientConnection(
+    host,
+    {
+      send: (text, written) => {
+        if (open()) ws.send(text, written && (() => written()));
+      },
+      bufferedBytes: () => ws.bufferedAmount,
+      pause: () => ws.pause(),
+      resume: () => ws.resume(),
+      close: (code, reason) => ws.close(code, reason)
+    },
+    limits
+  );
+  ws.onOversize = () =>
+    connection.refuse(
+      { code: 'limit_exceeded', field: 'maxMessageBytes', message: `message is larger than the ${WIRE_LIMITS.maxMessageBytes / (1024 * 1024)} MiB limit` },
+      CLOSE_TOO_BIG
+    );
+  if (open()) ws.send(JSON.stringify({ kind: 'hello', protocol: PROTOCOL_VERSION, sessionId: randomUUID(), serverTime: Date.now() } satisfies WireServerMessage));
   ws.on('message', (raw, isBinary) => {
-    void handleMessage(ws, host, raw.toString(), isBinary);
+    if (isBinary) {
+      connection.refuse({ code: 'invalid_request', message: 'binary messages are not accepted' }, CLOSE_POLICY_VIOLATION);
+      return;
+    }
+    host.guard('a client message', () => connection.receive(raw.toString()));
   });
-  ws.on('close', () => stream.dispose());
-  ws.on('error', () => stream.dispose());
-}
-
-async function handleMessage(ws: WebSocket, host: SessionHost, text: string, isBinary: boolean): Promise<void> {
-  if (isBinary) {
-    send(ws, { kind: 'result', id: null, result: { ok: false, error: { code: 'invalid_request', message: 'binary messages are not accepted' } } });
-    return;
-  }
-  let message: unknown;
-  try {
-    message = JSON.parse(text);
-  } catch {
-    send(ws, { kind: 'result', id: null, result: { ok: false, error: { code: 'invalid_request', message: 'message is not valid JSON' } } });
-    return;
-  }
-  const parsed = WireRequestSchema.safeParse(message);
-  if (!parsed.success) {
-    const id = typeof (message as { id?: unknown })?.id === 'number' ? ((message as { id: number }).id) : null;
-    send(ws, { kind: 'result', id: Number.isInteger(id) && (id as number) >= 0 ? id : null, result: { ok: false, error: invalidRequest('message', parsed.error) } });
-    return;
-  }
-  const result = await host.invoke(parsed.data.command, parsed.data.payload);
-  send(ws, { kind: 'result', id: parsed.data.id, result });
+  ws.on('close', () => connection.dispose());
+  ws.on('error', () => connection.dispose());
 }

@@ -16,8 +16,9 @@ import {
 /**
  * Folds one event into the session state: `events.reduce(project, INITIAL_SESSION_STATE)` is
  * the session at any moment. Pure: no I/O, no clock, no randomness; the input state is never
- * changed (unchanged parts are shared). An event whose `seq` the state has already folded is
- * ignored, so a snapshot plus an overlapping stream gives the same state as the stream alone.
+ * changed (unchanged parts are shared). `seq` is the last event that changed the state; an event
+ * at or before it is ignored, so a snapshot plus an overlapping stream gives the same state as
+ * the stream alone.
  *
  * The host, the renderer, a reconnecting client, crash recovery, time travel and replay all
  * call this one function.
@@ -29,6 +30,9 @@ import {
 export function project(state: SessionState, event: EngineEvent): SessionState {
   if (event.seq <= state.seq) return state;
   const next = fold(state, event);
+  // An event that states no fact of the session (synthetic load, a module note…) leaves the state
+  // as it was — the same object, so nothing re-renders and a flood of noise costs nothing.
+  if (next === state) return state;
   return { ...next, seq: event.seq, eventCount: state.eventCount + 1 };
 }
 

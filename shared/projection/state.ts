@@ -124,9 +124,9 @@ export const TaskStateSchema = z.strictObject({
 export type TaskState = z.infer<typeof TaskStateSchema>;
 
 export const SessionStateSchema = z.strictObject({
-  /** The last event folded in (0 = none). */
+  /** The last event that changed the state (0 = none). */
   seq: z.number().int().nonnegative(),
-  /** Events folded in (events with a seq already seen are not counted twice). */
+  /** Events that changed the state (noise such as synthetic load changes nothing and is not counted). */
   eventCount: z.number().int().nonnegative(),
   startedAt: timestamp.nullable(),
   stoppedAt: timestamp.nullable(),
@@ -201,8 +201,9 @@ export const INITIAL_SESSION_STATE: SessionState = Object.freeze({
 }) as SessionState;
 
 /**
- * A cached reduction: the state after folding every event up to `seq`. Throwing a snapshot away
- * changes nothing; the events after it rebuild the same state.
+ * A cached reduction: the state after folding every event up to `seq` (its `state.seq`, the
+ * last that changed it, may be earlier). Throwing a snapshot away changes nothing; the events
+ * after it rebuild the same state.
  */
 export const SessionSnapshotSchema = z.strictObject({
   format: z.literal('flightdeck-snapshot/1'),

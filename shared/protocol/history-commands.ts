@@ -17,8 +17,13 @@ const RuleIdSchema = z.string().min(1).max(128);
 export const HISTORY_COMMANDS = {
   'history.query': defineCommand(
     HistoryQuerySchema,
-    z.strictObject({ events: z.array(EngineEventSchema), lastSeq: z.number().int().nonnegative() }),
-    'Events from the log, oldest first (the in-memory window)'
+    z.strictObject({
+      events: z.array(EngineEventSchema),
+      lastSeq: z.number().int().nonnegative(),
+      /** More matching events exist: ask again from this position (`afterSeq`). */
+      nextAfterSeq: z.number().int().nonnegative().nullable()
+    }),
+    'Events from the log, oldest first, a page at a time (at most 5,000)'
   ),
   'rules.list': defineCommand(
     EmptyRequestSchema,

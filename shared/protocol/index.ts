@@ -28,6 +28,19 @@ export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(COMMANDS, name);
 }
 
+/**
+ * Commands a client may need while it floods the host with others: each client's control
+ * commands are served ahead of its queue, so a fault, a cancel or a status arrives at once.
+ */
+export const CONTROL_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
+  'status.get',
+  'engine.restart',
+  'engine.fault',
+  'optimization.cancel',
+  'simulation.cancel',
+  'load.stop'
+]);
+
 export * from './result';
 export { DesignFindingSchema, type DesignFinding } from '../findings';
 export { OptimizationCriteriaSchema, type OptimizationCriteria, AnalysisResultSchema, type AnalysisResult } from '../results';
@@ -39,3 +52,4 @@ export * from './history-commands';
 export * from './session-commands';
 export * from './stream';
 export * from './wire';
+export * from './limits';

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /** Why a command failed: a bad request names the field; the session goes on either way. */
 export const CommandErrorSchema = z.strictObject({
-  code: z.enum(['invalid_request', 'unknown_command', 'failed', 'unavailable', 'unauthorized']),
+  /**
+   * `limit_exceeded`: the message broke a wire limit (size, depth); `overloaded`: the client has
+   * too many commands waiting (it should wait for answers).
+   */
+  code: z.enum(['invalid_request', 'unknown_command', 'failed', 'unavailable', 'unauthorized', 'limit_exceeded', 'overloaded']),
   message: z.string(),
   /** Dotted path of the offending field in the payload, for `invalid_request`. */
   field: z.string().optional()

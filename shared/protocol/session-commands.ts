@@ -13,7 +13,8 @@ export const SessionExportSchema = z.strictObject({
   configuration: AircraftConfigurationSchema.nullable(),
   configVersion: z.number().int(),
   status: SystemStatusSchema,
-  history: z.array(EngineEventSchema),
+  /** The events of the in-memory window: read them with `history.query`, a page at a time. */
+  history: z.strictObject({ events: z.number().int().nonnegative(), firstSeq: z.number().int().nonnegative(), lastSeq: z.number().int().nonnegative() }),
   violations: ViolationReportSchema,
   rules: z.array(ConsistencyRuleSpecSchema),
   performance: PerformanceReportWithGraphSchema
@@ -23,7 +24,9 @@ export type SessionExport = z.infer<typeof SessionExportSchema>;
 /** A snapshot of the session state and the events after it: fold them with `project` to rebuild it. */
 export const SessionSyncSchema = z.strictObject({
   snapshot: SessionSnapshotSchema,
-  events: z.array(EngineEventSchema)
+  events: z.array(EngineEventSchema),
+  /** The log's newest event (noise included): a client holding later ones saw another session. */
+  lastSeq: z.number().int().nonnegative()
 });
 export type SessionSync = z.infer<typeof SessionSyncSchema>;
 
@@ -34,5 +37,9 @@ export const SESSION_COMMANDS = {
     PerformanceReportWithGraphSchema,
     'Latency percentiles, queue waits, events/s, memory, slow operations, event-history count and dependency graph'
   ),
-  'session.export': defineCommand(EmptyRequestSchema, SessionExportSchema, 'Everything needed to review this session later, as one JSON document')
+  'session.export': defineCommand(
+    EmptyRequestSchema,
+    SessionExportSchema,
+    'The session summary for a review: configuration, status, violations, rules, performance (history: page it with history.query)'
+  )
 };

@@ -115,7 +115,7 @@ describe('LiveProjection', () => {
 
   it('sync() before any event is the initial state and no events', () => {
     const { projection } = setup(10, 4, 2);
-    expect(projection.sync()).toEqual({ snapshot: { format: 'flightdeck-snapshot/1', seq: 0, state: INITIAL_SESSION_STATE }, events: [] });
+    expect(projection.sync()).toEqual({ snapshot: { format: 'flightdeck-snapshot/1', seq: 0, state: INITIAL_SESSION_STATE }, events: [], lastSeq: 0 });
   });
 
   it('sync() falls back to the current state when every snapshot is older than the window', () => {

@@ -50,9 +50,9 @@ export class LiveProjection implements Disposable {
     const oldestHeld = this.log.lastSeq - this.log.size + 1;
     for (let i = this.snapshots.size - 1; i >= 0; i--) {
       const snapshot = this.snapshots.at(i) as SessionSnapshot;
-      if (snapshot.seq >= oldestHeld - 1) return { snapshot, events: this.log.query({ afterSeq: snapshot.seq }) };
+      if (snapshot.seq >= oldestHeld - 1) return { snapshot, events: this.log.query({ afterSeq: snapshot.seq }), lastSeq: this.log.lastSeq };
     }
-    return { snapshot: snapshotOf(this.current), events: [] };
+    return { snapshot: { format: 'flightdeck-snapshot/1', seq: this.log.lastSeq, state: this.current }, events: [], lastSeq: this.log.lastSeq };
   }
 
   dispose(): void {
@@ -61,7 +61,7 @@ export class LiveProjection implements Disposable {
 
   private fold(event: EngineEvent): void {
     this.current = project(this.current, event);
-    if (event.seq % this.snapshotEvery === 0) this.snapshots.push(snapshotOf(this.current));
+    if (event.seq % this.snapshotEvery === 0) this.snapshots.push({ format: 'flightdeck-snapshot/1', seq: event.seq, state: this.current });
   }
 }
 

@@ -67,8 +67,17 @@ export class AerodynamicsEngine implements SimulationEngine<AircraftConfiguratio
     const figures = computeFlightFigures(configuration, this.library, upstream.design, {
       structuralMaxMach: upstream.materials.maxAllowedMach
     });
+    const ranking = rankingOutputs(configuration, figures);
+    // Field by field, not `{ ...ranking, cd0, … }`: V8 gives a spread followed by more fields
+    // about half a kilobyte of garbage per field, and this runs on every configuration change.
     return {
-      ...rankingOutputs(configuration, figures),
+      engineModel: ranking.engineModel,
+      wingLoadingKgM2: ranking.wingLoadingKgM2,
+      thrustToWeight: ranking.thrustToWeight,
+      maxMach: ranking.maxMach,
+      maxMachAltitudeM: ranking.maxMachAltitudeM,
+      maxMachLimitedBy: ranking.maxMachLimitedBy,
+      combatRadiusKm: ranking.combatRadiusKm,
       cd0: figures.cd0,
       k: figures.k,
       ldMax: figures.ldMax,

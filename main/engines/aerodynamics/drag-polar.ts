@@ -98,6 +98,31 @@ export function buildDragModel(geometry: AeroGeometry, cfd: CfdModel): DragModel
 }
 
 /**
+ * The same polar with another stores term ΔCD0. Written out field by field in `buildDragModel`'s
+ * order, not spread: a spread copy gets another hidden class with its numbers stored boxed, and
+ * the two shapes together make every field read in the Mach loops allocate a heap number.
+ */
+export function withCd0Stores(model: DragModel, cd0Stores: number): DragModel {
+  return {
+    wingAreaM2: model.wingAreaM2,
+    aspectRatio: model.aspectRatio,
+    sweepDeg: model.sweepDeg,
+    cosSweep: model.cosSweep,
+    wettedAreaM2: model.wettedAreaM2,
+    cd0Friction: model.cd0Friction,
+    cd0Stores,
+    storesSupersonicFactor: model.storesSupersonicFactor,
+    oswaldEfficiency: model.oswaldEfficiency,
+    kSubsonic: model.kSubsonic,
+    machDragDivergence: model.machDragDivergence,
+    machCritical: model.machCritical,
+    peakMach: model.peakMach,
+    cdWavePeak: model.cdWavePeak,
+    waveSweepTerm: model.waveSweepTerm
+  };
+}
+
+/**
  * Wave-drag coefficient at a Mach number: zero below M_cr, a smooth (smoothstep) rise to the
  * Sears–Haack peak, flat to M 1.2, then Raymer's decay
  * E_WD·[1 − 0.386(M − 1.2)^0.57·(1 − πΛ^0.77/100)]·(D/q)_SH.
@@ -124,8 +149,10 @@ export function zeroLiftDragCoefficient(model: DragModel, mach: number): number 
  */
 export function inducedDragFactor(model: DragModel, mach: number): number {
   if (mach <= 1) return model.kSubsonic;
-  if (mach >= 1.2) return supersonicInducedDragFactor(model, mach);
-  return model.kSubsonic + ((mach - 1) / 0.2) * (supersonicInducedDragFactor(model, 1.2) - model.kSubsonic);
+  // One call site for both branches keeps the function small enough to inline in the Mach loops.
+  const supersonic = supersonicInducedDragFactor(model, mach >= 1.2 ? mach : 1.2);
+  if (mach >= 1.2) return supersonic;
+  return model.kSubsonic + ((mach - 1) / 0.2) * (supersonic - model.kSubsonic);
 }
 
 /** Raymer eq. 12.51, never below the subsonic K. A plain function: the polar calls it per point. */

@@ -1,5 +1,6 @@
 import type { MassProperties } from '../../../shared/engine-outputs';
 import type { CfdModel } from '../../../shared/library/cfd';
+import type { ReserveRuleModel } from '../../../shared/library/cfd';
 import { fuelFlowKgS, type ThrottleSetting } from '../propulsion/thrust';
 import { thrustAvailableN, type FlightModel } from './flight-model';
 import {
@@ -10,6 +11,7 @@ import {
   legRangeFactorM,
   maxLiftToDragOf,
   withStores,
+  withoutStores,
   type CruiseCondition,
   type LegPolar
 } from './mission-legs';
@@ -59,17 +61,17 @@ const OUT_OF_FUEL_KG_PER_M = 0.001;
  * Largest radius with fuel left ≥ 0: Illinois (modified regula falsi) on the fuel left, which
  * falls smoothly and monotonically with radius; a handful of evaluations instead of 20 bisections.
  */
-function solveRadiusM(fuelLeftKg: (radiusM: number) => number): number {
+function solveRadiusM(plan: MissionPlan, state: FlightState): number {
   let low = 0;
-  let fLow = fuelLeftKg(low);
+  let fLow = flyMission(plan, state, low);
   if (fLow < 0) return 0;
   let high = MAX_RADIUS_M;
-  let fHigh = fuelLeftKg(high);
+  let fHigh = flyMission(plan, state, high);
   if (fHigh >= 0) return high;
   let side = 0;
   for (let i = 0; i < 40 && high - low > RADIUS_TOLERANCE_M; i += 1) {
     const mid = (low * fHigh - high * fLow) / (fHigh - fLow);
-    const fMid = fuelLeftKg(mid);
+    const fMid = flyMission(plan, state, mid);
     if (fMid >= 0) {
       low = mid;
       fLow = fMid;
@@ -94,6 +96,154 @@ interface FlightState {
   storesDragAreaM2: number;
   distanceM: number;
   tanksEmptyAtM: number;
+}
+
+/**
+ * Everything the radius mission is flown with, the same for every candidate radius: the
+ * resolved profile, the masses and fuel at brake release, the fixed allowances and the legs.
+ * Module functions take it explicitly (no closures), so V8 can inline them into one another.
+ */
+interface MissionPlan {
+  mission: ResolvedRadiusMission;
+  mass: MassProperties;
+  rule: ReserveRuleModel;
+  landingFraction: number;
+  takeoffKg: number;
+  fuelTotalKg: number;
+  hasTanks: boolean;
+  outboundDragAreaM2: number;
+  warmupTakeoffKg: number;
+  climbKg: number;
+  combatKg: number;
+  bombsKg: number;
+  bombsDragAreaM2: number;
+  missilesKg: number;
+  missilesDragAreaM2: number;
+  lowLegM: number;
+  superLegM: number;
+  cruiseLeg: LegPolar;
+  supercruiseLeg: LegPolar;
+  lowLevelLeg: LegPolar;
+  loiterLeg: LegPolar;
+}
+
+function dropTanks(plan: MissionPlan, state: FlightState): void {
+  state.massKg -= plan.mass.externalTankMassKg;
+  state.storesDragAreaM2 -= plan.mass.externalTankDragAreaM2;
+  state.tanksOn = false;
+}
+
+/** Burns fuel (external first); empty tanks are dropped where the profile says so. */
+function burn(plan: MissionPlan, state: FlightState, fuelKg: number): void {
+  state.massKg -= fuelKg;
+  state.fuelKg -= fuelKg;
+  if (state.tankFuelKg <= 0) return;
+  state.tankFuelKg -= fuelKg;
+  if (state.tankFuelKg <= 0) {
+    state.tankFuelKg = 0;
+    state.tanksEmptyAtM = state.distanceM;
+    if (state.tanksOn && plan.mission.tanksDroppedWhenEmpty) dropTanks(plan, state);
+  }
+}
+
+/** Cruises a distance (Breguet, L/D at mid-segment mass); splits the leg where the tanks run dry. */
+function fly(plan: MissionPlan, state: FlightState, leg: LegPolar, distanceM: number): number {
+  const startFuelKg = state.fuelKg;
+  let remainingM = distanceM;
+  while (remainingM > 0 && state.fuelKg > 0) {
+    const area = state.storesDragAreaM2;
+    const guessKg = state.massKg * Math.exp(-remainingM / legRangeFactorM(leg, state.massKg, area));
+    const endKg = state.massKg * Math.exp(-remainingM / legRangeFactorM(leg, 0.5 * (state.massKg + guessKg), area));
+    const burntKg = state.massKg - endKg;
+    const dropsTanks =
+      state.tanksOn && plan.mission.tanksDroppedWhenEmpty && state.tankFuelKg > 0 && burntKg > state.tankFuelKg;
+    if (!dropsTanks) {
+      state.distanceM += remainingM;
+      burn(plan, state, burntKg);
+      break;
+    }
+    const tankFuelKg = state.tankFuelKg;
+    const toEmptyM =
+      legRangeFactorM(leg, state.massKg - 0.5 * tankFuelKg, area) * Math.log(state.massKg / (state.massKg - tankFuelKg));
+    const legM = Math.min(remainingM, toEmptyM);
+    state.distanceM += legM;
+    burn(plan, state, tankFuelKg);
+    remainingM -= legM;
+  }
+  return startFuelKg - state.fuelKg;
+}
+
+/**
+ * Flies the mission to `radiusM` and back in `state` (reset to brake release first) and returns
+ * the fuel left over the reserve (kg); `record`, when given, receives each segment's fuel.
+ */
+function flyMission(plan: MissionPlan, state: FlightState, radiusM: number, record?: RadiusFuelKg): number {
+  const mission = plan.mission;
+  const lowM = Math.min(radiusM, plan.lowLegM);
+  const superM = Math.min(radiusM - lowM, plan.superLegM);
+  const highM = radiusM - lowM - superM;
+  state.massKg = plan.takeoffKg;
+  state.fuelKg = plan.fuelTotalKg;
+  state.tankFuelKg = plan.mass.externalFuelKg;
+  state.tanksOn = plan.hasTanks;
+  state.storesDragAreaM2 = plan.outboundDragAreaM2;
+  state.distanceM = 0;
+  state.tanksEmptyAtM = 0;
+  burn(plan, state, plan.warmupTakeoffKg);
+  burn(plan, state, plan.climbKg);
+  const outboundCruise = fly(plan, state, plan.cruiseLeg, highM);
+  const outboundSupercruise = fly(plan, state, plan.supercruiseLeg, superM);
+  const outboundLowLevel = fly(plan, state, plan.lowLevelLeg, lowM);
+  let jettisoned = 0;
+  if (state.tanksOn && mission.tanksJettisonedForCombat) {
+    jettisoned = state.tankFuelKg;
+    state.massKg -= state.tankFuelKg;
+    state.fuelKg -= state.tankFuelKg;
+    state.tankFuelKg = 0;
+    dropTanks(plan, state);
+  }
+  // On station: Breguet endurance at (L/D)max of the cruise polar, W·(e^(t·c/(L/D)) − 1).
+  const onStation =
+    mission.loiterMinutes > 0
+      ? state.massKg *
+        (Math.exp((mission.loiterMinutes * 60 * plan.cruiseLeg.cPerS) / maxLiftToDragOf(plan.cruiseLeg, state.storesDragAreaM2)) - 1)
+      : 0;
+  burn(plan, state, onStation);
+  burn(plan, state, plan.combatKg);
+  state.massKg -= plan.bombsKg + plan.missilesKg;
+  state.storesDragAreaM2 -= plan.bombsDragAreaM2 + plan.missilesDragAreaM2;
+  // Out of fuel before the target: infeasible, and the deficit grows with the radius.
+  if (state.fuelKg <= 0 && !record) return state.fuelKg - radiusM * OUT_OF_FUEL_KG_PER_M;
+  const inboundLowLevel = fly(plan, state, plan.lowLevelLeg, lowM);
+  const inboundSupercruise = fly(plan, state, plan.supercruiseLeg, superM);
+  const inboundCruise = fly(plan, state, plan.cruiseLeg, highM);
+  const landing = plan.landingFraction * state.massKg;
+  burn(plan, state, landing);
+  const zeroFuelKg = state.massKg - state.fuelKg;
+  const heldBackKg = plan.rule.initialFuelFraction * plan.fuelTotalKg;
+  const loiterLd = maxLiftToDragOf(plan.loiterLeg, state.storesDragAreaM2);
+  const loiterKg = (zeroFuelKg + heldBackKg) * (Math.exp((plan.rule.loiterMinutes * 60 * plan.loiterLeg.cPerS) / loiterLd) - 1);
+  const reserve = heldBackKg + loiterKg;
+  const left = state.fuelKg - reserve;
+  if (record) {
+    Object.assign(record, {
+      warmupTakeoff: plan.warmupTakeoffKg,
+      climb: plan.climbKg,
+      outboundCruise,
+      outboundSupercruise,
+      outboundLowLevel,
+      onStation,
+      combat: plan.combatKg,
+      inboundLowLevel,
+      inboundSupercruise,
+      inboundCruise,
+      landing,
+      jettisoned,
+      reserve,
+      left
+    });
+  }
+  return left;
 }
 
 /**
@@ -142,132 +292,48 @@ export function combatRadius(
       : { mach: cfd.mission.supercruise.mach, altitudeM: 0, setting: 'dry' };
   const lowLevel: CruiseCondition = { mach: mission.lowLevelMach, altitudeM: 0, setting: 'dry' };
 
-  const dropTanks = (state: FlightState): void => {
-    state.massKg -= mass.externalTankMassKg;
-    state.storesDragAreaM2 -= mass.externalTankDragAreaM2;
-    state.tanksOn = false;
+  const cleanModel = withoutStores(model);
+  const plan: MissionPlan = {
+    mission,
+    mass,
+    rule,
+    landingFraction: allowance.landingFraction,
+    takeoffKg,
+    fuelTotalKg: fuelTotal,
+    hasTanks,
+    outboundDragAreaM2,
+    warmupTakeoffKg: warmupTakeoff,
+    climbKg: climb,
+    combatKg:
+      mission.combatMinutes *
+      60 *
+      fuelFlowKgS(
+        thrustAvailableN(outboundModel, mission.combatMach, mission.combatAltitudeM, mission.combatThrottle) / 1000,
+        installedTsfc(model, cfd, mission.combatMach, mission.combatAltitudeM, mission.combatThrottle)
+      ),
+    bombsKg,
+    bombsDragAreaM2,
+    missilesKg,
+    missilesDragAreaM2,
+    lowLegM: mission.lowLevelKmEachWay * 1000,
+    superLegM,
+    cruiseLeg: legPolar(cleanModel, cfd, cruise),
+    supercruiseLeg: legPolar(cleanModel, cfd, supercruise),
+    lowLevelLeg: legPolar(cleanModel, cfd, lowLevel),
+    loiterLeg: legPolar(cleanModel, cfd, { mach: rule.loiterMach, altitudeM: rule.loiterAltitudeM, setting: 'dry' })
   };
-  /** Burns fuel (external first); empty tanks are dropped where the profile says so. */
-  const burn = (state: FlightState, fuelKg: number): void => {
-    state.massKg -= fuelKg;
-    state.fuelKg -= fuelKg;
-    if (state.tankFuelKg <= 0) return;
-    state.tankFuelKg -= fuelKg;
-    if (state.tankFuelKg <= 0) {
-      state.tankFuelKg = 0;
-      state.tanksEmptyAtM = state.distanceM;
-      if (state.tanksOn && mission.tanksDroppedWhenEmpty) dropTanks(state);
-    }
+  const state: FlightState = {
+    massKg: takeoffKg,
+    fuelKg: fuelTotal,
+    tankFuelKg: mass.externalFuelKg,
+    tanksOn: hasTanks,
+    storesDragAreaM2: outboundDragAreaM2,
+    distanceM: 0,
+    tanksEmptyAtM: 0
   };
-  /** Cruises a distance (Breguet, L/D at mid-segment mass); splits the leg where the tanks run dry. */
-  const fly = (state: FlightState, leg: LegPolar, distanceM: number): number => {
-    const startFuelKg = state.fuelKg;
-    let remainingM = distanceM;
-    while (remainingM > 0 && state.fuelKg > 0) {
-      const area = state.storesDragAreaM2;
-      const guessKg = state.massKg * Math.exp(-remainingM / legRangeFactorM(leg, state.massKg, area));
-      const endKg = state.massKg * Math.exp(-remainingM / legRangeFactorM(leg, 0.5 * (state.massKg + guessKg), area));
-      const burntKg = state.massKg - endKg;
-      const dropsTanks = state.tanksOn && mission.tanksDroppedWhenEmpty && state.tankFuelKg > 0 && burntKg > state.tankFuelKg;
-      if (!dropsTanks) {
-        state.distanceM += remainingM;
-        burn(state, burntKg);
-        break;
-      }
-      const tankFuelKg = state.tankFuelKg;
-      const toEmptyM =
-        legRangeFactorM(leg, state.massKg - 0.5 * tankFuelKg, area) * Math.log(state.massKg / (state.massKg - tankFuelKg));
-      const legM = Math.min(remainingM, toEmptyM);
-      state.distanceM += legM;
-      burn(state, tankFuelKg);
-      remainingM -= legM;
-    }
-    return startFuelKg - state.fuelKg;
-  };
-
-  const combatFlowKgS = fuelFlowKgS(
-    thrustAvailableN(outboundModel, mission.combatMach, mission.combatAltitudeM, mission.combatThrottle) / 1000,
-    installedTsfc(model, cfd, mission.combatMach, mission.combatAltitudeM, mission.combatThrottle)
-  );
-  const combat = mission.combatMinutes * 60 * combatFlowKgS;
-  const loiter = legPolar(model, cfd, { mach: rule.loiterMach, altitudeM: rule.loiterAltitudeM, setting: 'dry' });
-  const cruiseLeg = legPolar(model, cfd, cruise);
-  const supercruiseLeg = legPolar(model, cfd, supercruise);
-  const lowLevelLeg = legPolar(model, cfd, lowLevel);
-  const lowLegM = mission.lowLevelKmEachWay * 1000;
-  let tanksEmptyAtM = 0;
-
-  const simulate = (radiusM: number, record?: RadiusFuelKg): number => {
-    const lowM = Math.min(radiusM, lowLegM);
-    const superM = Math.min(radiusM - lowM, superLegM);
-    const highM = radiusM - lowM - superM;
-    const state: FlightState = {
-      massKg: takeoffKg,
-      fuelKg: fuelTotal,
-      tankFuelKg: mass.externalFuelKg,
-      tanksOn: hasTanks,
-      storesDragAreaM2: outboundDragAreaM2,
-      distanceM: 0,
-      tanksEmptyAtM: 0
-    };
-    burn(state, warmupTakeoff);
-    burn(state, climb);
-    const outboundCruise = fly(state, cruiseLeg, highM);
-    const outboundSupercruise = fly(state, supercruiseLeg, superM);
-    const outboundLowLevel = fly(state, lowLevelLeg, lowM);
-    let jettisoned = 0;
-    if (state.tanksOn && mission.tanksJettisonedForCombat) {
-      jettisoned = state.tankFuelKg;
-      state.massKg -= state.tankFuelKg;
-      state.fuelKg -= state.tankFuelKg;
-      state.tankFuelKg = 0;
-      dropTanks(state);
-    }
-    // On station: Breguet endurance at (L/D)max of the cruise polar, W·(e^(t·c/(L/D)) − 1).
-    const onStation =
-      mission.loiterMinutes > 0 ? state.massKg * (Math.exp((mission.loiterMinutes * 60 * cruiseLeg.cPerS) / maxLiftToDragOf(cruiseLeg, state.storesDragAreaM2)) - 1) : 0;
-    burn(state, onStation);
-    burn(state, combat);
-    state.massKg -= bombsKg + missilesKg;
-    state.storesDragAreaM2 -= bombsDragAreaM2 + missilesDragAreaM2;
-    // Out of fuel before the target: infeasible, and the deficit grows with the radius.
-    if (state.fuelKg <= 0 && !record) return state.fuelKg - radiusM * OUT_OF_FUEL_KG_PER_M;
-    const inboundLowLevel = fly(state, lowLevelLeg, lowM);
-    const inboundSupercruise = fly(state, supercruiseLeg, superM);
-    const inboundCruise = fly(state, cruiseLeg, highM);
-    const landing = allowance.landingFraction * state.massKg;
-    burn(state, landing);
-    const zeroFuelKg = state.massKg - state.fuelKg;
-    const heldBackKg = rule.initialFuelFraction * fuelTotal;
-    const loiterLd = maxLiftToDragOf(loiter, state.storesDragAreaM2);
-    const loiterKg = (zeroFuelKg + heldBackKg) * (Math.exp((rule.loiterMinutes * 60 * loiter.cPerS) / loiterLd) - 1);
-    const reserve = heldBackKg + loiterKg;
-    const left = state.fuelKg - reserve;
-    if (record) {
-      Object.assign(record, {
-        warmupTakeoff,
-        climb,
-        outboundCruise,
-        outboundSupercruise,
-        outboundLowLevel,
-        onStation,
-        combat,
-        inboundLowLevel,
-        inboundSupercruise,
-        inboundCruise,
-        landing,
-        jettisoned,
-        reserve,
-        left
-      });
-      tanksEmptyAtM = state.tanksEmptyAtM;
-    }
-    return left;
-  };
-
-  const radiusM = solveRadiusM((candidateM) => simulate(candidateM));
+  const radiusM = solveRadiusM(plan, state);
   const fuelKg = { total: fuelTotal } as RadiusFuelKg;
-  simulate(radiusM, fuelKg);
+  flyMission(plan, state, radiusM, fuelKg);
   return {
     radiusKm: radiusM / 1000,
     mission,
@@ -275,7 +341,7 @@ export function combatRadius(
     cruiseAltitudeM: cruise.altitudeM,
     supercruiseAltitudeM: superLegM > 0 ? supercruise.altitudeM : 0,
     supercruiseThrottle: supercruise.setting,
-    tanksEmptyAtKm: tanksEmptyAtM / 1000,
+    tanksEmptyAtKm: state.tanksEmptyAtM / 1000,
     fuelKg
   };
 }

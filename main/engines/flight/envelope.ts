@@ -123,21 +123,24 @@ export function supercruiseMach(model: FlightModel, massKg: number): SpeedResult
   return result.mach > 1 ? result : { mach: 0, altitudeM: 0, limitedBy: 'thrust' };
 }
 
-/** Best specific excess power over Mach at one altitude (m/s). */
-export function bestSpecificExcessPowerMs(
+/**
+ * Whether the best specific excess power over the Mach grid (0.3, 0.4, … up to the Mach limit) at
+ * one altitude reaches `requiredPsMs`: it does exactly when one grid point does, so the scan
+ * stops at the first such point.
+ */
+function reachesSpecificExcessPower(
   model: FlightModel,
   altitudeM: number,
   massKg: number,
-  setting: ThrottleSetting
-): number {
+  setting: ThrottleSetting,
+  requiredPsMs: number
+): boolean {
   const limit = machLimitAt(model, altitudeM);
   const air = airAt(altitudeM);
-  let best = -Infinity;
   for (let mach = 0.3; mach <= limit + 1e-9; mach += MACH_STEP) {
-    const ps = specificExcessPowerInAirMs(model, mach, air, massKg, setting);
-    if (ps > best) best = ps;
+    if (specificExcessPowerInAirMs(model, mach, air, massKg, setting) >= requiredPsMs) return true;
   }
-  return best;
+  return false;
 }
 
 /** Service ceiling: highest altitude where the best Ps still reaches `requiredPsMs` (m). */
@@ -148,17 +151,17 @@ export function serviceCeilingM(
   requiredPsMs: number,
   maxAltitudeM: number
 ): number {
-  if (bestSpecificExcessPowerMs(model, 0, massKg, setting) < requiredPsMs) return 0;
+  if (!reachesSpecificExcessPower(model, 0, massKg, setting, requiredPsMs)) return 0;
   let low = 0;
   let high = ALTITUDE_STEP_M;
-  while (high <= maxAltitudeM && bestSpecificExcessPowerMs(model, high, massKg, setting) >= requiredPsMs) {
+  while (high <= maxAltitudeM && reachesSpecificExcessPower(model, high, massKg, setting, requiredPsMs)) {
     low = high;
     high += ALTITUDE_STEP_M;
   }
   if (high > maxAltitudeM) return low;
   for (let i = 0; i < BISECTION_STEPS; i += 1) {
     const mid = 0.5 * (low + high);
-    if (bestSpecificExcessPowerMs(model, mid, massKg, setting) >= requiredPsMs) low = mid;
+    if (reachesSpecificExcessPower(model, mid, massKg, setting, requiredPsMs)) low = mid;
     else high = mid;
   }
   return low;

@@ -127,8 +127,13 @@ export function computeFlightFigures(
   const cfd = library.cfd;
   const model = buildFlightModel(config, library, mass, limits);
   const envelopeKg = envelopeMassKg(mass, cfd);
+  const ranking = rankingFlightFigures(config, model, mass, cfd);
+  // Field by field, not spread: see `AerodynamicsEngine.evaluate`.
   return {
-    ...rankingFlightFigures(config, model, mass, cfd),
+    thrustToWeightLoaded: ranking.thrustToWeightLoaded,
+    wingLoadingKgM2: ranking.wingLoadingKgM2,
+    maxMach: ranking.maxMach,
+    combat: ranking.combat,
     cd0: zeroLiftDragCoefficient(model.drag, SUBSONIC_MACH),
     k: inducedDragFactor(model.drag, SUBSONIC_MACH),
     ldMax: maxLiftToDrag(model.drag, SUBSONIC_MACH),

@@ -141,7 +141,8 @@ export function specificExcessPowerInAirMs(
   setting: ThrottleSetting
 ): number {
   const speedMs = mach * air.speedOfSoundMs;
-  return (speedMs * excessThrustInAirN(model, mach, air, massKg, setting)) / (massKg * STANDARD_GRAVITY_MS2);
+  const excessN = thrustInAirN(model, mach, air, setting) - dragInAirN(model, mach, air, massKg);
+  return (speedMs * excessN) / (massKg * STANDARD_GRAVITY_MS2);
 }
 
 /** Specific excess power Ps = V·(T − D)/W (m/s). */

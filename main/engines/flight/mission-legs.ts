@@ -1,6 +1,6 @@
 import type { CfdModel } from '../../../shared/library/cfd';
 import { GAMMA_AIR, GAS_CONSTANT_AIR, STANDARD_GRAVITY_MS2, isaPressurePa, isaTemperatureK } from '../atmosphere/isa';
-import { inducedDragFactor, zeroLiftDragCoefficient } from '../aerodynamics/drag-polar';
+import { inducedDragFactor, withCd0Stores, zeroLiftDragCoefficient } from '../aerodynamics/drag-polar';
 import { tsfcLbPerLbfH, tsfcPerSecond, type ThrottleSetting } from '../propulsion/thrust';
 import { levelFlightDragN, thrustAvailableN, type FlightModel } from './flight-model';
 
@@ -12,9 +12,24 @@ import { levelFlightDragN, thrustAvailableN, type FlightModel } from './flight-m
 const CRUISE_ALTITUDE_STEP_M = 1000;
 const CRUISE_MACH_STEP = 0.05;
 
-/** The model with another drag area of external stores (never below zero). */
+/** The model without external stores: the model itself when it carries none. */
+export function withoutStores(model: FlightModel): FlightModel {
+  return model.drag.cd0Stores === 0 ? model : withStores(model, 0);
+}
+
+/**
+ * The model with another drag area of external stores (never below zero); field by field in
+ * `buildFlightModel`'s order, not spread, for the reason `withCd0Stores` gives.
+ */
 export function withStores(model: FlightModel, storesDragAreaM2: number): FlightModel {
-  return { ...model, drag: { ...model.drag, cd0Stores: Math.max(0, storesDragAreaM2) / model.drag.wingAreaM2 } };
+  return {
+    drag: withCd0Stores(model.drag, Math.max(0, storesDragAreaM2) / model.drag.wingAreaM2),
+    engine: model.engine,
+    engineCount: model.engineCount,
+    inlet: model.inlet,
+    maxCompressorInletTempK: model.maxCompressorInletTempK,
+    structuralMaxMach: model.structuralMaxMach
+  };
 }
 
 function speedOfSoundMs(altitudeM: number): number {
@@ -67,7 +82,7 @@ export interface LegPolar {
 
 /** The polar and engine figures of one cruise condition, clean (stores enter per leg). */
 export function legPolar(model: FlightModel, cfd: CfdModel, condition: CruiseCondition): LegPolar {
-  const clean = withStores(model, 0).drag;
+  const clean = withoutStores(model).drag;
   return {
     qS: 0.5 * GAMMA_AIR * isaPressurePa(condition.altitudeM) * condition.mach * condition.mach * clean.wingAreaM2,
     cd0Clean: zeroLiftDragCoefficient(clean, condition.mach),

@@ -139,7 +139,7 @@ describe('SessionFeed', () => {
     host.stream(6, 7); // missed: the client is away
     client.bridge.open();
     await settle();
-    expect(host.queries[1]).toEqual({ afterSeq: 5 });
+    expect(host.queries[1]).toEqual({ afterSeq: 5, limit: 2000 });
     expect(client.timeline.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(client.state.configuration?.version).toBe(2);
   });

@@ -58,16 +58,19 @@ export class SessionFeed {
     if (sync.ok) {
       const state = projectAll(sync.data.events, sync.data.snapshot.state);
       // A log shorter than what the timeline holds is a new session (the host restarted).
-      restarted = state.seq < this.sink.timelineLastSeq();
+      restarted = sync.data.lastSeq < this.sink.timelineLastSeq();
       this.sink.rebuilt(state);
     } else {
       this.sink.failed(`session.sync failed: ${sync.error.message}`);
     }
     const lastSeq = restarted ? 0 : this.sink.timelineLastSeq();
-    const history = await this.bridge.invoke('history.query', lastSeq > 0 ? { afterSeq: lastSeq } : { limit: HISTORY_SEED_LIMIT });
+    let history = await this.bridge.invoke('history.query', lastSeq > 0 ? { afterSeq: lastSeq, limit: HISTORY_SEED_LIMIT } : { limit: HISTORY_SEED_LIMIT });
+    // A gap longer than one seed's worth: the timeline starts over from the newest events.
+    const gapTooLong = lastSeq > 0 && history.ok && history.data.nextAfterSeq !== null;
+    if (gapTooLong) history = await this.bridge.invoke('history.query', { limit: HISTORY_SEED_LIMIT });
     if (generation !== this.generation) return;
     if (!history.ok) this.sink.failed(`history.query failed: ${history.error.message}`);
-    this.sink.history(history.ok ? history.data.events : [], restarted);
+    this.sink.history(history.ok ? history.data.events : [], restarted || gapTooLong);
     const held = this.held ?? [];
     this.held = null;
     for (const batch of held) this.sink.batch(batch);

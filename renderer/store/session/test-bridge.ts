@@ -52,12 +52,16 @@ export class TestHost {
     let data: unknown;
     if (command === 'session.sync') {
       const seq = Math.min(this.snapshotSeq, events.length);
-      data = { snapshot: { format: 'flightdeck-snapshot/1', seq, state: projectAll(events.slice(0, seq)) }, events: events.slice(seq) };
+      data = { snapshot: { format: 'flightdeck-snapshot/1', seq, state: projectAll(events.slice(0, seq)) }, events: events.slice(seq), lastSeq: events.length };
     } else if (command === 'history.query') {
       this.queries.push(payload);
       const query = payload as CommandRequest<'history.query'>;
+      // Paged as the host pages it: forward from `afterSeq`, else the newest `limit`.
+      const limit = query.limit ?? 5000;
       const after = events.filter((e) => e.seq > (query.afterSeq ?? 0));
-      data = { events: query.limit === undefined ? after : after.slice(-query.limit), lastSeq: events.length };
+      const page = query.afterSeq === undefined ? after.slice(-limit) : after.slice(0, limit);
+      const more = query.afterSeq !== undefined && after.length > limit;
+      data = { events: page, lastSeq: events.length, nextAfterSeq: more ? (page.at(-1)?.seq ?? null) : null };
     } else {
       const responder = this.responders[command];
       if (!responder) return { ok: false, error: { code: 'unknown_command', message: `${command} is not served by the test host` } };

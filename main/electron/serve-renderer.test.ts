@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy';
+
+// Electron's protocol module, replaced by a recorder: the handler itself runs for real, on
+// real files, with the Fetch API Request and Response Electron's protocol.handle also uses.
+const electron = vi.hoisted(() => ({
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  privileged: [] as unknown[]
+}));
+vi.mock('electron', () => ({
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => electron.privileged.push(...schemes),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) => electron.handlers.set(scheme, handler)
+  }
+}));
+const { registerAppScheme, serveRenderer } = await import('./serve-renderer');
+
+let dir: string;
+let rendererDir: string;
+function request(url: string, method = 'GET'): Promise<Response> {
+  const handler = electron.handlers.get('app');
+  if (!handler) throw new Error('app: is not handled');
+  return handler(new Request(url, { method }));
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'flightdeck-protocol-'));
+  rendererDir = join(dir, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Flightdeck</title>');
+  writeFileSync(join(rendererDir, 'assets', 'index.js'), 'console.log(1);');
+  writeFileSync(join(dir, 'secret.txt'), 'outside');
+  symlinkSync(join(dir, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'));
+  serveRenderer(rendererDir);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('registerAppScheme', () => {
+  it('registers app: as standard and secure, without CORS or CSP bypass', () => {
+    registerAppScheme();
+    expect(electron.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }
+    ]);
+  });
+});
+
+describe('serveRenderer', () => {
+  it('serves the page and its assets with their type and the browser-mode CSP', async () => {
+    const page = await request('app://flightdeck/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await page.text()).toContain('<title>Flightdeck</title>');
+    const script = await request('app://flightdeck/assets/index.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe('console.log(1);');
+  });
+
+  it.each([
+    'app://flightdeck/missing.js',
+    'app://flightdeck/assets',
+    'app://flightdeck/assets/link.txt',
+    'app://flightdeck/..%2fsecret.txt',
+    'app://flightdeck/%2e%2e/secret.txt',
+    'app://other/index.html'
+  ])('answers 404 for %s, with the CSP', async (url) => {
+    const response = await request(url);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await response.text()).not.toContain('outside');
+  });
+
+  it('answers HEAD without a body and refuses other methods', async () => {
+    const head = await request('app://flightdeck/index.html', 'HEAD');
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect((await request('app://flightdeck/index.html', 'POST')).status).toBe(405);
+  });
+});
