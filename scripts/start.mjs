@@ -2,6 +2,7 @@
 // `npm start`: build, then run the desktop app. When the Electron binary is missing (npm 11
 // skips its download script, see package.json "allowScripts") it tries to fetch it once; when
 // that fails, or there is no display, it says so in one line and starts browser mode instead.
+// Once the binary exists, its fuses are set (scripts/electron-fuses.ts; a no-op when already set).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,7 +51,17 @@ if (run(bin('electron-vite'), ['build', '--logLevel', 'warn']) !== 0) {
   process.exit(1);
 }
 
+/** Sets the dev binary's fuses (main/electron/fuses.ts); refuses to start the app unfused. */
+function setFuses(electron) {
+  if (run(bin('tsx'), [join(root, 'scripts', 'electron-fuses.ts'), '--target', 'dev-binary', electron]) !== 0) {
+    console.error('Could not set the Electron fuses (see above); not starting the desktop app unprotected.');
+    process.exit(1);
+  }
+}
+
 const electron = electronBinary() ?? fetchElectron();
+// As soon as the binary is there (the e2e project runs it too), whether or not it opens a window.
+if (electron) setFuses(electron);
 if (!electron) {
   startBrowserMode('Electron binary is not available (it could not be downloaded)');
 } else if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
