@@ -1,6 +1,7 @@
 /**
- * The renderer's Content-Security-Policy, sent as a header in browser mode. The same policy
- * is in `renderer/index.html` as a meta tag for Electron (a test keeps the two equal).
+ * The renderer's Content-Security-Policy, sent as a header on every browser-mode and app://
+ * response. The same policy is in `renderer/index.html` as a meta tag for the dev server
+ * (a test keeps the two equal).
  * Styles allow 'unsafe-inline' because React Flow and recharts position elements with
  * inline style attributes; scripts allow only the bundled files.
  */
