@@ -49,7 +49,8 @@ export function validateConfiguration(
 
   const engine = library.engineById.get(config.propulsion.engineModel);
   if (!engine) add('UNKNOWN_ENGINE', 'error', `unknown engine model "${config.propulsion.engineModel}"`, 'propulsion.engineModel');
-  for (const [zone, materialId] of Object.entries(config.materials)) {
+  for (const zone in config.materials) {
+    const materialId = config.materials[zone as keyof typeof config.materials];
     if (!library.materials.index.materialById.has(materialId)) {
       add('UNKNOWN_MATERIAL', 'error', `unknown material "${materialId}"`, `materials.${zone}`);
     }

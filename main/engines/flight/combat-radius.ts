@@ -1,6 +1,5 @@
 import type { MassProperties } from '../../../shared/engine-outputs';
-import type { CfdModel } from '../../../shared/library/cfd';
-import type { ReserveRuleModel } from '../../../shared/library/cfd';
+import type { CfdModel, ReserveRuleModel } from '../../../shared/library/cfd';
 import { fuelFlowKgS, type ThrottleSetting } from '../propulsion/thrust';
 import { thrustAvailableN, type FlightModel } from './flight-model';
 import {

@@ -2,10 +2,10 @@ import type { ThrottleSetting } from '../propulsion/thrust';
 import type { MachLimit } from '../../../shared/engine-outputs';
 import {
   airAt,
-  excessThrustInAirN,
   machLimitAt,
   machLimitedBy,
-  specificExcessPowerInAirMs,
+  reachesSpecificExcessPowerInAir,
+  thrustMeetsDragInAir,
   type FlightAir,
   type FlightModel
 } from './flight-model';
@@ -69,13 +69,13 @@ function topSpeedAt(
   const last = lastGridIndex(fromMach, limitMach);
   for (let step = last; step >= 0; step -= 1) {
     const mach = Math.min(fromMach + step * MACH_STEP, limitMach);
-    if (excessThrustInAirN(model, mach, air, massKg, setting) >= 0) {
+    if (thrustMeetsDragInAir(model, mach, air, massKg, setting)) {
       if (step === last) return beats(mach, altitudeM, leader) ? mach : undefined;
       let low = mach;
       let high = Math.min(fromMach + (step + 1) * MACH_STEP, limitMach);
       for (let i = 0; i < BISECTION_STEPS; i += 1) {
         const mid = 0.5 * (low + high);
-        if (excessThrustInAirN(model, mid, air, massKg, setting) >= 0) low = mid;
+        if (thrustMeetsDragInAir(model, mid, air, massKg, setting)) low = mid;
         else high = mid;
       }
       return beats(low, altitudeM, leader) ? low : undefined;
@@ -102,8 +102,9 @@ function fastestOverAltitudes(model: FlightModel, massKg: number, setting: Throt
   for (const altitudeM of SEARCH_ALTITUDES_M) {
     const limitMach = machLimitAt(model, altitudeM);
     const top = topSpeedAt(model, airAt(altitudeM), massKg, setting, fromMach, limitMach, result);
+    if (top === undefined) continue;
     // Only a top speed at the Mach limit is bounded by that limit (bisection stays below it).
-    if (top !== undefined) result = { mach: top, altitudeM, limitedBy: top >= limitMach ? machLimitedBy(model, altitudeM) : 'thrust' };
+    result = { mach: top, altitudeM, limitedBy: top >= limitMach ? machLimitedBy(model, altitudeM) : 'thrust' };
   }
   return result;
 }
@@ -138,7 +139,7 @@ function reachesSpecificExcessPower(
   const limit = machLimitAt(model, altitudeM);
   const air = airAt(altitudeM);
   for (let mach = 0.3; mach <= limit + 1e-9; mach += MACH_STEP) {
-    if (specificExcessPowerInAirMs(model, mach, air, massKg, setting) >= requiredPsMs) return true;
+    if (reachesSpecificExcessPowerInAir(model, mach, air, massKg, setting, requiredPsMs)) return true;
   }
   return false;
 }

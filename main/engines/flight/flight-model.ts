@@ -24,12 +24,7 @@ export interface FlightAir {
   readonly speedOfSoundMs: number;
 }
 
-interface CachedAir {
-  altitudeM: number;
-  temperatureK: number;
-  pressurePa: number;
-  speedOfSoundMs: number;
-}
+type CachedAir = { -readonly [K in keyof FlightAir]: FlightAir[K] };
 
 /**
  * Small round-robin cache of the atmosphere: searches and missions revisit a few altitudes
@@ -45,11 +40,7 @@ const airCache: CachedAir[] = Array.from({ length: 16 }, () => ({
 }));
 let nextAirSlot = 0;
 
-/**
- * The air at an altitude, from the cache. Sweeps over Mach read it once per altitude and hand it
- * to the `…InAir` point functions, which stay small enough for V8 to inline into the sweep: a
- * point then allocates nothing.
- */
+/** The air at an altitude, from the cache; sweeps over Mach read it once per altitude for their `…InAir` points. */
 export function airAt(altitudeM: number): FlightAir {
   for (const entry of airCache) if (entry.altitudeM === altitudeM) return entry;
   const entry = airCache[nextAirSlot] as CachedAir;
@@ -95,7 +86,7 @@ export function dragInAirN(model: FlightModel, mach: number, air: FlightAir, mas
   return qS * dragCoefficient(model.drag, mach, liftCoefficient);
 }
 
-/** Installed thrust of all engines (N): lapse × intake recovery factor. */
+/** Installed thrust of all engines (N) at an altitude: `thrustInAirN` in its air. */
 export function thrustAvailableN(
   model: FlightModel,
   mach: number,
@@ -105,53 +96,36 @@ export function thrustAvailableN(
   return thrustInAirN(model, mach, airAt(altitudeM), setting);
 }
 
-/** Drag (N) in level flight: q = γ/2·p·M², CL = m·g/(q·S), D = q·S·CD(M, CL). */
+/** Drag (N) in level flight at an altitude: `dragInAirN` in its air. */
 export function levelFlightDragN(model: FlightModel, mach: number, altitudeM: number, massKg: number): number {
   return dragInAirN(model, mach, airAt(altitudeM), massKg);
 }
 
-/** Thrust minus drag in level flight (N) in the given air. */
-export function excessThrustInAirN(
+/**
+ * Whether thrust meets drag in level flight in the given air, T − D ≥ 0. A yes/no rather than
+ * the excess: V8 returns a number from a call it does not inline as a new heap number, a boolean
+ * as a constant, and this point is the one the envelope searches call hundreds of times.
+ */
+export function thrustMeetsDragInAir(
   model: FlightModel,
   mach: number,
   air: FlightAir,
   massKg: number,
   setting: ThrottleSetting
-): number {
-  return thrustInAirN(model, mach, air, setting) - dragInAirN(model, mach, air, massKg);
+): boolean {
+  return thrustInAirN(model, mach, air, setting) - dragInAirN(model, mach, air, massKg) >= 0;
 }
 
-/** Thrust minus drag in level flight (N): `thrustAvailableN − levelFlightDragN`, the air read once. */
-export function excessThrustN(
-  model: FlightModel,
-  mach: number,
-  altitudeM: number,
-  massKg: number,
-  setting: ThrottleSetting
-): number {
-  return excessThrustInAirN(model, mach, airAt(altitudeM), massKg, setting);
-}
-
-/** Specific excess power Ps = V·(T − D)/W (m/s) in the given air. */
-export function specificExcessPowerInAirMs(
+/** Whether the specific excess power Ps = V·(T − D)/W (m/s) in the given air reaches `requiredPsMs`; yes/no as above. */
+export function reachesSpecificExcessPowerInAir(
   model: FlightModel,
   mach: number,
   air: FlightAir,
   massKg: number,
-  setting: ThrottleSetting
-): number {
+  setting: ThrottleSetting,
+  requiredPsMs: number
+): boolean {
   const speedMs = mach * air.speedOfSoundMs;
   const excessN = thrustInAirN(model, mach, air, setting) - dragInAirN(model, mach, air, massKg);
-  return (speedMs * excessN) / (massKg * STANDARD_GRAVITY_MS2);
-}
-
-/** Specific excess power Ps = V·(T − D)/W (m/s). */
-export function specificExcessPowerMs(
-  model: FlightModel,
-  mach: number,
-  altitudeM: number,
-  massKg: number,
-  setting: ThrottleSetting
-): number {
-  return specificExcessPowerInAirMs(model, mach, airAt(altitudeM), massKg, setting);
+  return (speedMs * excessN) / (massKg * STANDARD_GRAVITY_MS2) >= requiredPsMs;
 }

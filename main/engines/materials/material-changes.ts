@@ -13,10 +13,13 @@ export function zoneChanges(
 ): ZoneChange[] {
   if (!previous) return [];
   const changes: ZoneChange[] = [];
-  for (const [zone, material] of Object.entries(next.zoneMaterials)) {
+  // for…in, not Object.entries: the same zones in the same order, without an array per zone.
+  for (const zone in next.zoneMaterials) {
+    const material = next.zoneMaterials[zone] as string;
     if (previous.zoneMaterials[zone] !== material) changes.push({ zone, kind: 'material', from: previous.zoneMaterials[zone] ?? null, to: material });
   }
-  for (const [zone, coating] of Object.entries(next.zoneCoatings)) {
+  for (const zone in next.zoneCoatings) {
+    const coating = next.zoneCoatings[zone] as string;
     if (previous.zoneCoatings[zone] !== coating) changes.push({ zone, kind: 'coating', from: previous.zoneCoatings[zone] ?? null, to: coating });
   }
   return changes;

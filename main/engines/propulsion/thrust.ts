@@ -24,8 +24,8 @@ export function totalPressureRatio(mach: number, pressurePa: number): number {
  * Thrust lapse α = T / T_SLS for one setting (relative to that setting's static sea-level thrust).
  * Turbofans: Mattingly's installed lapse for low-bypass mixed-flow turbofans,
  * α = δ0 for θ0 ≤ TR, α = δ0·(1 − k·(θ0 − TR)/θ0) above (k = 3.5 max, 3.8 military).
- * Ramjets: `ramjetLapse`, kept apart so the turbofan path the envelope searches run stays small
- * enough for V8 to inline into their Mach loops.
+ * Ramjets: `ramjetLapse`, kept apart so that the turbofan path, which the envelope searches
+ * evaluate hundreds of times per design, stays within V8's inlining budget.
  */
 export function thrustLapse(
   engine: EngineDefinition,
