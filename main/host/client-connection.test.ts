@@ -113,6 +113,18 @@ describe('ClientConnection limits', () => {
   });
 });
 
+describe('ClientConnection with a client that takes no stream', () => {
+  it('disconnects a client that sends nothing but stopped reading its stream, once it has been behind for the stall timeout', async () => {
+    const transport = new FakeTransport(false);
+    const connection = connect(transport, { streamBudgetBytes: 1, pauseAboveBytes: 1_000_000, maxBufferedBytes: 10_000_000, stallTimeoutMs: 50 });
+    for (let n = 0; n < 20; n++) session.coordinator.bus.publish({ eventType: 'synthetic_load', sourceEngine: 'load_generator', data: { n } });
+    await until(() => transport.closed !== undefined, 'disconnected');
+    expect(transport.paused).toBe(false);
+    expect(transport.closed).toEqual({ code: CLOSE_POLICY_VIOLATION, reason: expect.stringMatching(/^client stopped reading: 0\.\d MB unread for 0 s$/) as string });
+    connection.dispose();
+  });
+});
+
 describe('ClientConnection fairness', () => {
   it('serves each client in turn, and a client\'s control commands ahead of its own storm', async () => {
     const stormer = new FakeTransport();

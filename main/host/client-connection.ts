@@ -67,6 +67,8 @@ export class ClientConnection implements Disposable {
   private readonly stream: StreamAttachment;
   private readonly watchdog: ReturnType<typeof setInterval>;
   private pausedSince: number | undefined;
+  /** Since when the client has held too much unread to take the stream, or to be read from. */
+  private behindSince: number | undefined;
   private readonly streamWritten = (): void => this.stream.wake();
   private closed = false;
 
@@ -78,7 +80,11 @@ export class ClientConnection implements Disposable {
     const lane = (): Lane => ({ queue: new RingBuffer<WireRequest>(16, { grow: true }), busy: false });
     this.lanes = { control: lane(), normal: lane() };
     this.stream = host.attachClient((batch) => this.sendMessage({ kind: 'stream', batch }), {
-      canSend: () => transport.bufferedBytes() < limits.streamBudgetBytes
+      canSend: () => transport.bufferedBytes() < limits.streamBudgetBytes,
+      onOverflow: (waiting) =>
+        this.host.guard('closing a client that fell behind', () =>
+          this.close(CLOSE_POLICY_VIOLATION, `client fell ${waiting.toLocaleString('en-US')} events behind the stream; reconnect to resync`)
+        )
     });
     this.watchdog = setInterval(() => this.host.guard('client watchdog', () => this.checkBudget()), 250);
     this.watchdog.unref?.();
@@ -158,7 +164,11 @@ export class ClientConnection implements Disposable {
     this.checkBudget();
   }
 
-  /** Pauses a client that stopped reading, resumes it once it catches up, disconnects it past its limits. */
+  /**
+   * Pauses a client that stopped reading, resumes it once it catches up, disconnects it past its
+   * limits: more unread than `maxBufferedBytes`, or too much unread to take the stream (or to be
+   * read from) for longer than `stallTimeoutMs` — its stream would otherwise wait in the host.
+   */
   private checkBudget(): void {
     if (this.closed) return;
     const buffered = this.transport.bufferedBytes();
@@ -166,12 +176,18 @@ export class ClientConnection implements Disposable {
       this.close(CLOSE_POLICY_VIOLATION, `client stopped reading: ${megabytes(buffered)} unread (limit ${megabytes(this.limits.maxBufferedBytes)})`);
       return;
     }
+    const now = performance.now();
+    const stalled = buffered >= this.limits.streamBudgetBytes || buffered > this.limits.pauseAboveBytes;
+    if (!stalled) this.behindSince = undefined;
+    else if (this.behindSince === undefined) this.behindSince = now;
+    else if (now - this.behindSince > this.limits.stallTimeoutMs) {
+      this.close(CLOSE_POLICY_VIOLATION, `client stopped reading: ${megabytes(buffered)} unread for ${Math.round(this.limits.stallTimeoutMs / 1000)} s`);
+      return;
+    }
     if (buffered > this.limits.pauseAboveBytes) {
       if (this.pausedSince === undefined) {
-        this.pausedSince = performance.now();
+        this.pausedSince = now;
         this.transport.pause();
-      } else if (performance.now() - this.pausedSince > this.limits.stallTimeoutMs) {
-        this.close(CLOSE_POLICY_VIOLATION, `client stopped reading: ${megabytes(buffered)} unread for ${Math.round(this.limits.stallTimeoutMs / 1000)} s`);
       }
     } else if (this.pausedSince !== undefined) {
       this.pausedSince = undefined;

@@ -25,6 +25,8 @@ export interface StreamClientOptions {
   canSend?: () => boolean;
   capacity?: number;
   frameMs?: number;
+  /** More facts wait for the client than its queue holds (see `StreamBatcherOptions.onOverflow`). */
+  onOverflow?: (waiting: number) => void;
 }
 
 /**
@@ -76,6 +78,7 @@ export class SessionHost extends DisposableStore {
       canSend: options.canSend,
       capacity: options.capacity,
       frameMs: options.frameMs,
+      onOverflow: options.onOverflow,
       onError: (error) => this.reportFault('streaming to a client', error)
     });
     this.clients.add(batcher);

@@ -80,6 +80,15 @@ describe('StreamBatcher', () => {
     expect(sent[0]?.events).toHaveLength(1);
   });
 
+  it('reports a client whose waiting facts outgrow its queue, once, with how many wait', () => {
+    const overflows: number[] = [];
+    const { batcher } = makeBatcher({ capacity: 3, canSend: () => false, onOverflow: (waiting) => overflows.push(waiting) });
+    for (let i = 0; i < 6; i++) batcher.push(event('engine_output'));
+    expect(overflows).toEqual([]);
+    for (let i = 0; i < 5; i++) batcher.push(event('engine_output'));
+    expect(overflows).toEqual([7]);
+  });
+
   it('caps the events per batch and keeps the rest for the next frame', () => {
     const { batcher, sent } = makeBatcher({ maxEventsPerBatch: 10 });
     for (let i = 0; i < 25; i++) batcher.push(event());

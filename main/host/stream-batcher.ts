@@ -26,12 +26,19 @@ export interface StreamBatcherOptions {
   maxEventsPerBatch?: number;
   /** A failure while sending (the timer must not end the process). */
   onError?: (error: unknown) => void;
+  /**
+   * The client fell so far behind that more facts wait than the queue holds (`capacity`): it can
+   * no longer be kept in step at a bounded cost and should be disconnected (it resyncs on reconnect).
+   */
+  onOverflow?: (waiting: number) => void;
 }
 
 /**
  * Streams the log's events to one client in sequence order, in batches (what one turn of the
- * event loop published, up to `maxEventsPerBatch`), through a bounded queue. Under overload the oldest noise is dropped and counted; a fact pushed
- * out of the full queue is set aside and sent first, so the client's projection never misses one.
+ * event loop published, up to `maxEventsPerBatch`), through a bounded queue. Under overload the
+ * oldest noise is dropped and counted; a fact pushed out of the full queue is set aside and sent
+ * first, so the client's projection never misses one. Set-aside facts are bounded too: past the
+ * queue's capacity the client is reported as overflowed (`onOverflow`).
  */
 export class StreamBatcher implements Disposable {
   private readonly queue: RingBuffer<EngineEvent>;
@@ -42,6 +49,7 @@ export class StreamBatcher implements Disposable {
   private droppedTotal = 0;
   private readonly timer: ReturnType<typeof setInterval>;
   private wakePending = false;
+  private overflowed = false;
   private readonly maxEventsPerBatch: number;
 
   constructor(private readonly options: StreamBatcherOptions) {
@@ -61,6 +69,10 @@ export class StreamBatcher implements Disposable {
       this.droppedTotal++;
     } else {
       this.rescued.push(evicted);
+      if (this.rescued.length > this.queue.capacity && !this.overflowed) {
+        this.overflowed = true;
+        this.options.onOverflow?.(this.queue.size + this.rescued.length);
+      }
     }
   }
 

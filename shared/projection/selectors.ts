@@ -27,7 +27,8 @@ export function isInitialized(state: SessionState): boolean {
 /**
  * What an engine is doing. `busy`: it has not computed the current version yet and nothing says
  * it cannot (it is computing, or waiting for an engine it depends on). A failure or block about
- * an older version reads `busy` too: the engine is retried for the new one.
+ * an older version reads `busy` too: the engine is retried for the new one — unless its
+ * supervisor gave it up, which holds for every version until a user restarts it.
  */
 export function engineStatus(state: SessionState, engineId: EngineId): EngineStatus {
   const engine = state.engines[engineId];
@@ -39,7 +40,7 @@ export function engineStatus(state: SessionState, engineId: EngineId): EngineSta
     case 'restarting':
       return condition.kind;
     case 'failed':
-      if (condition.version >= version) return 'failed';
+      if (condition.version >= version || condition.final) return 'failed';
       break;
     case 'blocked':
       // Blocked only while an engine it waits on still cannot compute; once that one recovers,

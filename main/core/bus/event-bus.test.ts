@@ -357,6 +357,8 @@ describe('EventBus failures', () => {
     bus.publish(load(1));
     await vi.advanceTimersByTimeAsync(99);
     expect(calls).toBe(1);
+    // A retry waiting out its backoff is work left: the bus is not idle.
+    expect(bus.isIdle).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(calls).toBe(2);
     await vi.advanceTimersByTimeAsync(199);
@@ -367,6 +369,7 @@ describe('EventBus failures', () => {
     expect(calls).toBe(3);
     expect(bus.getStats()).toMatchObject({ retries: 2, delivered: 1, failedDeliveries: 0 });
     expect(errorsOf(bus)).toHaveLength(0);
+    expect(bus.isIdle).toBe(true);
   });
 
   it('reports a transient failure once its attempts are used up, and never retries a permanent one', async () => {

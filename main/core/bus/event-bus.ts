@@ -185,6 +185,11 @@ export class EventBus implements Disposable {
     return this.processing;
   }
 
+  /** Nothing left to do: no event queued or half delivered, no handler running, no retry waiting. */
+  get isIdle(): boolean {
+    return this.queue.size === 0 && this.cursorIndex >= this.cursorSubscribers.length && this.workers.active === 0 && this.retries.waiting === 0;
+  }
+
   getStats(): EventBusStats {
     return {
       ...this.counters,

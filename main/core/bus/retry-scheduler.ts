@@ -35,6 +35,11 @@ export class RetryScheduler {
     this.timers.add(timer);
   }
 
+  /** Retries still to run: waiting out their backoff or ready. */
+  get waiting(): number {
+    return this.timers.size + this.ready.length;
+  }
+
   /** The next retry whose backoff has passed. */
   next(): Retry | undefined {
     return this.ready.shift();

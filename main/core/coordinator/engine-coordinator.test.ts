@@ -250,6 +250,24 @@ describe('EngineCoordinator faults and recovery', () => {
     expect(staleEngines(state)).toEqual([]);
   });
 
+  it('a given-up engine is not retried by the next configuration: it stays failed, its dependents degraded, until a user restarts it', async () => {
+    const coordinator = await start({}, { restartPolicy: () => policy({ maxRestarts: 1, backoffMs: 2 }) });
+    await coordinator.processConfigurationChange({ value: 1 });
+    await coordinator.injectFault('materials', { kind: 'fail', count: 2 });
+    await coordinator.processConfigurationChange({ value: 2 });
+    await coordinator.whenQuiet();
+    expect(isGivenUp(coordinator.state, 'materials')).toBe(true);
+    // Its armed failures are spent: a retry would succeed, so only the policy keeps it down.
+    await coordinator.processConfigurationChange({ value: 3 });
+    await coordinator.whenQuiet();
+    const state = coordinator.state;
+    expect([engineStatus(state, 'materials'), state.engines.materials?.computedVersion]).toEqual(['failed', 1]);
+    expect([engineStatus(state, 'propulsion'), state.engines.propulsion?.computedVersion, state.engines.propulsion?.degradedBy]).toEqual(['degraded', 3, ['materials']]);
+    await coordinator.restartEngine('materials');
+    await coordinator.whenQuiet();
+    expect([engineStatus(coordinator.state, 'materials'), coordinator.state.engines.materials?.computedVersion]).toEqual(['idle', 3]);
+  });
+
   it('an injected crash is a failure the supervisor restarts from, restoring the outputs', async () => {
     const coordinator = await start({}, { restartPolicy: () => policy({ backoffMs: 1 }) });
     await coordinator.processConfigurationChange({ value: 9 });

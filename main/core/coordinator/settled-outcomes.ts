@@ -2,8 +2,8 @@ import type { EngineOutcome } from '../../../shared/protocol';
 import type { SessionState } from '../../../shared/projection';
 
 /**
- * How each engine ended configuration `version`, from the session state: computed, failed,
- * blocked or stopped. Undefined while some engine is still working on it — unless `final`
+ * How each engine ended configuration `version`, from the session state: computed, failed
+ * (a given-up engine has failed every version until it is restarted), blocked or stopped. Undefined while some engine is still working on it — unless `final`
  * (the wait timed out), when those engines read `unfinished`.
  */
 export function settledOutcomes(state: SessionState, version: number, timeoutMs: number, final: boolean): EngineOutcome[] | undefined {
@@ -14,7 +14,7 @@ export function settledOutcomes(state: SessionState, version: number, timeoutMs:
     const { condition } = engine;
     if (engine.computedVersion >= version && condition.kind === 'ok' && !state.invalidations[engineId]) {
       outcomes.push({ engineId, outcome: 'computed', durationMs: engine.lastDurationMs ?? undefined });
-    } else if ((condition.kind === 'failed' || condition.kind === 'blocked') && condition.version >= version) {
+    } else if ((condition.kind === 'failed' || condition.kind === 'blocked') && (condition.version >= version || (condition.kind === 'failed' && condition.final))) {
       outcomes.push({ engineId, outcome: condition.kind, error: condition.reason });
     } else if (condition.kind === 'stopped') {
       outcomes.push({ engineId, outcome: 'failed', error: 'stopped' });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { AircraftConfiguration } from '../../../shared/aircraft';
 import { findingsAllowApply } from '../../../shared/findings';
 import { EngineCoordinator } from '../../core/coordinator/engine-coordinator';
-import { busOptionsFrom, loadFlightdeckConfig, restartPolicyFrom } from '../../core/config/flightdeck-config';
+import { busOptionsFrom, loadFlightdeckConfig, restartPolicyFrom, type LoadedFlightdeckConfig } from '../../core/config/flightdeck-config';
 import { buildCatalog } from './catalog';
 import { defaultRules } from './default-rules';
 import { engineFactories } from './engine-factories';
@@ -22,6 +22,10 @@ export interface CreateSessionOptions {
   resourcesDir: string;
   /** Default: `<resourcesDir>/flightdeck.yaml`. */
   configPath?: string;
+  /** A configuration already loaded (a run that tunes the file's settings); replaces `configPath`. */
+  config?: LoadedFlightdeckConfig;
+  /** Uniform [0, 1) for the restart jitter; seeded where a run must be repeatable. */
+  random?: () => number;
   /** A scenario to apply once the engines are up (none when absent). */
   initialScenario?: string;
 }
@@ -32,7 +36,7 @@ export interface CreateSessionOptions {
  * @example const session = await createFlightdeckSession({ resourcesDir: 'resources', initialScenario: 'f22a' });
  */
 export async function createFlightdeckSession(options: CreateSessionOptions): Promise<FlightdeckSession> {
-  const config = loadFlightdeckConfig(options.configPath ?? join(options.resourcesDir, 'flightdeck.yaml'));
+  const config = options.config ?? loadFlightdeckConfig(options.configPath ?? join(options.resourcesDir, 'flightdeck.yaml'));
   const libraries = loadEngineLibraries(config);
   const scenarios = new ScenarioCatalog(join(options.resourcesDir, 'scenarios'));
   const check = (raw: unknown): ReturnType<typeof checkConfiguration> => checkConfiguration(raw, libraries);
@@ -40,6 +44,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
     engines: engineFactories(libraries),
     bus: busOptionsFrom(config),
     restartPolicy: restartPolicyFrom(config),
+    random: options.random,
     monitor: {
       memoryIntervalMs: config.performance.memory_sample_interval_ms,
       publishIntervalMs: config.performance.publish_interval_ms
