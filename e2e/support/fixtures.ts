@@ -1,14 +1,18 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBrowserMode, type BrowserModeServer } from './browser-mode';
+import { writeHostConfig, type RestartPolicies } from './host-config';
 
 /**
  * `server`: a fresh browser-mode host per test (tests change the session, so none share
- * one). `app`: the page opened at the tokenised URL, once the bridge is connected and the
- * first engine statuses have arrived.
+ * one), with the restart policies of `restartPolicies` (`test.use({ restartPolicies: … })`;
+ * none: resources/flightdeck.yaml as it is). `app`: the page opened at the tokenised URL, once
+ * the bridge is connected and the first engine statuses have arrived.
  */
-export const test = base.extend<{ server: BrowserModeServer; app: Page }>({
-  server: async ({}, use) => {
-    const server = await startBrowserMode();
+export const test = base.extend<{ restartPolicies: RestartPolicies; server: BrowserModeServer; app: Page }>({
+  restartPolicies: [{}, { option: true }],
+  server: async ({ restartPolicies }, use, testInfo) => {
+    const args = Object.keys(restartPolicies).length > 0 ? ['--config', writeHostConfig(testInfo.outputPath('host'), restartPolicies)] : [];
+    const server = await startBrowserMode(args);
     await use(server);
     await server.stop();
   },

@@ -12,12 +12,12 @@ test('connects over the WebSocket and shows the live shell', async ({ app }) => 
   await expect(app.getByRole('tab', { name: /Timeline/ })).toHaveAttribute('aria-selected', 'true');
 });
 
-test('tabs switch with clicks and with keys 1–5', async ({ app }) => {
-  const names = ['Timeline', 'Performance', 'Consistency', 'Configuration', 'Actions'];
+test('tabs switch with clicks and with keys 1–6', async ({ app }) => {
+  const names = ['Timeline', 'Performance', 'Consistency', 'Configuration', 'Actions', 'Dead letters'];
   for (const name of [...names].reverse()) {
     await app.getByRole('tab', { name: new RegExp(name) }).click();
     await expect(app.getByRole('tab', { name: new RegExp(name) })).toHaveAttribute('aria-selected', 'true');
-    await expect(app.getByRole('tabpanel')).toHaveAttribute('id', `fd-panel-${name.toLowerCase()}`);
+    await expect(app.getByRole('tabpanel')).toHaveAttribute('id', `fd-panel-${name.toLowerCase().replace(' ', '')}`);
   }
   await app.locator('body').click({ position: { x: 5, y: 5 } });
   for (const [i, name] of names.entries()) {

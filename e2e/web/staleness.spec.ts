@@ -1,5 +1,10 @@
 import { test, expect } from '../support/fixtures';
+import { RESTART_AFTER_A_MINUTE } from '../support/host-config';
 import { connectHost, SCREENSHOTS } from './live-helpers';
+
+// Its supervisor would restart propulsion ~100 ms after the failure and heal it: held back a
+// minute, propulsion stays failed (and its dependents blocked) until the next change.
+test.use({ restartPolicies: { propulsion: RESTART_AFTER_A_MINUTE } });
 
 test('an engine that fails makes it and its dependents stale, with the reason chain, until they recompute', async ({ app, server }) => {
   const host = await connectHost(server);
@@ -15,6 +20,7 @@ test('an engine that fails makes it and its dependents stale, with the reason ch
     'propulsion could not compute'
   );
   await expect(aerodynamics).toContainText('aerodynamics depends on propulsion, so it could not compute either');
+  await expect(app.getByTestId('engine-condition-propulsion')).toContainText('restarting in');
   await stale.scrollIntoViewIfNeeded();
   await app.screenshot({ path: `${SCREENSHOTS}/consistency-stale-dark.png` });
 

@@ -40,17 +40,22 @@ test('opens with the host history; events stream in; filters hide and clearing r
   await expect.poll(() => shownCount(app)).toBeGreaterThanOrEqual(14);
   const total = await shownCount(app);
 
-  // By engine, as the source: outputs are broadcast, so manufacturing's are its own two.
+  // By engine, as source or target: an output is addressed to the engines that depend on its
+  // source, so manufacturing (which depends on the other five) sees its own two and their ten.
   await chooseOption(app, 'Engines', 'manufacturing');
   await chooseOption(app, 'Types', 'engine_output');
-  await expect.poll(() => shownCount(app)).toBe(2);
-  await expect(app.locator('.tl-list .tl-row .tl-route')).toHaveText(['manufacturing → all', 'manufacturing → all']);
+  await expect.poll(() => shownCount(app)).toBe(12);
+  const routes = await app.locator('.tl-list .tl-row .tl-route').allTextContents();
+  expect(routes.filter((route) => route === 'manufacturing → all')).toHaveLength(2);
+  for (const route of routes.filter((r) => !r.startsWith('manufacturing'))) expect(route).toMatch(/ → (.+, )?manufacturing$/);
   await app.getByRole('button', { name: 'Clear filters' }).click();
-  // …or as a target: the invalidations design addressed to manufacturing.
+  // …or as a target only: the invalidation a recompute request addresses to manufacturing (a
+  // configuration change invalidates nothing: the engines behind it compute anyway).
+  await host.invoke('engine.recompute', { engineId: 'manufacturing' });
   await chooseOption(app, 'Engines', 'manufacturing');
   await chooseOption(app, 'Types', 'data_invalidated');
-  await expect.poll(() => shownCount(app)).toBeGreaterThan(0);
-  for (const route of await app.locator('.tl-list .tl-row .tl-route').allTextContents()) expect(route).toBe('design → manufacturing');
+  await expect.poll(() => shownCount(app)).toBe(1);
+  await expect(app.locator('.tl-list .tl-row .tl-route')).toHaveText(['coordinator → manufacturing']);
   await app.getByRole('button', { name: 'Clear filters' }).click();
   await chooseOption(app, 'Engines', 'manufacturing');
   await expect.poll(async () => (await visibleTypes(app)).includes('performance_updated')).toBe(false);
@@ -62,7 +67,7 @@ test('opens with the host history; events stream in; filters hide and clearing r
   await expect(app.locator('.tl-list .tl-row[data-event-type="configuration_changed"]')).toHaveCount(1);
   await expect(app.locator('.tl-list .tl-row[data-event-type="configuration_changed"]')).toContainText('Eurofighter Typhoon');
   const namingEngine = await app.locator('.tl-list .tl-row[data-event-type="engine_output"] .tl-route').allTextContents();
-  expect(new Set(namingEngine)).toEqual(new Set(['propulsion → all', 'aerodynamics → all']));
+  expect(new Set(namingEngine)).toEqual(new Set(['propulsion → aerodynamics, manufacturing', 'aerodynamics → manufacturing']));
   await app.getByRole('button', { name: 'Clear filters' }).click();
   await expect(app.getByLabel('Search')).toHaveValue('');
   await expect.poll(() => shownCount(app)).toBeGreaterThanOrEqual(total);
@@ -88,7 +93,6 @@ test('opens with the host history; events stream in; filters hide and clearing r
 test('a configuration change shows its diff and the causal chain through all six engines', async ({ app, server }) => {
   const host = await connectHost(server);
   await host.invoke('scenario.load', { scenarioId: 'typhoon' });
-  host.close();
   // The F-22A change from history is there too: pick the Typhoon's.
   await chooseOption(app, 'Types', 'configuration_changed');
   const row = app.locator('.tl-row[data-event-type="configuration_changed"]').filter({ hasText: 'Eurofighter Typhoon' });
@@ -113,17 +117,24 @@ test('a configuration change shows its diff and the causal chain through all six
   await expect(chain.getByRole('treeitem').first()).toHaveAttribute('aria-level', '1');
   await expect(outputs.filter({ hasText: 'manufacturing' })).not.toHaveAttribute('aria-level', '1');
 
-  // Clicking a chain row selects that event; the graph highlights its source (an output is broadcast: no target).
+  // Clicking a chain row selects that event; the graph highlights its source and the engines it
+  // is addressed to (an output goes to the source's dependents).
   await outputs.filter({ hasText: 'propulsion' }).click();
   await expect(detail.getByRole('heading', { name: 'engine_output' })).toBeVisible();
   await expect(app.getByTestId('engine-node-propulsion')).toHaveClass(/gr-node--highlight-source/);
-  await expect(app.locator('.gr-node--highlight-target')).toHaveCount(0);
-  // An invalidation is addressed: its target is highlighted too.
+  await expect(app.locator('.gr-node--highlight-target')).toHaveCount(2);
+  await expect(app.getByTestId('engine-node-aerodynamics')).toHaveClass(/gr-node--highlight-target/);
+  await expect(app.getByTestId('engine-node-manufacturing')).toHaveClass(/gr-node--highlight-target/);
+  // An invalidation (here, of a recompute request) is addressed too: its target is highlighted,
+  // and its source is the coordinator, no engine of the graph.
+  await host.invoke('engine.recompute', { engineId: 'aerodynamics' });
+  host.close();
   await chooseOption(app, 'Types', 'data_invalidated');
   await chooseOption(app, 'Engines', 'aerodynamics');
   await app.locator('.tl-list .tl-row[data-event-type="data_invalidated"]').last().click();
-  await expect(app.getByTestId('engine-node-design')).toHaveClass(/gr-node--highlight-source/);
   await expect(app.getByTestId('engine-node-aerodynamics')).toHaveClass(/gr-node--highlight-target/);
+  await expect(app.locator('.gr-node--highlight-target')).toHaveCount(1);
+  await expect(app.locator('.gr-node--highlight-source')).toHaveCount(0);
   await app.getByRole('button', { name: 'Clear filters' }).click();
 
   // Many events followed the change (module diffs, metrics): filter back to it.

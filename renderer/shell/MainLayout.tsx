@@ -6,7 +6,7 @@ import { TAB_IDS, type TabId } from '../store/live';
 import { DependencyGraph } from '../views/live/graph/DependencyGraph';
 import { Inspector } from '../views/live/inspector/Inspector';
 import { TimelineView } from '../views/live/timeline/TimelineView';
-import { ActionsView, ConfigurationView, ConsistencyView, PerformanceView } from '../views/workbench';
+import { ActionsView, ConfigurationView, ConsistencyView, DeadLettersView, PerformanceView } from '../views/workbench';
 import { TabStrip } from './TabStrip';
 import { panelDomId, tabDomId } from './tabs';
 
@@ -14,7 +14,8 @@ const WORKBENCH: Readonly<Record<Exclude<TabId, 'timeline'>, () => ReactElement>
   performance: PerformanceView,
   consistency: ConsistencyView,
   configuration: ConfigurationView,
-  actions: ActionsView
+  actions: ActionsView,
+  deadletters: DeadLettersView
 };
 
 /** A resizable group whose sizes persist in the store. */

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../store';
 
 const SHORTCUTS: readonly [string, string][] = [
-  ['1 – 5', 'Switch tab: Timeline, Performance, Consistency, Configuration, Actions'],
+  ['1 – 6', 'Switch tab: Timeline, Performance, Consistency, Configuration, Actions, Dead letters'],
   ['/', 'Focus the timeline text filter'],
   ['Space', 'Pause or resume following live events'],
   ['t', 'Toggle dark / light theme'],

@@ -1,12 +1,13 @@
 import { useRef, type KeyboardEvent, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useFlightdeck } from '../store';
+import { useFlightdeck, useSession } from '../store';
 import { TAB_IDS } from '../store/live';
 import { panelDomId, TAB_LABELS, tabDomId } from './tabs';
 
-/** The main tab strip (ARIA tabs: arrows, Home and End move between tabs; 1–5 anywhere). */
+/** The main tab strip (ARIA tabs: arrows, Home and End move between tabs; 1–6 anywhere). */
 export function TabStrip(): ReactElement {
   const { active, setActiveTab } = useFlightdeck(useShallow((s) => ({ active: s.layout.activeTab, setActiveTab: s.layout.setActiveTab })));
+  const deadLetters = useSession((state) => state.deadLetters.length);
   const listRef = useRef<HTMLDivElement>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -36,6 +37,12 @@ export function TabStrip(): ReactElement {
           onClick={() => setActiveTab(tab)}
         >
           {TAB_LABELS[tab]}
+          {tab === 'deadletters' && deadLetters > 0 && (
+            <span className="fd-tab-badge" data-testid="deadletters-badge">
+              {deadLetters}
+              <span className="fd-sr"> held</span>
+            </span>
+          )}
           <kbd className="fd-tab-key" aria-hidden="true">
             {i + 1}
           </kbd>

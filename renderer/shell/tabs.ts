@@ -6,7 +6,8 @@ export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   performance: 'Performance',
   consistency: 'Consistency',
   configuration: 'Configuration',
-  actions: 'Actions'
+  actions: 'Actions',
+  deadletters: 'Dead letters'
 };
 
 export const tabDomId = (tab: TabId): string => `fd-tab-${tab}`;

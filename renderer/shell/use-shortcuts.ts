@@ -13,7 +13,7 @@ function isControl(target: EventTarget | null): boolean {
 }
 
 /**
- * Global shortcuts: 1–5 tabs, `/` timeline filter, Space pause/resume, `t` theme, `?` help,
+ * Global shortcuts: 1–6 tabs, `/` timeline filter, Space pause/resume, `t` theme, `?` help,
  * Esc clears the selection. Ignored while typing in a field (Esc still works there).
  */
 export function useShortcuts(): void {

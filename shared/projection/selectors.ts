@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StaleEngine, StalenessHop, Violation } from '../consistency';
 import type { EngineId } from '../events/envelope';
 import type { InputsFreshness, StaleInput } from '../results/freshness';
-import type { EngineState, SessionState } from './state';
+import type { DeadLetter, EngineState, SessionState } from './state';
 
 /**
  * Facts derived from the session state. They read the state only, so every view, the host and
@@ -58,6 +58,55 @@ export function engineStatus(state: SessionState, engineId: EngineId): EngineSta
 export function isGivenUp(state: SessionState, engineId: EngineId): boolean {
   const condition = state.engines[engineId]?.condition;
   return condition?.kind === 'failed' && condition.final;
+}
+
+/**
+ * What an engine's supervisor is doing about it, as a view says it: waiting to restart it
+ * (`retryAt`, epoch ms), rebuilding it, or given it up (why, after how many restarts this
+ * session); for an engine computed from a given-up engine's last outputs, which ones. `failed`
+ * is a failure no supervisor decision came with. Read from `engineStatus`, so a failure about an
+ * older version says nothing: the engine is retried for the new one.
+ */
+export type Supervision =
+  | { kind: 'none' }
+  | { kind: 'retry-pending'; retryAt: number; reason: string }
+  | { kind: 'restarting'; reason: string }
+  | { kind: 'given-up'; reason: string; restarts: number; at: number }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'degraded'; by: EngineId[] };
+
+const NO_SUPERVISION: Supervision = Object.freeze({ kind: 'none' });
+
+/**
+ * What the supervisor is doing about one engine (see `Supervision`).
+ *
+ * @example
+ * supervisionOf(state, 'materials'); // { kind: 'given-up', reason: '… — given up: 4 failures within 60 s …', restarts: 3, … }
+ * supervisionOf(state, 'propulsion'); // { kind: 'degraded', by: ['materials'] }
+ */
+export function supervisionOf(state: SessionState, engineId: EngineId): Supervision {
+  const engine = state.engines[engineId];
+  if (!engine) return NO_SUPERVISION;
+  const status = engineStatus(state, engineId);
+  const { condition } = engine;
+  if (status === 'degraded') return { kind: 'degraded', by: engine.degradedBy };
+  if (status === 'restarting' && condition.kind === 'restarting') return { kind: 'restarting', reason: condition.reason };
+  if (status !== 'failed' || condition.kind !== 'failed') return NO_SUPERVISION;
+  if (condition.final) return { kind: 'given-up', reason: condition.reason, restarts: engine.restarts, at: condition.at };
+  if (condition.retryAt !== null) return { kind: 'retry-pending', retryAt: condition.retryAt, reason: condition.reason };
+  return { kind: 'failed', reason: condition.reason };
+}
+
+/** The engines running degraded on the last outputs of `engineId` (given up), in dependency order. */
+export function dependentsDegradedBy(state: SessionState, engineId: EngineId): EngineId[] {
+  return state.engineOrder.filter(
+    (id) => state.engines[id]?.degradedBy.includes(engineId) === true && engineStatus(state, id) === 'degraded'
+  );
+}
+
+/** The dead letters of one engine's handlers, newest first. */
+export function deadLettersOf(state: SessionState, engineId: EngineId): DeadLetter[] {
+  return state.deadLetters.filter((letter) => letter.engineId === engineId);
 }
 
 /** An engine its dependents cannot compute from (a given-up one with outputs can: degraded). */

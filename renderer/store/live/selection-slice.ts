@@ -12,12 +12,17 @@ export interface SelectionSlice {
     /** Selects an event by id; pass the event when it may not be in the buffer. */
     selectEvent(id: string | null, event?: EngineEvent): void;
     selectEngine(id: string | null): void;
+    /**
+     * Shows a held event in the timeline: selected, the timeline active and paused so the event
+     * stays in view. False when this window's buffer no longer holds it.
+     */
+    reveal(eventId: string): boolean;
     /** Clears both selections (Esc). */
     clear(): void;
   };
 }
 
-export const createSelectionSlice: StateCreator<FlightdeckState, [], [], SelectionSlice> = (set) => ({
+export const createSelectionSlice: StateCreator<FlightdeckState, [], [], SelectionSlice> = (set, get) => ({
   selection: {
     eventId: null,
     event: null,
@@ -27,6 +32,15 @@ export const createSelectionSlice: StateCreator<FlightdeckState, [], [], Selecti
         selection: { ...s.selection, eventId: id, event: id === null ? null : (event ?? liveBuffer.findById(id) ?? null) }
       })),
     selectEngine: (id) => set((s) => ({ selection: { ...s.selection, engineId: id } })),
+    reveal: (eventId) => {
+      const event = liveBuffer.findById(eventId);
+      if (!event) return false;
+      const { layout, timeline } = get();
+      layout.setActiveTab('timeline');
+      timeline.setPaused(true);
+      set((s) => ({ selection: { ...s.selection, eventId, event } }));
+      return true;
+    },
     clear: () => set((s) => ({ selection: { ...s.selection, eventId: null, event: null, engineId: null } }))
   }
 });

@@ -3,14 +3,18 @@ import type { StaleEngine, Violation } from '../../../shared/consistency';
 import type { RecordedRule } from '../../../shared/events';
 import {
   dependencyGraph,
+  dependentsDegradedBy,
   engineStatus,
   openViolations,
   staleEngines,
+  supervisionOf,
   violationCounts,
   type SessionState,
+  type Supervision,
   type TaskState
 } from '../../../shared/projection';
 import type { AnalysisResult, EngineStatusReport } from '../../../shared/protocol';
+import { conditionFacts, type ConditionFacts } from './condition-facts';
 import { memoized, structurallyStable } from './memo';
 
 /**
@@ -65,6 +69,21 @@ export const selectEngineReports = memoized(engineParts, (s: SessionState): Engi
       }
     ];
   })
+);
+
+/** Every engine's condition facts (what its supervisor does about it, what it waits on), by engine id. */
+export const selectConditionFacts = memoized(engineParts, (s: SessionState): Readonly<Record<string, ConditionFacts>> =>
+  Object.fromEntries(s.engineOrder.map((engineId) => [engineId, conditionFacts(s, engineId)]))
+);
+
+/** What each engine's supervisor is doing about it, by engine id. */
+export const selectSupervisions = memoized(engineParts, (s: SessionState): Readonly<Record<string, Supervision>> =>
+  Object.fromEntries(s.engineOrder.map((engineId) => [engineId, supervisionOf(s, engineId)]))
+);
+
+/** For each engine, the engines running degraded on its last outputs (empty unless it was given up). */
+export const selectDegradedDependents = memoized(engineParts, (s: SessionState): Readonly<Record<string, readonly string[]>> =>
+  Object.fromEntries(s.engineOrder.map((engineId) => [engineId, dependentsDegradedBy(s, engineId)]))
 );
 
 /** Engines whose outputs do not reflect their inputs, with the reason chain. */

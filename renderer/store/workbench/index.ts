@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { FlightdeckState } from '../index';
 import { createConfigurationSlice, type ConfigurationSlice } from './configuration/configuration-slice';
+import { createDeadLettersSlice, type DeadLettersSlice } from './dead-letters/dead-letters-slice';
 import { createPerformanceSlice, type PerformanceSlice } from './performance/performance-slice';
 import { createRulesSlice, type RulesSlice } from './rules/rules-slice';
 import { createAnalysisSlice, type AnalysisSlice } from './tasks/analysis-slice';
@@ -10,7 +11,8 @@ import { createSimulationSlice, type SimulationSlice } from './tasks/simulation-
 
 /**
  * The workbench slices: the performance report and its preferences, rule edits and coverage,
- * the configuration draft, analyses, optimization and simulation requests, and fault injection.
+ * the configuration draft, analyses, optimization and simulation requests, fault injection and
+ * dead-letter redeliveries.
  * What they show about the session itself is read from the session state.
  */
 export type WorkbenchSlices = PerformanceSlice &
@@ -19,7 +21,8 @@ export type WorkbenchSlices = PerformanceSlice &
   AnalysisSlice &
   OptimizationSlice &
   SimulationSlice &
-  FaultsSlice;
+  FaultsSlice &
+  DeadLettersSlice;
 
 export const createWorkbenchSlices: StateCreator<FlightdeckState, [], [], WorkbenchSlices> = (...args) => ({
   ...createPerformanceSlice(...args),
@@ -28,7 +31,8 @@ export const createWorkbenchSlices: StateCreator<FlightdeckState, [], [], Workbe
   ...createAnalysisSlice(...args),
   ...createOptimizationSlice(...args),
   ...createSimulationSlice(...args),
-  ...createFaultsSlice(...args)
+  ...createFaultsSlice(...args),
+  ...createDeadLettersSlice(...args)
 });
 
 /** The workbench preferences that survive a reload: slow-operation threshold and latency grouping. */

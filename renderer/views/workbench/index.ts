@@ -3,3 +3,4 @@ export { PerformanceView } from './performance/PerformanceView';
 export { ConsistencyView } from './consistency/ConsistencyView';
 export { ConfigurationView } from './configuration/ConfigurationView';
 export { ActionsView } from './actions/ActionsView';
+export { DeadLettersView } from './dead-letters/DeadLettersView';

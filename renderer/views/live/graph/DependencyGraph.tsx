@@ -16,7 +16,7 @@ import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck, useSession } from '../../../store';
 import { liveBuffer } from '../../../store/live';
-import { selectEngineGraph, selectEngineReports, selectOpenViolations, selectRuleEdges } from '../../../store/session/selectors';
+import { selectConditionFacts, selectEngineGraph, selectEngineReports, selectOpenViolations, selectRuleEdges } from '../../../store/session/selectors';
 import { EngineNode, type EngineFlowNode } from './EngineNode';
 import { buildEdges, buildNodeData, sameRecord, type EdgeModel, type EngineGraph, type GraphInputs } from './graph-model';
 import { layoutEngines, NODE_HEIGHT_PX, NODE_WIDTH_PX } from './layout-graph';
@@ -68,6 +68,7 @@ function readGraphInputs(graph: EngineGraph): GraphInputs {
     graph,
     ruleEdges: selectRuleEdges(state),
     statuses: selectEngineReports(state),
+    conditions: selectConditionFacts(state),
     openViolations: selectOpenViolations(state),
     rateOf: (id: string) => liveBuffer.perSecond(id, now),
     flowAgeMs: (a: string, b: string) => liveBuffer.flowAgeMs(a, b, now),

@@ -1,19 +1,53 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
-import { engineLabel, STATUS_STYLE } from '../common/engine-style';
+import { useFlightdeck } from '../../../store';
 import { formatMs } from '../../common/format';
+import { ConditionText } from '../common/ConditionText';
+import { conditionLine } from '../common/engine-condition';
+import { engineLabel, STATUS_STYLE } from '../common/engine-style';
 import type { EngineNodeData } from './graph-model';
 
 export type EngineFlowNode = Node<EngineNodeData, 'engine'>;
 
-/** An engine in the graph: name, status (icon and word), events/s, last latency, violations. */
+/**
+ * Brings a given-up engine back. The click also reaches the node, which selects the engine, so
+ * the inspector shows how the restart went.
+ */
+function RestartButton({ engineId }: { engineId: string }): ReactElement {
+  const acting = useFlightdeck((s) => s.inspector.acting);
+  const restart = useFlightdeck((s) => s.inspector.restart);
+  return (
+    <button
+      type="button"
+      className="fd-button fd-button--small fd-button--primary gr-restart nodrag nopan"
+      disabled={acting}
+      aria-label={`Restart ${engineId}`}
+      onClick={() => void restart(engineId)}
+    >
+      {acting ? 'Restarting…' : 'Restart'}
+    </button>
+  );
+}
+
+/**
+ * An engine in the graph: name, status (icon and word), events/s, last latency, violations, and
+ * a line on its condition (a countdown to its restart, why it was given up, what it waits on).
+ */
 function EngineNodeView({ data }: NodeProps<EngineFlowNode>): ReactElement {
   const style = STATUS_STYLE[data.status];
+  const line = conditionLine(data);
   const classes = ['gr-node', `gr-node--${data.status}`];
+  if (line.kind === 'given-up') classes.push('gr-node--given-up');
   if (data.highlight) classes.push(`gr-node--highlight-${data.highlight}`);
   if (data.selected) classes.push('gr-node--selected');
   return (
-    <div className={classes.join(' ')} data-engine={data.engineId} data-status={data.status} data-testid={`engine-node-${data.engineId}`}>
+    <div
+      className={classes.join(' ')}
+      data-engine={data.engineId}
+      data-status={data.status}
+      data-condition={line.kind}
+      data-testid={`engine-node-${data.engineId}`}
+    >
       <Handle type="target" position={Position.Top} id="in" className="gr-handle" isConnectable={false} />
       <Handle type="source" position={Position.Bottom} id="out" className="gr-handle" isConnectable={false} />
       <Handle type="source" position={Position.Right} id="rule-out" className="gr-handle" isConnectable={false} />
@@ -34,11 +68,19 @@ function EngineNodeView({ data }: NodeProps<EngineFlowNode>): ReactElement {
           </span>{' '}
           <span className="gr-status-label">{style.label}</span>
         </span>
-        <span className="gr-metrics">
-          <span title="Events per second from this engine (last second)">{data.eventsPerS} ev/s</span>
-          <span title="Last handler latency">{formatMs(data.lastLatencyMs)}</span>
-          {data.restarts > 0 && <span title="Restarts">↻ {data.restarts}</span>}
-        </span>
+        {/* A given-up engine has no figures worth reading: its Restart takes their place. */}
+        {line.kind === 'given-up' ? (
+          <RestartButton engineId={data.engineId} />
+        ) : (
+          <span className="gr-metrics">
+            <span title="Events per second from this engine (last second)">{data.eventsPerS} ev/s</span>
+            <span title="Last handler latency">{formatMs(data.lastLatencyMs)}</span>
+            {data.restarts > 0 && <span title="Restarts">↻ {data.restarts}</span>}
+          </span>
+        )}
+      </div>
+      <div className="gr-node-detail" data-testid={`engine-condition-${data.engineId}`}>
+        <ConditionText line={line} />
       </div>
     </div>
   );

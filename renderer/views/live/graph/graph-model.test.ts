@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectAll } from '../../../../shared/projection';
-import { selectEngineGraph, selectEngineReports, selectOpenViolations, selectRuleEdges } from '../../../store/session/selectors';
+import { selectConditionFacts, selectEngineGraph, selectEngineReports, selectOpenViolations, selectRuleEdges } from '../../../store/session/selectors';
 import { TestLog } from '../../../store/session/test-log';
 import { buildEdges, buildNodeData, sameRecord, type GraphInputs } from './graph-model';
 
@@ -11,6 +11,7 @@ function inputs(log: TestLog, overrides: Partial<GraphInputs> = {}): GraphInputs
     graph: selectEngineGraph(state),
     ruleEdges: selectRuleEdges(state),
     statuses: selectEngineReports(state),
+    conditions: selectConditionFacts(state),
     openViolations: selectOpenViolations(state),
     rateOf: () => 0,
     flowAgeMs: () => Number.POSITIVE_INFINITY,
@@ -54,6 +55,17 @@ describe('graph model', () => {
       ['propulsion', 'busy']
     ]);
     expect(nodes.get('design')?.lastLatencyMs).toBe(1);
+  });
+
+  it('a given-up engine and the engines computed from its last outputs say so, and keep their data while nothing changes', () => {
+    const log = session().configure().outputs().configure().outputs(['design']);
+    log.add('engine_status_changed', { engineId: 'materials', status: 'failed', version: 2, reason: 'boom — given up', final: true }, { sourceEngine: 'materials' });
+    log.add('engine_output', { engineId: 'propulsion', version: 2, outputs: {}, changedFields: [], durationMs: 1, degradedBy: ['materials'] }, { sourceEngine: 'propulsion' });
+    const nodes = buildNodeData(inputs(log));
+    expect(nodes.get('materials')).toMatchObject({ status: 'failed', givenUpAfterRestarts: 0, retryAt: null });
+    expect(nodes.get('propulsion')).toMatchObject({ status: 'degraded', degradedBy: ['materials'] });
+    const again = buildNodeData(inputs(log));
+    for (const [id, data] of nodes) expect(sameRecord(data, again.get(id) ?? {})).toBe(true);
   });
 
   it('highlights the selected event source and targets', () => {

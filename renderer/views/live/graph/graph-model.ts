@@ -1,16 +1,15 @@
 import type { Violation } from '../../../../shared/consistency';
 import type { dependencyGraph } from '../../../../shared/projection';
 import type { EngineStatusReport } from '../../../../shared/protocol';
+import type { ConditionFacts } from '../../../store/session/condition-facts';
 import type { RuleEdge } from '../../../store/session/selectors';
-import type { EngineStatus } from '../common/engine-style';
 
 /** The engines and their dependency edges (`dependencyGraph` of the session state). */
 export type EngineGraph = ReturnType<typeof dependencyGraph>;
 
-/** What an engine node shows. */
-export type EngineNodeData = {
+/** What an engine node shows: its condition (status, supervisor, what it waits on) and figures. */
+export type EngineNodeData = ConditionFacts & {
   engineId: string;
-  status: EngineStatus;
   eventsPerS: number;
   lastLatencyMs: number | null;
   openViolations: number;
@@ -36,6 +35,7 @@ export interface GraphInputs {
   graph: EngineGraph;
   ruleEdges: readonly RuleEdge[];
   statuses: readonly EngineStatusReport[];
+  conditions: Readonly<Record<string, ConditionFacts>>;
   openViolations: readonly Violation[];
   rateOf(engineId: string): number;
   flowAgeMs(source: string, target: string): number;
@@ -44,10 +44,13 @@ export interface GraphInputs {
   selectedEngine: string | null;
 }
 
+/** The condition of an engine the session state does not hold (yet). */
+const UNKNOWN_ENGINE: ConditionFacts = { status: 'stopped', computedVersion: 0, configVersion: 0, blockedOn: null, degradedBy: [], retryAt: null, givenUpAfterRestarts: null };
+
 /** How long after an event an edge keeps pulsing. */
 export const FLOW_PULSE_MS = 900;
 
-/** Node data per engine (statuses, rates, latency, violations, highlight). */
+/** Node data per engine (condition, rates, latency, violations, highlight). */
 export function buildNodeData(inputs: GraphInputs): Map<string, EngineNodeData> {
   const statusById = new Map(inputs.statuses.map((s) => [s.engineId, s]));
   const violations = new Map<string, number>();
@@ -59,8 +62,8 @@ export function buildNodeData(inputs: GraphInputs): Map<string, EngineNodeData> 
   for (const node of inputs.graph.nodes) {
     const status = statusById.get(node.id);
     out.set(node.id, {
+      ...(inputs.conditions[node.id] ?? UNKNOWN_ENGINE),
       engineId: node.id,
-      status: status?.status ?? 'stopped',
       eventsPerS: inputs.rateOf(node.id),
       lastLatencyMs: status?.lastDurationMs ?? null,
       openViolations: violations.get(node.id) ?? 0,

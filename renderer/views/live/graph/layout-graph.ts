@@ -3,7 +3,7 @@ import type { EngineGraph } from './graph-model';
 
 /** Node box used for layout and drawing. */
 export const NODE_WIDTH_PX = 200;
-export const NODE_HEIGHT_PX = 58;
+export const NODE_HEIGHT_PX = 74;
 
 const elk = new ELK();
 

@@ -1,15 +1,25 @@
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { StaleEngine } from '../../../../shared/consistency';
-import { currentVersion, engineStatus } from '../../../../shared/projection';
+import { currentVersion, deadLettersOf, engineStatus, type Supervision } from '../../../../shared/projection';
 import { useFlightdeck, useSession } from '../../../store';
 import { liveBuffer } from '../../../store/live';
-import { selectEngineGraph, selectEngineReports, selectOpenViolations, selectStaleEngines } from '../../../store/session/selectors';
+import {
+  selectConditionFacts,
+  selectEngineGraph,
+  selectEngineReports,
+  selectOpenViolations,
+  selectStaleEngines,
+  selectSupervisions
+} from '../../../store/session/selectors';
 import { formatClock, formatMs } from '../../common/format';
+import { ConditionText } from '../common/ConditionText';
+import { conditionLine } from '../common/engine-condition';
 import { ENGINE_IDS, engineLabel, STATUS_STYLE } from '../common/engine-style';
 import { summarizeEvent } from '../common/event-format';
 import { JsonTree } from '../common/JsonTree';
 import { useThrottledSnapshot } from '../common/use-throttled-snapshot';
+import { StaleChain } from './StaleChain';
+import { SupervisionNotice } from './SupervisionNotice';
 import './inspector.css';
 
 const RECENT_EVENTS = 12;
@@ -17,6 +27,8 @@ const ENGINE_SET: ReadonlySet<string> = new Set(ENGINE_IDS);
 /** Lists read from the event buffer refresh at most this often. */
 const BUFFER_REFRESH_MS = 500;
 const readVersion = (): number => useFlightdeck.getState().timeline.version;
+/** Supervisor notices that state the engine's last failure. */
+const REASON_SHOWN: ReadonlySet<Supervision['kind']> = new Set(['given-up', 'retry-pending', 'failed']);
 
 /** Latency reloads at most this often while the engine keeps publishing outputs. */
 const LATENCY_THROTTLE_MS = 500;
@@ -34,31 +46,6 @@ function useEngineLatency(engineId: string): void {
   }, [engineId, loadLatency]);
 }
 
-/** Epoch milliseconds print as a clock time; monotonic clock values cannot. */
-function when(at: number): string {
-  return at > 1e12 ? ` at ${formatClock(at)}` : '';
-}
-
-function StaleChain({ stale }: { stale: StaleEngine }): ReactElement {
-  return (
-    <>
-      <p className="in-note" data-testid="inspector-stale">
-        Stale{when(stale.since)}: {stale.reason}
-      </p>
-      <ol className="in-stale">
-        {stale.chain.map((hop, i) => (
-          <li key={`${hop.eventId}-${i}`}>
-            <strong>{hop.engineId}</strong> stale because <strong>{hop.fromEngine}</strong> changed{' '}
-            {hop.fields.length > 0 ? <span className="in-mono">{hop.fields.join(', ')}</span> : 'its outputs'} via rule{' '}
-            <span className="in-mono">{hop.ruleId}</span>
-            {when(hop.at)}
-          </li>
-        ))}
-      </ol>
-    </>
-  );
-}
-
 function armedFaults(faults: { slowMs: number; failuresLeft: number }): string {
   const armed: string[] = [];
   if (faults.slowMs > 0) armed.push(`slow ${faults.slowMs} ms`);
@@ -68,12 +55,14 @@ function armedFaults(faults: { slowMs: number; failuresLeft: number }): string {
 
 function EngineInspector({ engineId }: { engineId: string }): ReactElement {
   useEngineLatency(engineId);
-  const { engine, status, stale, version } = useSession(
+  const { engine, status, stale, version, supervision, deadLetters } = useSession(
     useShallow((state) => ({
       engine: state.engines[engineId],
       status: engineStatus(state, engineId),
       stale: selectStaleEngines(state).find((e) => e.engineId === engineId) ?? null,
-      version: currentVersion(state)
+      version: currentVersion(state),
+      supervision: selectSupervisions(state)[engineId]?.kind ?? 'none',
+      deadLetters: deadLettersOf(state, engineId).length
     }))
   );
   const open = useSession(selectOpenViolations);
@@ -87,7 +76,8 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
       restart: st.inspector.restart,
       recompute: st.inspector.recompute,
       selectEngine: st.selection.selectEngine,
-      selectEvent: st.selection.selectEvent
+      selectEvent: st.selection.selectEvent,
+      setActiveTab: st.layout.setActiveTab
     }))
   );
   const tick = useThrottledSnapshot(readVersion, BUFFER_REFRESH_MS);
@@ -111,9 +101,12 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
           <span aria-hidden="true">{style.icon}</span> {style.label}
         </span>
         <div className="in-actions">
-          <button type="button" className="fd-button" disabled={s.acting} onClick={() => void s.restart(engineId)}>
-            {s.acting ? 'Working…' : 'Restart engine'}
-          </button>
+          {/* A given-up engine's Restart sits with the supervisor's reason, below. */}
+          {supervision !== 'given-up' && (
+            <button type="button" className="fd-button" disabled={s.acting} onClick={() => void s.restart(engineId)}>
+              {s.acting ? 'Working…' : 'Restart engine'}
+            </button>
+          )}
           <button type="button" className="fd-button" disabled={s.acting} onClick={() => void s.recompute(engineId)} title="Invalidate this engine and recompute it">
             Recompute
           </button>
@@ -127,6 +120,7 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
           {s.actionMessage}
         </p>
       )}
+      <SupervisionNotice engineId={engineId} />
       {!engine ? (
         <p className="in-note">This engine is not part of the session.</p>
       ) : (
@@ -160,10 +154,22 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
                 : ' · no deliveries measured yet'}
               {s.error && <span className="in-error"> · latency unavailable: {s.error}</span>}
             </dd>
-            {engine.lastError && (
+            {/* The supervisor's notice above already gives a failure's reason. */}
+            {engine.lastError && !REASON_SHOWN.has(supervision) && (
               <>
                 <dt>Last error</dt>
                 <dd className="in-error">{engine.lastError}</dd>
+              </>
+            )}
+            {deadLetters > 0 && (
+              <>
+                <dt>Dead letters</dt>
+                <dd data-testid="inspector-dead-letters">
+                  {deadLetters} event{deadLetters === 1 ? '' : 's'} its handler failed on{' '}
+                  <button type="button" className="in-link" onClick={() => s.setActiveTab('deadletters')}>
+                    Show
+                  </button>
+                </dd>
               </>
             )}
           </dl>
@@ -232,6 +238,7 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
 function Overview(): ReactElement {
   const tick = useThrottledSnapshot(readVersion, BUFFER_REFRESH_MS);
   const statuses = useSession(selectEngineReports);
+  const conditions = useSession(selectConditionFacts);
   const openCount = useSession(selectOpenViolations).length;
   const staleCount = useSession(selectStaleEngines).length;
   const { selectEngine, selectEvent } = useFlightdeck(
@@ -249,16 +256,16 @@ function Overview(): ReactElement {
       <ul className="in-overview">
         {statuses.map((e) => {
           const style = STATUS_STYLE[e.status];
+          const facts = conditions[e.engineId];
           return (
             <li key={e.engineId}>
-              <button type="button" className="in-event" onClick={() => selectEngine(e.engineId)}>
+              <button type="button" className="in-event" onClick={() => selectEngine(e.engineId)} data-testid={`overview-${e.engineId}`}>
                 <strong>{engineLabel(e.engineId)}</strong>
                 <span style={{ color: style.color }}>
                   <span aria-hidden="true">{style.icon}</span> {style.label}
                 </span>
-                <span className="in-dim">
-                  v{e.computedVersion} · {formatMs(e.lastDurationMs)}
-                </span>
+                <span className="in-overview-condition">{facts && <ConditionText line={conditionLine(facts)} />}</span>
+                <span className="in-dim in-overview-latency">{formatMs(e.lastDurationMs)}</span>
               </button>
             </li>
           );

@@ -3,21 +3,23 @@ import type { StaleEngine } from '../../../../shared/consistency';
 import { EmptyState } from '../common/Panel';
 import { formatClock } from '../../common/format';
 
-/** A hop the coordinator records when an engine could not compute (not a rule's invalidation). */
+/** A hop the coordinator records when an engine could not compute or ran degraded (not a rule's invalidation). */
 function isFailureHop(ruleId: string): boolean {
-  return ruleId === 'compute' || ruleId === 'depends_on';
+  return ruleId === 'compute' || ruleId === 'depends_on' || ruleId === 'degraded';
 }
 
 /**
- * Why each stale engine is stale, hop by hop from the origin: either a rule's invalidation
- * the engine could not answer, or an engine that failed and the dependencies that waited on it.
+ * Why each stale engine is stale, hop by hop from the origin: a rule's invalidation the engine
+ * could not answer, an engine that failed and the dependencies that waited on it, or an engine
+ * computed from the last outputs of one its supervisor gave up (degraded).
  */
 export function StaleEngines({ stale }: { stale: readonly StaleEngine[] }): ReactElement {
   if (stale.length === 0) {
     return (
       <EmptyState title="No engine is stale">
         An engine becomes stale when it cannot compute the current configuration (it failed, or an engine it depends on
-        did), or when a rule with auto-update invalidates it and it cannot recompute.
+        did), when it runs degraded on the last outputs of an engine its supervisor gave up, or when a rule with
+        auto-update invalidates it and it cannot recompute.
       </EmptyState>
     );
   }
@@ -40,6 +42,13 @@ export function StaleEngines({ stale }: { stale: readonly StaleEngine[] }): Reac
                 {hop.ruleId === 'compute' ? (
                   <>
                     <span className="cs-engine">{hop.engineId}</span> could not compute
+                  </>
+                ) : hop.ruleId === 'degraded' ? (
+                  <>
+                    <span className="cs-arrow" aria-hidden="true">
+                      →
+                    </span>{' '}
+                    <span className="cs-engine">{hop.engineId}</span> computed from the last outputs of {hop.fromEngine}, given up by its supervisor
                   </>
                 ) : hop.ruleId === 'depends_on' ? (
                   <>
