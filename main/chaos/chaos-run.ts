@@ -64,7 +64,7 @@ export async function runChaos(options: ChaosOptions, resourcesDir: string, prog
   const { coordinator } = session;
   const ledger = new LogLedger(coordinator.log);
   const host = new SessionHost(session);
-  const server = await startWebServer({ host, staticDir: join(resourcesDir, '..', 'out', 'renderer'), limits: { stallTimeoutMs: 3000 } });
+  const server = await startWebServer({ host, limits: { stallTimeoutMs: 3000 } });
   const hostFaults: string[] = [];
   const faultWatch = coordinator.log.onDidAppend((event) => {
     if (event.eventType !== 'error_occurred') return;

@@ -12,8 +12,8 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
 export interface WebServerOptions {
   host: SessionHost;
-  /** The built renderer (electron-vite's `out/renderer`). */
-  staticDir: string;
+  /** The built renderer (electron-vite's `out/renderer`); omitted, only the socket is served (chaos, fuzz and soak runs). */
+  staticDir?: string;
   port?: number;
   /** Loopback by default: browser mode is for this machine unless the user says otherwise. */
   bindAddress?: string;
@@ -31,6 +31,10 @@ export interface RunningWebServer {
 }
 
 const TOKEN_COOKIE = 'flightdeck_token';
+
+function noAssets(_request: IncomingMessage, _response: ServerResponse, next: () => void): void {
+  next();
+}
 
 function tokenMatches(expected: string, given: string | undefined | null): boolean {
   if (!given) return false;
@@ -81,7 +85,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const token = options.token ?? randomBytes(24).toString('base64url');
   const bindAddress = options.bindAddress ?? '127.0.0.1';
   const limits: ClientLimits = { ...DEFAULT_CLIENT_LIMITS, ...options.limits };
-  const assets = sirv(options.staticDir, { dev: false, etag: true, gzip: false, brotli: false });
+  const assets = options.staticDir === undefined ? noAssets : sirv(options.staticDir, { dev: false, etag: true, gzip: false, brotli: false });
   let hostAllowed: (host: string) => boolean = () => false;
 
   const server: Server = createServer((request, response) => {

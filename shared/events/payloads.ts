@@ -51,7 +51,14 @@ const taskProgress = <T extends z.ZodType>(data: T) =>
   z.strictObject({ taskId, fraction: z.number().min(0).max(1), message: z.string().max(512).optional(), data });
 
 const taskOutcome = <T extends z.ZodType>(result: T) =>
-  z.strictObject({ taskId, cancelled: z.boolean(), durationMs: z.number().nonnegative(), result });
+  z.strictObject({
+    taskId,
+    cancelled: z.boolean(),
+    durationMs: z.number().nonnegative(),
+    result,
+    /** Why a task ended that no user cancelled (the host stopped while it ran). */
+    reason: text.optional()
+  });
 
 const ModuleEventSchema = z.strictObject({
   instanceId: z.string(),
@@ -125,7 +132,9 @@ export const EVENT_PAYLOADS = {
   dead_letter_resolved: z.strictObject({
     originalEventId: z.string().max(64),
     engineId: EngineIdSchema,
-    outcome: z.enum(['redelivered', 'discarded'])
+    outcome: z.enum(['redelivered', 'discarded']),
+    /** Why it was discarded when no user asked (the host stopped, and its retry queue with it). */
+    reason: text.optional()
   }),
   data_invalidated: z.strictObject({
     /** The engine invalidated: it recomputes next. */
@@ -143,7 +152,11 @@ export const EVENT_PAYLOADS = {
     chain: z.array(StalenessHopSchema).max(64)
   }),
   performance_updated: PerformanceSummarySchema,
-  session_started: z.strictObject({ engines: z.array(RegisteredEngineSchema).max(64) }),
+  session_started: z.strictObject({
+    engines: z.array(RegisteredEngineSchema).max(64),
+    /** The session was reopened after its host stopped (a crash or a restart) at this event. */
+    resumedAfterSeq: z.number().int().nonnegative().optional()
+  }),
   session_stopped: z.strictObject({ reason: text }),
   engine_output: z.strictObject({
     engineId: EngineIdSchema,

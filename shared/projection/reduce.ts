@@ -13,6 +13,9 @@ import {
   type TaskState
 } from './state';
 
+/** An engine's condition while nothing is wrong: one shared, frozen value (states are never edited). */
+const CONDITION_OK: EngineState['condition'] = Object.freeze({ kind: 'ok' });
+
 /**
  * Folds one event into the session state: `events.reduce(project, INITIAL_SESSION_STATE)` is
  * the session at any moment. Pure: no I/O, no clock, no randomness; the input state is never
@@ -33,7 +36,10 @@ export function project(state: SessionState, event: EngineEvent): SessionState {
   // An event that states no fact of the session (synthetic load, a module note…) leaves the state
   // as it was — the same object, so nothing re-renders and a flood of noise costs nothing.
   if (next === state) return state;
-  return { ...next, seq: event.seq, eventCount: state.eventCount + 1 };
+  // Any other state `fold` gives is a new object nobody holds yet: stamped here, not copied again.
+  next.seq = event.seq;
+  next.eventCount = state.eventCount + 1;
+  return next;
 }
 
 /** Folds a list of events in order (the events of a snapshot's tail, a history page…). */
@@ -43,6 +49,7 @@ export function projectAll(events: readonly EngineEvent[], from: SessionState = 
   return state;
 }
 
+/** `state` itself when the event states no fact, else a new state of its own (`project` stamps it). */
 function fold(state: SessionState, event: EngineEvent): SessionState {
   switch (event.eventType) {
     case 'session_started':
@@ -183,7 +190,7 @@ function sessionStarted(state: SessionState, event: EngineEvent<'session_started
   }
   return {
     ...state,
-    startedAt: event.timestamp,
+    startedAt: event.data.resumedAfterSeq === undefined ? event.timestamp : (state.startedAt ?? event.timestamp),
     stoppedAt: null,
     engineOrder: event.data.engines.map((engine) => engine.engineId),
     engines
@@ -192,21 +199,27 @@ function sessionStarted(state: SessionState, event: EngineEvent<'session_started
 
 function engineOutput(state: SessionState, event: EngineEvent<'engine_output'>): SessionState {
   const { engineId } = event.data;
-  const updated = updateEngine(state, engineId, (engine) => ({
-    ...engine,
-    computedVersion: event.data.version,
-    outputs: event.data.outputs,
-    changedFields: event.data.changedFields,
-    degradedBy: event.data.degradedBy,
-    outputEventId: event.eventId,
-    outputAt: event.timestamp,
-    lastDurationMs: event.data.durationMs,
-    condition: engine.condition.kind === 'stopped' ? engine.condition : { kind: 'ok' },
-    lastError: null
-  }));
-  if (!Object.hasOwn(updated.invalidations, engineId)) return updated;
-  const { [engineId]: _cleared, ...invalidations } = updated.invalidations;
-  return { ...updated, invalidations };
+  const engine = state.engines[engineId];
+  if (!engine) return state;
+  // One copy of the state, whether or not an invalidation is cleared (every change has six outputs).
+  const engines = {
+    ...state.engines,
+    [engineId]: {
+      ...engine,
+      computedVersion: event.data.version,
+      outputs: event.data.outputs,
+      changedFields: event.data.changedFields,
+      degradedBy: event.data.degradedBy,
+      outputEventId: event.eventId,
+      outputAt: event.timestamp,
+      lastDurationMs: event.data.durationMs,
+      condition: engine.condition.kind === 'stopped' ? engine.condition : CONDITION_OK,
+      lastError: null
+    }
+  };
+  if (!Object.hasOwn(state.invalidations, engineId)) return { ...state, engines };
+  const { [engineId]: _cleared, ...invalidations } = state.invalidations;
+  return { ...state, engines, invalidations };
 }
 
 function engineStatusChanged(state: SessionState, event: EngineEvent<'engine_status_changed'>): SessionState {
@@ -318,7 +331,7 @@ function taskStarted(state: SessionState, event: EngineEvent<'optimization_start
 
 function taskEnded(
   state: SessionState,
-  data: { taskId: string; durationMs: number; result: unknown },
+  data: { taskId: string; durationMs: number; result: unknown; reason?: string },
   status: 'completed' | 'cancelled',
   at: number
 ): SessionState {
@@ -326,6 +339,7 @@ function taskEnded(
     ...task,
     status,
     fraction: status === 'completed' ? 1 : task.fraction,
+    message: data.reason ?? task.message,
     result: data.result,
     durationMs: data.durationMs,
     endedAt: at

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedTopLevelFields, describeValue, numbersAgree, valuesAgree } from './compare-values';
+import { changedTopLevelFields, describeValue, numbersAgree, shareUnchanged, valuesAgree } from './compare-values';
 
 describe('numbersAgree', () => {
   it('takes the larger of the absolute and relative tolerance', () => {
@@ -24,6 +24,32 @@ describe('valuesAgree', () => {
     expect(valuesAgree([1], { 0: 1 })).toBe(false);
     expect(valuesAgree(null, {})).toBe(false);
     expect(valuesAgree('1', 1)).toBe(false);
+  });
+});
+
+describe('shareUnchanged', () => {
+  it("points what agrees at before's values, in after's key order, and gives before itself when nothing changed", () => {
+    const before = { same: { x: [1] }, changed: 1, removed: true };
+    const after = { changed: 2, same: { x: [1] }, added: 'new' };
+    const shared = shareUnchanged(before, after);
+    expect(shared.value).toEqual(after);
+    expect(Object.keys(shared.value)).toEqual(['changed', 'same', 'added']);
+    expect(shared.value.same).toBe(before.same);
+    expect(shared.value).not.toBe(after);
+    const unchanged = shareUnchanged(before, { same: { x: [1] }, changed: 1, removed: true });
+    expect(unchanged).toEqual({ value: before, changedFields: [] });
+    expect(unchanged.value).toBe(before);
+    // The same values listed in another order are a new object, in that order.
+    const reordered = shareUnchanged(before, { changed: 1, same: { x: [1] }, removed: true });
+    expect(reordered.value).not.toBe(before);
+    expect(Object.keys(reordered.value)).toEqual(['changed', 'same', 'removed']);
+    expect(reordered.value.same).toBe(before.same);
+  });
+
+  it('lists changed and removed keys in before\'s order, then added ones; a NaN always reads as changed', () => {
+    const shared = shareUnchanged({ a: 1, nan: Number.NaN, b: [2], gone: 0 }, { b: [3], added: true, nan: Number.NaN, a: 1 });
+    expect(shared.changedFields).toEqual(['nan', 'b', 'gone', 'added']);
+    expect(Object.keys(shared.value)).toEqual(['b', 'added', 'nan', 'a']);
   });
 });
 

@@ -59,9 +59,10 @@ export function changedTopLevelFields(
 
 /**
  * `after` with every top-level value that deep-equals `before`'s replaced by `before`'s own
- * object, and the keys that changed (as `changedTopLevelFields` lists them). Outputs and
- * configurations kept in the log then share what did not change with the previous ones, so a
- * new version costs memory only for what it changed (and the garbage collector copies less).
+ * object (`before` itself when nothing changed), and the keys that changed (as
+ * `changedTopLevelFields` lists them). Outputs and configurations kept in the log then share
+ * what did not change with the previous ones, so a new version costs memory only for what it
+ * changed (and the garbage collector copies less).
  *
  * @example
  * const { value, changedFields } = shareUnchanged({ a: { x: 1 }, b: 2 }, { a: { x: 1 }, b: 3 });
@@ -73,19 +74,41 @@ export function shareUnchanged<T extends Readonly<Record<string, unknown>>>(
   after: T
 ): { value: T; changedFields: string[] } {
   const changedFields: string[] = [];
-  const value: Record<string, unknown> = {};
-  for (const key in after) {
-    if (!Object.hasOwn(after, key)) continue;
-    const next = after[key];
-    value[key] = Object.hasOwn(before, key) && valuesAgree(before[key], next) ? before[key] : next;
-  }
+  // One copy of `after` in its own shape; then, in `before`'s order, what agrees points at
+  // `before`'s value (a store to a property the copy already has, so it never grows key by key),
+  // and what does not, or is gone, changed. Each value is read once: reading a number out of an
+  // object boxes it.
+  const value: Record<string, unknown> = { ...after };
   for (const key in before) {
-    if (Object.hasOwn(before, key) && (!Object.hasOwn(after, key) || value[key] !== before[key])) changedFields.push(key);
+    if (!Object.hasOwn(before, key)) continue;
+    if (!Object.hasOwn(after, key)) {
+      changedFields.push(key);
+      continue;
+    }
+    const previous = before[key];
+    if (!valuesAgree(previous, value[key])) changedFields.push(key);
+    else {
+      value[key] = previous;
+      // NaN agrees with NaN, yet is never the same value: it reads as changed.
+      if (Number.isNaN(previous)) changedFields.push(key);
+    }
   }
   for (const key in after) {
     if (Object.hasOwn(after, key) && !Object.hasOwn(before, key)) changedFields.push(key);
   }
+  // Nothing changed (every value is `before`'s, keys in the same order): `before` itself is the value.
+  if (changedFields.length === 0 && sameKeyOrder(before, value)) return { value: before as T, changedFields };
   return { value: value as T, changedFields };
+}
+
+/** Whether two records with the same own keys list them in the same order. */
+function sameKeyOrder(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = Object.keys(a);
+  let i = 0;
+  for (const key in b) {
+    if (Object.hasOwn(b, key) && keys[i++] !== key) return false;
+  }
+  return i === keys.length;
 }
 
 /** A short, readable rendering of a value for messages (at most about 80 characters). */

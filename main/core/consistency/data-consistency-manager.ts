@@ -10,6 +10,7 @@ import type {
   ViolationReport
 } from '../../../shared/consistency';
 import type { Disposable } from '../../../shared/disposable';
+import type { SessionState } from '../../../shared/projection';
 import type { EngineId, Priority, RecordedRule } from '../../../shared/events';
 import type { Publish } from '../log/publish';
 import { describeValue } from './compare-values';
@@ -43,6 +44,9 @@ interface PairToCheck {
   rule: ConsistencyRule;
   dependentEngine: EngineId;
 }
+
+/** What `settledPairs` returns when no pair is settled (most calls). */
+const NO_PAIRS: readonly PairToCheck[] = Object.freeze([]);
 
 /** An engine a change must invalidate through auto-update rules, and which rules and fields. */
 export interface RuleInvalidation {
@@ -112,6 +116,17 @@ export class DataConsistencyManager implements Disposable {
     return resolved;
   }
 
+  /**
+   * Takes over a recovered session's rules and violations without publishing them again (the log
+   * already holds them); a `validateAll` afterwards publishes what changed since.
+   */
+  restore(rules: readonly ConsistencyRule[], violations: SessionState['violations']): void {
+    this.rules.clear();
+    this.coverage.clear();
+    for (const rule of rules) this.rules.add(rule);
+    this.violations.restore(Object.values(violations.open), violations.resolved, violations.resolvedTotal, violations.droppedResolved);
+  }
+
   /** Every rule, in the order added. */
   getRules(): ConsistencyRule[] {
     return this.rules.all().map((rule) => ({ ...rule }));
@@ -120,16 +135,19 @@ export class DataConsistencyManager implements Disposable {
   /**
    * Checks every enabled rule in which `engineId` is the source or a dependent, for the pairs
    * whose other engine `isSettled` (done with the current version, one way or another), so a
-   * check never compares new outputs with outputs about to be replaced. Without `detail` the
-   * result omits what stayed open and the coverage (the recompute path's per-engine checks).
+   * check never compares new outputs with outputs about to be replaced.
    */
-  checkEngine(engineId: EngineId, isSettled: (engineId: EngineId) => boolean, cause: CheckCause = {}, detail = true): ConsistencyCheckResult {
-    const pairs: PairToCheck[] = [];
-    for (const rule of this.rules.enabledRulesTouching(engineId)) {
-      if (rule.sourceEngine === engineId) pairs.push(...this.pairsOf(rule).filter((pair) => isSettled(pair.dependentEngine)));
-      else if (rule.dependentEngines.includes(engineId) && isSettled(rule.sourceEngine)) pairs.push({ rule, dependentEngine: engineId });
-    }
-    return this.check(pairs, cause, detail);
+  checkEngine(engineId: EngineId, isSettled: (engineId: EngineId) => boolean, cause: CheckCause = {}): ConsistencyCheckResult {
+    return this.check(this.settledPairs(engineId, isSettled), cause);
+  }
+
+  /**
+   * The recompute path's per-engine check: the pairs `checkEngine` checks, the same events
+   * published, but no result built (nobody reads one after every computation).
+   */
+  recheckEngine(engineId: EngineId, isSettled: (engineId: EngineId) => boolean, cause: CheckCause = {}): void {
+    const pairs = this.settledPairs(engineId, isSettled);
+    for (const pair of pairs) this.checkPair(pair.rule, pair.dependentEngine, cause, undefined);
   }
 
   /** Checks every enabled rule for every dependent. */
@@ -159,6 +177,19 @@ export class DataConsistencyManager implements Disposable {
     return [...byDependent.values()];
   }
 
+  /**
+   * Whether `autoUpdateTargets(engineId, changedFields)` lists `dependentEngine`, without listing
+   * anything (the recompute path asks for each current engine after every computation).
+   */
+  autoUpdateReaches(engineId: EngineId, changedFields: readonly string[], dependentEngine: EngineId): boolean {
+    if (changedFields.length === 0 || dependentEngine === engineId) return false;
+    for (const rule of this.rules.values()) {
+      if (!isRuleEnabled(rule) || !rule.autoUpdate || rule.sourceEngine !== engineId || !rule.dependentEngines.includes(dependentEngine)) continue;
+      if (rule.dataFields.length === 0 || someIncluded(changedFields, rule.dataFields)) return true;
+    }
+    return false;
+  }
+
   getViolationReport(): ViolationReport {
     return this.violations.report();
   }
@@ -185,48 +216,76 @@ export class DataConsistencyManager implements Disposable {
   }
 
   /**
-   * Checks the pairs, publishing what opened, changed or resolved. With `detail` (a rule edit, a
-   * full validation) the result also lists what stayed open and the rules' coverage; the
-   * recompute path's per-engine checks skip that work.
+   * The pairs of the enabled rules touching `engineId` whose other side `isSettled`, in rule
+   * order then dependent order. Plain loops: this runs after every computation, and most pairs
+   * are not settled yet.
    */
-  private check(pairs: readonly PairToCheck[], cause: CheckCause, detail = true): ConsistencyCheckResult {
+  private settledPairs(engineId: EngineId, isSettled: (engineId: EngineId) => boolean): readonly PairToCheck[] {
+    let pairs: PairToCheck[] | undefined;
+    for (const rule of this.rules.values()) {
+      if (!isRuleEnabled(rule)) continue;
+      if (rule.sourceEngine === engineId) {
+        for (const dependentEngine of rule.dependentEngines) {
+          if (dependentEngine !== engineId && isSettled(dependentEngine)) (pairs ??= []).push({ rule, dependentEngine });
+        }
+      } else if (rule.dependentEngines.includes(engineId) && isSettled(rule.sourceEngine)) {
+        (pairs ??= []).push({ rule, dependentEngine: engineId });
+      }
+    }
+    return pairs ?? NO_PAIRS;
+  }
+
+  /** Checks the pairs, publishing what opened, changed or resolved; the result lists it all, with what stayed open and the rules' coverage. */
+  private check(pairs: readonly PairToCheck[], cause: CheckCause): ConsistencyCheckResult {
     const result: ConsistencyCheckResult = { checkedRules: [], opened: [], resolved: [], stillOpen: [], coverage: [] };
     for (const { rule, dependentEngine } of pairs) {
       if (!result.checkedRules.includes(rule.ruleId)) result.checkedRules.push(rule.ruleId);
-      const before = detail ? new Set(this.violations.openFor(rule.ruleId, rule.sourceEngine, dependentEngine).map((v) => v.violationId)) : undefined;
-      const findings = checkRulePair(rule, dependentEngine, this.entryOf(rule.sourceEngine), this.entryOf(dependentEngine));
-      this.coverage.record(rule.ruleId, rule.sourceEngine, dependentEngine, findings, this.now());
-      for (const finding of findings) {
-        if (finding.compared === false) continue;
-        const key = { ruleId: rule.ruleId, sourceEngine: rule.sourceEngine, dependentEngine, field: finding.field };
-        if (finding.passed) {
-          const resolved = this.violations.pass(key);
-          if (resolved) {
-            result.resolved.push(resolved);
-            this.publishViolation('violation_resolved', resolved, cause);
-          }
-          continue;
-        }
-        const { violation, opened, changed } = this.violations.fail({
-          ...key,
-          severity: rule.severity,
-          expected: finding.expected,
-          actual: finding.actual,
-          message: violationMessage(rule, dependentEngine, finding),
-          causationId: cause.causationId,
-          correlationId: cause.correlationId
-        });
-        if (opened) {
-          result.opened.push(violation);
-          this.publishViolation('violation_opened', violation, cause);
-        } else if (changed) {
-          this.publishViolation('violation_updated', violation, cause);
-        }
-      }
-      if (before) result.stillOpen.push(...this.violations.openFor(rule.ruleId, rule.sourceEngine, dependentEngine).filter((v) => before.has(v.violationId)));
+      const before = new Set(this.violations.openFor(rule.ruleId, rule.sourceEngine, dependentEngine).map((v) => v.violationId));
+      this.checkPair(rule, dependentEngine, cause, result);
+      result.stillOpen.push(...this.violations.openFor(rule.ruleId, rule.sourceEngine, dependentEngine).filter((v) => before.has(v.violationId)));
     }
-    if (detail) result.coverage = result.checkedRules.map((ruleId) => this.coverage.coverage(ruleId));
+    result.coverage = result.checkedRules.map((ruleId) => this.coverage.coverage(ruleId));
     return result;
+  }
+
+  /**
+   * Checks one pair: records its coverage, resolves what passes, opens or updates what fails,
+   * and publishes each change. What opened or resolved goes into `result` when there is one.
+   */
+  private checkPair(rule: ConsistencyRule, dependentEngine: EngineId, cause: CheckCause, result: ConsistencyCheckResult | undefined): void {
+    const findings = checkRulePair(rule, dependentEngine, this.entryOf(rule.sourceEngine), this.entryOf(dependentEngine));
+    this.coverage.record(rule.ruleId, rule.sourceEngine, dependentEngine, findings, this.now());
+    for (const finding of findings) {
+      if (finding.compared === false) continue;
+      if (finding.passed) {
+        // Nothing open, nothing to resolve (and no key to build).
+        if (this.violations.openCount === 0) continue;
+        const resolved = this.violations.pass({ ruleId: rule.ruleId, sourceEngine: rule.sourceEngine, dependentEngine, field: finding.field });
+        if (resolved) {
+          result?.resolved.push(resolved);
+          this.publishViolation('violation_resolved', resolved, cause);
+        }
+        continue;
+      }
+      const { violation, opened, changed } = this.violations.fail({
+        ruleId: rule.ruleId,
+        sourceEngine: rule.sourceEngine,
+        dependentEngine,
+        field: finding.field,
+        severity: rule.severity,
+        expected: finding.expected,
+        actual: finding.actual,
+        message: violationMessage(rule, dependentEngine, finding),
+        causationId: cause.causationId,
+        correlationId: cause.correlationId
+      });
+      if (opened) {
+        result?.opened.push(violation);
+        this.publishViolation('violation_opened', violation, cause);
+      } else if (changed) {
+        this.publishViolation('violation_updated', violation, cause);
+      }
+    }
   }
 
   private publishRule(eventType: 'rule_added' | 'rule_updated', rule: ConsistencyRule, cause: CheckCause): void {
@@ -249,6 +308,12 @@ export class DataConsistencyManager implements Disposable {
 
 function priorityOf(severity: Severity): Priority {
   return severity === 'error' || severity === 'critical' ? 'HIGH' : 'NORMAL';
+}
+
+/** Whether any of `items` is in `among`. */
+function someIncluded(items: readonly string[], among: readonly string[]): boolean {
+  for (const item of items) if (among.includes(item)) return true;
+  return false;
 }
 
 /** Whether an edited rule still checks the pair and field of an open violation. */

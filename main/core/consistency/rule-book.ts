@@ -6,7 +6,6 @@ import {
   type ConsistencyRuleSpecPatch,
   type RuleValidator
 } from '../../../shared/consistency';
-import type { EngineId } from '../../../shared/events';
 
 /** An edit of a rule: any part of its spec, and/or a new (or, with `undefined`, no) validator. */
 export type ConsistencyRulePatch = ConsistencyRuleSpecPatch & { validate?: RuleValidator };
@@ -75,13 +74,9 @@ export class RuleBook {
     return [...this.rules.values()];
   }
 
-  /** Enabled rules in which `engineId` is the source or a dependent. */
-  enabledRulesTouching(engineId: EngineId): ConsistencyRule[] {
-    return this.all().filter(
-      (rule) =>
-        isRuleEnabled(rule) &&
-        (rule.sourceEngine === engineId || rule.dependentEngines.includes(engineId))
-    );
+  /** Every rule, in the order they were added, without copying the list (do not edit the book while iterating). */
+  values(): IterableIterator<ConsistencyRule> {
+    return this.rules.values();
   }
 
   clear(): void {

@@ -25,7 +25,11 @@ interface RuleRecord {
 export class RuleCoverageTracker {
   private readonly rules = new Map<string, RuleRecord>();
 
-  /** Records the findings of one check of `ruleId` for the pair (source, dependent). */
+  /**
+   * Records the findings of one check of `ruleId` for the pair (source, dependent). The pair's
+   * latest check replaces the one before in place: its record is internal (`coverage` copies
+   * out of it), and a pair is checked after every computation.
+   */
   record(
     ruleId: string,
     sourceEngine: EngineId,
@@ -34,25 +38,34 @@ export class RuleCoverageTracker {
     at: number
   ): void {
     const record = this.recordFor(ruleId);
-    const pair: PairRecord = { compared: [], notCompared: [], passed: 0, failed: 0 };
+    let pair = record.pairs.get(dependentEngine);
+    if (!pair) {
+      pair = { compared: [], notCompared: [], passed: 0, failed: 0 };
+      record.pairs.set(dependentEngine, pair);
+    }
+    let comparedCount = 0;
+    let notComparedCount = 0;
+    pair.passed = 0;
+    pair.failed = 0;
     for (const finding of findings) {
       const field = finding.field ?? WHOLE_RULE_FIELD;
       if (finding.compared === false) {
         const lackedBy = lackingEngines(finding, sourceEngine, dependentEngine);
         const notCompared: FieldNotCompared = { field, dependentEngine, lackedBy };
         if (finding.message !== undefined) notCompared.reason = finding.message;
-        pair.notCompared.push(notCompared);
+        pair.notCompared[notComparedCount++] = notCompared;
         let lackers = record.notComparedLackers.get(field);
         if (!lackers) record.notComparedLackers.set(field, (lackers = new Map()));
         lackers.set(dependentEngine, lackedBy);
         continue;
       }
-      if (!pair.compared.includes(field)) pair.compared.push(field);
+      if (!includesAmongFirst(pair.compared, comparedCount, field)) pair.compared[comparedCount++] = field;
       record.everCompared.add(field);
       if (finding.passed) pair.passed++;
       else pair.failed++;
     }
-    record.pairs.set(dependentEngine, pair);
+    pair.compared.length = comparedCount;
+    pair.notCompared.length = notComparedCount;
     record.lastCheckedAt = at;
   }
 
@@ -111,4 +124,10 @@ export class RuleCoverageTracker {
     }
     return record;
   }
+}
+
+/** Whether `value` is among the first `count` items of `items`. */
+function includesAmongFirst(items: readonly string[], count: number, value: string): boolean {
+  for (let i = 0; i < count; i++) if (items[i] === value) return true;
+  return false;
 }

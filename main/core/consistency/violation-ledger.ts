@@ -49,6 +49,11 @@ export class ViolationLedger {
     }
   }
 
+  /** Open violations now (a pass with none open resolves nothing). */
+  get openCount(): number {
+    return this.open.size;
+  }
+
   /** Records a failure: opens a violation, or updates the open one with the same identity. */
   fail(failure: FailedCheck): { violation: Violation; opened: boolean; changed: boolean } {
     const key = keyOf(failure);
@@ -132,17 +137,18 @@ export class ViolationLedger {
   /** The counts alone, without copying the lists (cheap enough for every change). */
   counts(): ViolationReport['counts'] {
     const bySeverity: Record<Severity, number> = { info: 0, warning: 0, error: 0, critical: 0 };
-    const byRule: Record<string, number> = {};
+    // Counted in a Map: a rule id may be "constructor" or "__proto__".
+    const byRule = new Map<string, number>();
     for (const violation of this.open.values()) {
       bySeverity[violation.severity]++;
-      byRule[violation.ruleId] = (byRule[violation.ruleId] ?? 0) + 1;
+      byRule.set(violation.ruleId, (byRule.get(violation.ruleId) ?? 0) + 1);
     }
     return {
       open: this.open.size,
       resolvedTotal: this.resolvedTotal,
       droppedResolved: this.droppedResolved,
       bySeverity,
-      byRule
+      byRule: Object.fromEntries(byRule)
     };
   }
 
@@ -154,8 +160,22 @@ export class ViolationLedger {
     };
   }
 
+  /**
+   * Takes over the violations of a recovered session (the projection's lists, newest resolved
+   * first) as if it had recorded them itself: later checks update and resolve them by identity.
+   */
+  restore(open: readonly Violation[], resolvedNewestFirst: readonly Violation[], resolvedTotal: number, droppedResolved: number): void {
+    this.clear();
+    for (const violation of open) this.open.set(keyOf(violation), { ...violation });
+    this.resolved.push(...resolvedNewestFirst.slice(0, this.maxResolved).map((violation) => ({ ...violation })).reverse());
+    this.resolvedTotal = resolvedTotal;
+    this.droppedResolved = droppedResolved + Math.max(0, resolvedNewestFirst.length - this.maxResolved);
+  }
+
   clear(): void {
     this.open.clear();
     this.resolved.length = 0;
+    this.resolvedTotal = 0;
+    this.droppedResolved = 0;
   }
 }

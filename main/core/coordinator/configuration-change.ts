@@ -37,26 +37,9 @@ export async function applyConfigurationChange<TConfig>(
   const startedAt = performance.now();
   const correlationId = randomUUID();
   const check = deps.check?.(raw) ?? { ok: true as const, configuration: raw as TConfig, findings: [] };
-  const openBefore = new Set(Object.keys(deps.state().violations.open));
-  const result = (ok: boolean, version: number, eventId: string, engines: EngineOutcome[], errors: string[]): ConfigurationChangeResult => {
-    const state = deps.state();
-    const open = openViolations(state);
-    return {
-      ok,
-      version,
-      correlationId,
-      eventId,
-      durationMs: performance.now() - startedAt,
-      engines,
-      violations: {
-        opened: open.filter((v) => !openBefore.has(v.violationId)),
-        resolved: state.violations.resolved.filter((v) => openBefore.has(v.violationId) && !state.violations.open[v.violationId]),
-        open: open.length
-      },
-      errors,
-      findings: check.findings
-    };
-  };
+  // The open violations before the change (states are immutable: the record itself will do).
+  const openBefore = deps.state().violations.open;
+  const change: ChangeRecord = { state: deps.state, startedAt, correlationId, openBefore, findings: check.findings };
   if (!check.ok) {
     const errors = check.findings.filter((f) => f.severity === 'error').map((f) => `${f.path}: ${f.message}`);
     const { eventId } = deps.publish({
@@ -66,7 +49,7 @@ export async function applyConfigurationChange<TConfig>(
       correlationId,
       data: { findings: check.findings, message: errors.join('; ') }
     });
-    return result(false, currentVersion(deps.state()), eventId, [], errors);
+    return changeResult(change, false, currentVersion(deps.state()), eventId, [], errors);
   }
   const previousVersion = currentVersion(deps.state());
   const version = previousVersion + 1;
@@ -85,13 +68,44 @@ export async function applyConfigurationChange<TConfig>(
   deps.recompute.run();
   const engines = await settled;
   const failed = engines.filter((e) => e.outcome !== 'computed');
-  return result(
+  return changeResult(
+    change,
     failed.length === 0,
     version,
     eventId,
     engines,
     failed.map((e) => `${e.engineId} ${e.outcome}${e.error ? `: ${e.error}` : ''}`)
   );
+}
+
+/** What a change's result is built from besides its outcome. */
+interface ChangeRecord {
+  state: () => SessionState;
+  startedAt: number;
+  correlationId: string;
+  openBefore: Readonly<Record<string, unknown>>;
+  findings: DesignFinding[];
+}
+
+/** The result of a change, with the violations it opened and resolved (from the session state now). */
+function changeResult(change: ChangeRecord, ok: boolean, version: number, eventId: string, engines: EngineOutcome[], errors: string[]): ConfigurationChangeResult {
+  const state = change.state();
+  const open = openViolations(state);
+  return {
+    ok,
+    version,
+    correlationId: change.correlationId,
+    eventId,
+    durationMs: performance.now() - change.startedAt,
+    engines,
+    violations: {
+      opened: open.filter((v) => !Object.hasOwn(change.openBefore, v.violationId)),
+      resolved: state.violations.resolved.filter((v) => Object.hasOwn(change.openBefore, v.violationId) && !state.violations.open[v.violationId]),
+      open: open.length
+    },
+    errors,
+    findings: change.findings
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

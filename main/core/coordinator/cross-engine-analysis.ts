@@ -1,12 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import type { EngineId } from '../../../shared/events';
 import type { AnalysisParams, AnalysisResult, InputsFreshness } from '../../../shared/results';
+import type { SessionState } from '../../../shared/projection';
 import type { EventBus } from '../bus/event-bus';
+import type { AnalysisContext } from '../engine';
 import { RequestTimeoutError, errorMessage } from '../bus/errors';
 
 export { ANALYSIS_TYPES } from '../../../shared/results';
 
 export type AnalysisSummary = AnalysisResult['summary'];
+
+/** What an engine is asked in an `analysis_started` request. */
+export interface AnalysisRequest {
+  analysisType: string;
+  params: AnalysisParams;
+  contributions?: Record<string, unknown>;
+}
+
+/** An engine's analysis input: the configuration, and the outputs of `engines` (itself and what it depends on). */
+export function analysisContext<TConfig>(
+  current: { configuration: TConfig; version: number },
+  state: SessionState,
+  engines: readonly EngineId[],
+  request: AnalysisRequest
+): AnalysisContext<TConfig> {
+  const upstream: Record<EngineId, Readonly<Record<string, unknown>>> = {};
+  for (const id of engines) {
+    const outputs = state.engines[id]?.outputs;
+    if (outputs) upstream[id] = outputs;
+  }
+  return {
+    configuration: current.configuration,
+    configVersion: current.version,
+    upstream,
+    analysisType: request.analysisType,
+    params: request.params,
+    contributions: request.contributions ?? {}
+  };
+}
 
 export interface AnalysisRun {
   bus: EventBus;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ConsistencyRule } from '../../../shared/consistency';
 import { DisposableStore, toDisposable } from '../../../shared/disposable';
 import type { EngineId } from '../../../shared/events';
@@ -14,7 +13,7 @@ import { LiveProjection } from '../log/live-projection';
 import type { Publish } from '../log/publish';
 import { PerformanceMonitor, type PerformanceMonitorOptions } from '../performance';
 import { EngineRegistry } from '../registry';
-import { ANALYSIS_TYPES, runAnalysisWaves, type AnalysisSummary } from './cross-engine-analysis';
+import { analysisContext, ANALYSIS_TYPES, runAnalysisWaves, type AnalysisRequest, type AnalysisSummary } from './cross-engine-analysis';
 import { EngineRunner } from './engine-runner';
 import type { Fault } from './fault-injector';
 import { LongRunningTasks, type OptimizationStrategy, type SimulationStrategy } from './long-running-tasks';
@@ -23,6 +22,10 @@ import { SupervisedRestarts } from './supervised-restarts';
 import { DEFAULT_RESTART_POLICY, type RestartPolicy } from './supervisor';
 import { applyConfigurationChange, type ConfigurationCheck } from './configuration-change';
 import { systemStatus } from './system-status';
+import { EngineWalks } from './engine-walks';
+import { CurrentConfigurationView, OutputEntries } from './state-views';
+import { requestedInvalidation } from './requested-invalidation';
+import { publishInterruptions, resumedRules, type SessionResume } from './session-resume';
 
 /** The coordinator's own engine id, used as the source of the events it publishes. */
 export const COORDINATOR_ENGINE_ID = 'coordinator';
@@ -45,6 +48,8 @@ export interface EngineCoordinatorOptions<TConfig> {
   restartPolicy?: (engineId: EngineId) => RestartPolicy;
   /** Uniform [0, 1) for the restart jitter; seeded where a run must be repeatable. */
   random?: () => number;
+  /** A recorded session to continue (crash recovery): its state and where its log stopped. */
+  resume?: SessionResume;
 }
 
 /**
@@ -72,41 +77,29 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
   private readonly publish: Publish;
   private changeQueue: Promise<unknown> = Promise.resolve();
   private initialized = false;
-  private readonly walks = new Map<EngineId, { dependencies: readonly EngineId[]; upstream: readonly EngineId[]; dependents: readonly EngineId[] }>();
-  private order: readonly EngineId[] | undefined;
+  private readonly walks: EngineWalks;
+  private readonly entries = new OutputEntries(() => this.state);
+  private readonly currentView = new CurrentConfigurationView<TConfig>();
 
   constructor(private readonly options: EngineCoordinatorOptions<TConfig>) {
     super();
-    this.log = new EventLog({ historySize: options.bus?.maxHistorySize ?? 1000 });
-    this.projection = new LiveProjection(this.log);
+    const resumed = options.resume;
+    this.log = new EventLog({ historySize: options.bus?.maxHistorySize ?? 1000, lastSeq: resumed?.lastSeq, configVersion: resumed && currentVersion(resumed.state) });
+    this.projection = new LiveProjection(this.log, { from: resumed?.state });
     this.monitor = this.register(new PerformanceMonitor({ ...options.monitor, publish: (input) => this.bus.publish(input) }));
     this.bus = this.register(new EventBus({ ...options.bus, log: this.log, metrics: this.monitor }));
     this.register(this.log.onDidAppend(() => this.monitor.recordLogged()));
     this.publish = (input) => this.bus.publish(input);
-    this.consistency = this.register(
-      new DataConsistencyManager({
-        publish: this.publish,
-        entryOf: (engineId) => {
-          const engine = this.state.engines[engineId];
-          if (!engine?.outputs) return undefined;
-          return { engineId, configVersion: engine.computedVersion, data: engine.outputs, updatedAt: engine.outputAt ?? 0 };
-        }
-      })
-    );
+    this.consistency = this.register(new DataConsistencyManager({ publish: this.publish, entryOf: (engineId) => this.entries.entryOf(engineId) }));
     this.register(this.registry);
-    this.register(
-      this.registry.onDidChange(() => {
-        this.walks.clear();
-        this.order = undefined;
-      })
-    );
+    this.walks = this.register(new EngineWalks(this.registry));
     this.recompute = this.register(
       new RecomputePath<TConfig>({
         runners: this.runners,
-        order: () => (this.order ??= this.registry.topologicalOrder()),
-        dependenciesOf: (id) => this.walkOf(id).dependencies,
-        upstreamOf: (id) => this.walkOf(id).upstream,
-        dependentsOf: (id) => this.walkOf(id).dependents,
+        order: () => this.walks.order(),
+        dependenciesOf: (id) => this.walks.of(id).dependencies,
+        upstreamOf: (id) => this.walks.of(id).upstream,
+        dependentsOf: (id) => this.walks.of(id).dependents,
         state: () => this.state,
         configuration: () => this.current,
         publish: this.publish,
@@ -154,26 +147,30 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
     return current && { configuration: current.configuration, version: current.version };
   }
 
-  /** Registers and starts the engines (published as `session_started`) and installs the rules. */
+  /**
+   * Registers and starts the engines (published as `session_started`) and installs the rules. A
+   * resumed session gets its engines' outputs, restart counts and faults, its rules and violations
+   * back, publishes the end of what the stop interrupted, and recomputes what was left pending.
+   */
   async initialize(): Promise<void> {
     if (this.initialized) throw new Error('coordinator already initialized');
     this.initialized = true;
     const session = {
       publish: this.publish,
-      publishedOutputs: (id: EngineId) => {
-        const engine = this.state.engines[id];
-        return engine?.outputs ? { version: engine.computedVersion, outputs: engine.outputs } : undefined;
-      },
+      publishedOutputs: (id: EngineId) => this.entries.publishedOutputs(id),
       measure: <T>(operation: string, fn: () => T): T => this.monitor.measure(operation, fn),
+      recordOperation: (operation: string, ms: number): void => this.monitor.recordOperation(operation, ms),
       recordWork: (id: EngineId, ms: number): void => this.monitor.recordEngineWork(id, ms),
       supervise: (id: EngineId) => this.restarts.onFailure(id),
       succeeded: (id: EngineId): void => this.restarts.supervisor.onSuccess(id),
-      dependentsOf: (id: EngineId): readonly EngineId[] => this.walkOf(id).dependents
+      dependentsOf: (id: EngineId): readonly EngineId[] => this.walks.of(id).dependents
     };
     for (const factory of this.options.engines) {
       const runner = this.register(new EngineRunner<TConfig>(factory, session));
       this.registry.register(runner, runner.capabilities, runner.dependsOn);
       this.runners.set(runner.id, runner);
+      const recovered = this.options.resume?.state.engines[runner.id];
+      if (recovered) runner.resume(recovered);
       this.register(this.bus.subscribe(runner.id, ['analysis_started'], (event) => (event.requiresResponse ? this.answerAnalysis(runner, event.data) : undefined)));
     }
     this.publish({
@@ -184,13 +181,25 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
         engines: this.registry.topologicalOrder().map((id) => {
           const runner = this.requireRunner(id);
           return { engineId: id, capabilities: [...runner.capabilities], dependsOn: [...runner.dependsOn], analyses: [...runner.analyses] };
-        })
+        }),
+        ...(this.options.resume && { resumedAfterSeq: this.options.resume.lastSeq })
       }
     });
-    for (const rule of this.options.rules ?? []) this.consistency.addConsistencyRule(rule);
+    const resumed = this.options.resume?.state;
+    if (resumed?.startedAt == null) {
+      for (const rule of this.options.rules ?? []) this.consistency.addConsistencyRule(rule);
+    }
     this.bus.startProcessing();
     this.monitor.start();
     this.register(toDisposable(() => this.monitor.stop()));
+    if (resumed?.startedAt != null) this.resumeWork(resumed);
+  }
+
+  private resumeWork(state: SessionState): void {
+    const { rules, missingCode } = resumedRules(state, this.options.rules ?? []);
+    this.consistency.restore(rules, state.violations);
+    publishInterruptions(state, this.publish, COORDINATOR_ENGINE_ID, missingCode);
+    this.recompute.run();
   }
 
   /** Lets running work finish, marks every engine stopped (`session_stopped`), then releases everything. */
@@ -258,7 +267,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
         params,
         order: this.registry.topologicalOrder(),
         contributors: new Set(contributors),
-        dependenciesOf: (id) => this.walkOf(id).upstream,
+        dependenciesOf: (id) => this.walks.of(id).upstream,
         inputs: freshnessOf(this.state, contributors),
         timeoutMs: this.eventTimeoutMs,
         summarize: this.options.summarizeAnalysis
@@ -266,23 +275,10 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
     );
   }
 
-  private answerAnalysis(runner: EngineRunner<TConfig>, request: { analysisType: string; params: AnalysisParams; contributions?: Record<string, unknown> }): unknown {
+  private answerAnalysis(runner: EngineRunner<TConfig>, request: AnalysisRequest): unknown {
     const current = this.current;
     if (!current) throw new Error('no configuration has been applied yet');
-    const state = this.state;
-    const upstream: Record<EngineId, Readonly<Record<string, unknown>>> = {};
-    for (const id of [...this.walkOf(runner.id).upstream, runner.id]) {
-      const outputs = state.engines[id]?.outputs;
-      if (outputs) upstream[id] = outputs;
-    }
-    return runner.analyze({
-      configuration: current.configuration,
-      configVersion: current.version,
-      upstream,
-      analysisType: request.analysisType,
-      params: request.params,
-      contributions: request.contributions ?? {}
-    });
+    return runner.analyze(analysisContext(current, this.state, [...this.walks.of(runner.id).upstream, runner.id], request));
   }
 
   /** Engines that contribute to an analysis type. */
@@ -345,23 +341,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
    */
   async recomputeEngine(engineId: EngineId, reason: string): Promise<void> {
     this.requireRunner(engineId);
-    const engine = this.state.engines[engineId];
-    this.publish({
-      eventType: 'data_invalidated',
-      sourceEngine: COORDINATOR_ENGINE_ID,
-      targetEngines: [engineId],
-      data: {
-        engineId,
-        originEngine: engineId,
-        version: engine?.computedVersion ?? 0,
-        hop: 0,
-        fields: [],
-        fromEngines: [COORDINATOR_ENGINE_ID],
-        rules: [],
-        propagationId: randomUUID(),
-        chain: [{ engineId, fromEngine: COORDINATOR_ENGINE_ID, ruleId: reason, fields: [], eventId: engine?.outputEventId ?? '', at: Date.now() }]
-      }
-    });
+    this.publish(requestedInvalidation(engineId, this.state.engines[engineId], reason, COORDINATOR_ENGINE_ID));
     this.recompute.run();
     await this.recompute.whenIdle();
   }
@@ -396,23 +376,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
   }
 
   private get current(): CurrentConfiguration<TConfig> | undefined {
-    const applied = this.state.configuration;
-    if (!applied) return undefined;
-    return { version: applied.version, configuration: applied.configuration as TConfig, eventId: applied.eventId, correlationId: applied.correlationId };
-  }
-
-  /** Transitive dependencies and direct dependents; remembered until the graph changes. */
-  private walkOf(engineId: EngineId): { dependencies: readonly EngineId[]; upstream: readonly EngineId[]; dependents: readonly EngineId[] } {
-    let walk = this.walks.get(engineId);
-    if (!walk) {
-      walk = {
-        dependencies: this.registry.getDependencies(engineId),
-        upstream: this.registry.getDependencies(engineId, { transitive: true }),
-        dependents: this.registry.getDependents(engineId)
-      };
-      this.walks.set(engineId, walk);
-    }
-    return walk;
+    return this.currentView.of(this.state);
   }
 
   private requireRunner(engineId: EngineId): EngineRunner<TConfig> {

@@ -1,4 +1,5 @@
 import type { EngineId } from '../../../shared/events';
+import type { EngineState } from '../../../shared/projection';
 import { DisposableStore } from '../../../shared/disposable';
 import { errorMessage } from '../bus/errors';
 import {
@@ -21,6 +22,8 @@ export interface RunnerSession {
   /** The engine's last published outputs and their version (from the session state). */
   publishedOutputs(engineId: EngineId): { version: number; outputs: EngineData } | undefined;
   measure<T>(operation: string, fn: () => T): T;
+  /** Records one timing of a named operation. */
+  recordOperation(operation: string, ms: number): void;
   /** The engines that depend directly on this one (an output is addressed to them). */
   dependentsOf(engineId: EngineId): readonly EngineId[];
   /**
@@ -58,6 +61,8 @@ export type ComputeOutcome = 'computed' | 'failed' | 'superseded';
  */
 export class EngineRunner<TConfig = unknown> extends DisposableStore {
   private engine: SimulationEngine<TConfig>;
+  /** `compute:<id>`, the operation the monitor times (built once per engine instance, not per computation). */
+  private computeOperation: string;
   private restartCount = 0;
   readonly faults: FaultInjector;
 
@@ -67,6 +72,7 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
   ) {
     super();
     this.engine = factory();
+    this.computeOperation = `compute:${this.engine.id}`;
     this.faults = new FaultInjector(this.engine.id);
   }
 
@@ -83,19 +89,50 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
     return this.engine.analyses ?? [];
   }
 
-  /** Computes `target.version` and publishes what happened. Never throws. */
-  async compute(target: ComputeTarget<TConfig>): Promise<ComputeOutcome> {
+  /**
+   * Computes `target.version` and publishes what happened. Never throws. Written as promise
+   * steps rather than an async function: each step runs in the same turn an `await` would resume
+   * it (so engines computing side by side interleave the same way), without a suspended frame
+   * per step.
+   */
+  compute(target: ComputeTarget<TConfig>): Promise<ComputeOutcome> {
     const startedAt = performance.now();
-    const link = { correlationId: target.correlationId, causationId: target.causationId, configVersion: target.version };
+    return this.faults
+      .beforeCompute()
+      .then(() => this.engine.compute({ configuration: target.configuration, configVersion: target.version, upstream: target.upstream, emit: this.emitFor(target) }))
+      .then(
+        (outputs) => {
+          this.recordComputeTime(startedAt);
+          return this.publishOutputs(target, startedAt, outputs);
+        },
+        (error: unknown) => {
+          this.recordComputeTime(startedAt);
+          return this.computeFailed(target, error);
+        }
+      );
+  }
+
+  /** The time the computation took until it settled, any injected slowness included (the time the user waits). */
+  private recordComputeTime(startedAt: number): void {
+    this.session.recordOperation(this.computeOperation, performance.now() - startedAt);
+  }
+
+  /** Publishes what the engine emits while it computes `target`, linked to that change. */
+  private emitFor(target: ComputeTarget<TConfig>): (emission: EngineEmission) => void {
+    return (emission) => {
+      this.session.publish({
+        ...emission,
+        sourceEngine: this.id,
+        correlationId: target.correlationId,
+        causationId: target.causationId,
+        configVersion: target.version
+      } as Parameters<Publish>[0]);
+    };
+  }
+
+  /** Publishes the outputs of a computation (a non-finite number is a failure), unless a newer version made them obsolete. */
+  private publishOutputs(target: ComputeTarget<TConfig>, startedAt: number, outputs: EngineData): ComputeOutcome {
     try {
-      const emit = (emission: EngineEmission): void => {
-        this.session.publish({ ...emission, sourceEngine: this.id, ...link } as Parameters<Publish>[0]);
-      };
-      // Measured with any injected slowness: the time the user waits is the time reported.
-      const outputs = await this.session.measure(`compute:${this.id}`, async () => {
-        await this.faults.beforeCompute();
-        return this.engine.compute({ configuration: target.configuration, configVersion: target.version, upstream: target.upstream, emit });
-      });
       const bad = firstNonFiniteNumber(outputs);
       if (bad) throw new Error(`output ${bad.path} is ${String(bad.value)}, not a finite number`);
       if (!target.stillCurrent()) return 'superseded';
@@ -107,7 +144,9 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
         eventType: 'engine_output',
         sourceEngine: this.id,
         targetEngines: [...this.session.dependentsOf(this.id)],
-        ...link,
+        correlationId: target.correlationId,
+        causationId: target.causationId,
+        configVersion: target.version,
         data: {
           engineId: this.id,
           version: target.version,
@@ -120,10 +159,15 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
       this.session.succeeded(this.id);
       return 'computed';
     } catch (error) {
-      if (!target.stillCurrent()) return 'superseded';
-      this.fail(errorMessage(error), error instanceof EngineCrashError, target.version, link.causationId, link.correlationId);
-      return 'failed';
+      return this.computeFailed(target, error);
     }
+  }
+
+  /** Publishes a failed computation, unless a newer version made it obsolete. */
+  private computeFailed(target: ComputeTarget<TConfig>, error: unknown): ComputeOutcome {
+    if (!target.stillCurrent()) return 'superseded';
+    this.fail(errorMessage(error), error instanceof EngineCrashError, target.version, target.causationId, target.correlationId);
+    return 'failed';
   }
 
   /** Kills the engine now (an injected crash); its supervisor restarts it. */
@@ -146,6 +190,7 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
       // A dying engine may fail to clean up; the new instance replaces it either way.
     }
     this.engine = this.factory();
+    this.computeOperation = `compute:${this.engine.id}`;
     const published = this.session.publishedOutputs(this.id);
     if (published) this.engine.restore?.(published.outputs);
     this.restartCount++;
@@ -162,6 +207,17 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
         recoveredConfigVersion: published?.version ?? null
       }
     });
+  }
+
+  /**
+   * Continues a recovered session's engine: its last outputs restored, its restart count and its
+   * armed faults as the session left them (a fault armed before a crash still fires after it).
+   */
+  resume(engine: Pick<EngineState, 'outputs' | 'restarts' | 'faults'>): void {
+    if (engine.outputs) this.engine.restore?.(engine.outputs);
+    this.restartCount = engine.restarts;
+    if (engine.faults.slowMs > 0) this.faults.arm({ kind: 'slow', delayMs: engine.faults.slowMs });
+    if (engine.faults.failuresLeft > 0) this.faults.arm({ kind: 'fail', count: engine.faults.failuresLeft });
   }
 
   /** This engine's contribution to an analysis (the coordinator checked its inputs are current). */

@@ -9,6 +9,9 @@ export class InjectedFailureError extends Error {
   }
 }
 
+/** What `beforeCompute` returns when no fault is armed. */
+const NOTHING_ARMED: Promise<void> = Promise.resolve();
+
 /** The faults currently armed on one engine. */
 export class FaultInjector {
   private slowMs = 0;
@@ -30,8 +33,15 @@ export class FaultInjector {
     return { slowMs: this.slowMs, failuresLeft: this.failuresLeft };
   }
 
-  /** Runs before each computation: waits if slowed, throws if a failure is armed. */
-  async beforeCompute(): Promise<void> {
+  /**
+   * Runs before each computation: waits if slowed, rejects if a failure is armed. With nothing
+   * armed it is one shared, already resolved promise (no work, nothing allocated).
+   */
+  beforeCompute(): Promise<void> {
+    return this.slowMs > 0 || this.failuresLeft > 0 ? this.armedBeforeCompute() : NOTHING_ARMED;
+  }
+
+  private async armedBeforeCompute(): Promise<void> {
     if (this.slowMs > 0) await new Promise((resolve) => setTimeout(resolve, this.slowMs));
     if (this.failuresLeft > 0) {
       this.failuresLeft--;

@@ -2,8 +2,8 @@ import type { StalenessHop } from '../../../shared/consistency';
 import type { Disposable } from '../../../shared/disposable';
 import { Emitter } from '../../../shared/emitter';
 import type { EngineId } from '../../../shared/events';
-import { engineStatus, isGivenUp, type InvalidationMark, type SessionState } from '../../../shared/projection';
-import type { DataConsistencyManager } from '../consistency';
+import { engineStatus, isGivenUp, type EngineStatus, type InvalidationMark, type SessionState } from '../../../shared/projection';
+import type { DataConsistencyManager, RuleInvalidation } from '../consistency';
 import type { EngineData } from '../engine';
 import type { Publish } from '../log/publish';
 import type { ComputeOutcome, ComputeTarget, EngineRunner } from './engine-runner';
@@ -48,7 +48,12 @@ export interface RecomputeDeps<TConfig> {
  * with outputs about to be replaced.
  */
 export class RecomputePath<TConfig> implements Disposable {
-  private readonly inFlight = new Map<EngineId, Promise<void>>();
+  /**
+   * Whether each engine is computing now. An engine that is done stays in the map (false), so
+   * the map is not rebuilt as entries come and go six times a change.
+   */
+  private readonly computing = new Map<EngineId, boolean>();
+  private computingCount = 0;
   private scheduling = false;
   private rescheduled = false;
   private disposed = false;
@@ -57,6 +62,10 @@ export class RecomputePath<TConfig> implements Disposable {
   readonly onDidProgress = this._onDidProgress.event;
   private idleWaiters: (() => void)[] = [];
   private readonly settledTest = (engineId: EngineId): boolean => this.isSettled(engineId);
+  private statusesOf: SessionState | undefined;
+  private readonly statusIds: EngineId[] = [];
+  private readonly statuses: EngineStatus[] = [];
+  private statusCount = 0;
 
   constructor(private readonly deps: RecomputeDeps<TConfig>) {}
 
@@ -77,19 +86,19 @@ export class RecomputePath<TConfig> implements Disposable {
       this.scheduling = false;
     }
     this._onDidProgress.fire();
-    if (this.inFlight.size === 0) this.resolveIdle();
+    if (this.computingCount === 0) this.resolveIdle();
   }
 
   /** Whether an engine is done with the current version (computed, failed, blocked or stopped). */
   isSettled(engineId: EngineId): boolean {
-    if (this.inFlight.has(engineId)) return false;
-    const status = engineStatus(this.deps.state(), engineId);
+    if (this.isComputing(engineId)) return false;
+    const status = this.statusOf(this.deps.state(), engineId);
     return status !== 'busy' && status !== 'restarting';
   }
 
   /** Resolves once nothing is computing and nothing can start. */
   whenIdle(): Promise<void> {
-    if (this.inFlight.size === 0) return Promise.resolve();
+    if (this.computingCount === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -99,24 +108,40 @@ export class RecomputePath<TConfig> implements Disposable {
     this.resolveIdle();
   }
 
+  /**
+   * `engineStatus`, remembered for the state it was read from: a state is never changed, so a
+   * status holds until the state is replaced, and a walk asks for the same engines many times.
+   */
+  private statusOf(state: SessionState, engineId: EngineId): EngineStatus {
+    if (state !== this.statusesOf) {
+      this.statusesOf = state;
+      this.statusCount = 0;
+    }
+    for (let i = 0; i < this.statusCount; i++) if (this.statusIds[i] === engineId) return this.statuses[i] as EngineStatus;
+    const status = engineStatus(state, engineId);
+    this.statusIds[this.statusCount] = engineId;
+    this.statuses[this.statusCount++] = status;
+    return status;
+  }
+
   private schedulePass(): void {
     const config = this.deps.configuration();
     if (!config) return;
     for (const engineId of this.deps.order()) {
-      if (this.inFlight.has(engineId)) continue;
+      if (this.isComputing(engineId)) continue;
       const state = this.deps.state();
-      if (engineStatus(state, engineId) !== 'busy') continue;
+      if (this.statusOf(state, engineId) !== 'busy') continue;
       // Plain loops: this runs after every step of every change.
       const dependencies = this.deps.dependenciesOf(engineId);
       let blockers: EngineId[] | undefined;
       let ready = true;
       for (const dep of dependencies) {
-        const status = engineStatus(state, dep);
+        const status = this.statusOf(state, dep);
         // An engine given up by its supervisor is no blocker once it has outputs: its dependents
         // run degraded on them, and say so.
         if (usableWhileGivenUp(state, dep)) continue;
         if (status === 'failed' || status === 'blocked' || status === 'stopped') (blockers ??= []).push(dep);
-        else if ((status !== 'idle' && status !== 'degraded') || this.inFlight.has(dep)) ready = false;
+        else if ((status !== 'idle' && status !== 'degraded') || this.isComputing(dep)) ready = false;
       }
       if (blockers) this.publishBlocked(engineId, blockers, config, state);
       else if (ready) this.start(engineId, config, state);
@@ -138,30 +163,51 @@ export class RecomputePath<TConfig> implements Disposable {
       causationId: mark?.eventId ?? this.causeOf(engineId, config, state),
       correlationId: mark?.correlationId ?? config.correlationId,
       degradedBy: this.degradedSources(engineId, state),
-      // A newer version, or an invalidation that arrived while computing, makes the result obsolete.
-      stillCurrent: () =>
-        !this.disposed &&
-        this.deps.configuration()?.version === config.version &&
-        this.deps.state().invalidations[engineId]?.eventId === mark?.eventId
+      stillCurrent: this.stillCurrentTest(engineId, config, mark)
     };
-    const done = runner
+    // Two steps, as `.finally` would take them (the walk goes on a turn after `afterCompute`); a
+    // failure of `afterCompute` still rejects, unhandled, as it did.
+    void runner
       .compute(target)
       .then((outcome) => this.afterCompute(engineId, outcome, target, mark))
-      .finally(() => {
-        this.inFlight.delete(engineId);
-        this.run();
-      });
-    this.inFlight.set(engineId, done);
+      .then(
+        () => this.computationEnded(engineId),
+        (error: unknown) => {
+          this.computationEnded(engineId);
+          throw error;
+        }
+      );
+    this.computing.set(engineId, true);
+    this.computingCount++;
+  }
+
+  /** A newer version, or an invalidation that arrived while computing, makes the result obsolete. */
+  private stillCurrentTest(engineId: EngineId, config: CurrentConfiguration<TConfig>, mark: InvalidationMark | undefined): () => boolean {
+    return () => !this.disposed && this.deps.configuration()?.version === config.version && this.deps.state().invalidations[engineId]?.eventId === mark?.eventId;
+  }
+
+  /** A computation is over (its outcome handled): the walk goes on. */
+  private computationEnded(engineId: EngineId): void {
+    if (this.isComputing(engineId)) {
+      this.computing.set(engineId, false);
+      this.computingCount--;
+    }
+    this.run();
+  }
+
+  private isComputing(engineId: EngineId): boolean {
+    return this.computing.get(engineId) === true;
   }
 
   /** The given-up engines an engine's inputs come from: direct ones, and those its inputs were degraded by. */
-  private degradedSources(engineId: EngineId, state: SessionState): EngineId[] {
-    const sources = new Set<EngineId>();
+  private degradedSources(engineId: EngineId, state: SessionState): readonly EngineId[] {
+    // Built only when there is one: usually no engine is given up.
+    let sources: Set<EngineId> | undefined;
     for (const dep of this.deps.dependenciesOf(engineId)) {
-      if (usableWhileGivenUp(state, dep)) sources.add(dep);
-      for (const by of state.engines[dep]?.degradedBy ?? []) sources.add(by);
+      if (usableWhileGivenUp(state, dep)) (sources ??= new Set()).add(dep);
+      for (const by of state.engines[dep]?.degradedBy ?? NO_ENGINES) (sources ??= new Set()).add(by);
     }
-    return [...sources];
+    return sources ? [...sources] : NO_ENGINES;
   }
 
   /**
@@ -170,14 +216,18 @@ export class RecomputePath<TConfig> implements Disposable {
    * configuration change itself.
    */
   private causeOf(engineId: EngineId, config: CurrentConfiguration<TConfig>, state: SessionState): string {
-    let cause: { at: number; eventId: string } | undefined;
+    let causeAt = 0;
+    let causeEventId: string | undefined;
     for (const dep of this.deps.dependenciesOf(engineId)) {
       const upstream = state.engines[dep];
       if (!upstream?.outputEventId || upstream.computedVersion !== config.version || upstream.changedFields.length === 0) continue;
       const at = upstream.outputAt ?? 0;
-      if (!cause || at >= cause.at) cause = { at, eventId: upstream.outputEventId };
+      if (causeEventId === undefined || at >= causeAt) {
+        causeAt = at;
+        causeEventId = upstream.outputEventId;
+      }
     }
-    return cause?.eventId ?? config.eventId;
+    return causeEventId ?? config.eventId;
   }
 
   private afterCompute(engineId: EngineId, outcome: ComputeOutcome, target: ComputeTarget<TConfig>, mark: InvalidationMark | undefined): void {
@@ -196,19 +246,27 @@ export class RecomputePath<TConfig> implements Disposable {
   /** Marks each direct dependent stale when the outputs changed; nothing when they did not (cutoff). */
   private invalidateDependents(engineId: EngineId, state: SessionState, target: ComputeTarget<TConfig>, ownMark: InvalidationMark | undefined): void {
     const engine = state.engines[engineId];
-    const changed = engine?.changedFields ?? [];
     if (!engine) return;
+    const changed = engine.changedFields;
     // Dependents computed from this engine's outputs while it was given up recompute now it is back.
-    const recovered = this.deps.dependentsOf(engineId).filter((d) => state.engines[d]?.degradedBy.includes(engineId) && !engine.degradedBy.includes(engineId));
-    if (changed.length === 0 && recovered.length === 0) return;
-    const byRule = new Map(this.deps.consistency.autoUpdateTargets(engineId, changed).map((t) => [t.dependentEngine, t]));
-    const dependents = new Set(changed.length > 0 ? [...this.deps.dependentsOf(engineId), ...byRule.keys()] : recovered);
-    // Engines already on this invalidation's path: a rule pointing back at one would loop.
-    const onPath = new Set([ownMark?.originEngine, ...(ownMark?.chain ?? []).flatMap((hop) => [hop.engineId, hop.fromEngine])]);
+    let recovered: EngineId[] | undefined;
+    for (const dependent of this.deps.dependentsOf(engineId)) {
+      if (state.engines[dependent]?.degradedBy.includes(engineId) && !engine.degradedBy.includes(engineId)) (recovered ??= []).push(dependent);
+    }
+    if (changed.length === 0 && !recovered) return;
+    // What the rules say is worked out only for a dependent that is reached: after a
+    // configuration change every dependent is behind the version, and none is.
+    let byRule: Map<EngineId, RuleInvalidation> | undefined;
+    let onPath: Set<EngineId | undefined> | undefined;
     for (const dependent of this.deps.order()) {
-      if (!dependents.has(dependent) || onPath.has(dependent) || this.deps.state().invalidations[dependent]) continue;
+      if (this.deps.state().invalidations[dependent]) continue;
       // An engine behind the version computes anyway, its cause linked to this output (`causeOf`).
       if ((this.deps.state().engines[dependent]?.computedVersion ?? 0) < target.version) continue;
+      if (!this.reaches(engineId, changed, recovered, dependent)) continue;
+      // Engines already on this invalidation's path: a rule pointing back at one would loop.
+      onPath ??= new Set([ownMark?.originEngine, ...(ownMark?.chain ?? []).flatMap((hop) => [hop.engineId, hop.fromEngine])]);
+      if (onPath.has(dependent)) continue;
+      byRule ??= new Map(this.deps.consistency.autoUpdateTargets(engineId, changed).map((t) => [t.dependentEngine, t]));
       const rule = byRule.get(dependent);
       const fields = rule?.fields ?? changed;
       const hop: StalenessHop = {
@@ -239,6 +297,15 @@ export class RecomputePath<TConfig> implements Disposable {
         }
       });
     }
+  }
+
+  /**
+   * Whether a change of `changed` of `engineId` reaches `dependent`: a direct dependent, or one an
+   * auto-update rule names; with nothing changed, a dependent to recompute now `engineId` is back.
+   */
+  private reaches(engineId: EngineId, changed: readonly string[], recovered: readonly EngineId[] | undefined, dependent: EngineId): boolean {
+    if (changed.length === 0) return recovered?.includes(dependent) ?? false;
+    return this.deps.dependentsOf(engineId).includes(dependent) || this.deps.consistency.autoUpdateReaches(engineId, changed, dependent);
   }
 
   /** An engine cannot compute the version because engines it depends on failed or are blocked. */
@@ -273,7 +340,7 @@ export class RecomputePath<TConfig> implements Disposable {
   }
 
   private checkSettled(engineId: EngineId, cause: { causationId?: string; correlationId?: string; configVersion?: number }): void {
-    this.deps.consistency.checkEngine(engineId, this.settledTest, cause, false);
+    this.deps.consistency.recheckEngine(engineId, this.settledTest, cause);
   }
 
   private resolveIdle(): void {
@@ -282,6 +349,9 @@ export class RecomputePath<TConfig> implements Disposable {
     for (const resolve of waiters) resolve();
   }
 }
+
+/** No engines (given-up sources, degraded-by lists): one frozen list instead of a new one each time. */
+const NO_ENGINES: readonly EngineId[] = Object.freeze([]);
 
 /** A dependency given up by its supervisor whose last outputs its dependents may use (degraded). */
 function usableWhileGivenUp(state: SessionState, engineId: EngineId): boolean {

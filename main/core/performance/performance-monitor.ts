@@ -73,8 +73,8 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
   private readonly handlersByEngine = new Map<EngineId, SampleWindow>();
   private readonly queueWaitByPriority = new Map<Priority, SampleWindow>();
   private readonly logged: RateCounter;
-  private lastType: { key: string | undefined; window: SampleWindow } = { key: undefined, window: new SampleWindow(1) };
-  private lastEngine: { key: string | undefined; window: SampleWindow } = { key: undefined, window: new SampleWindow(1) };
+  private readonly lastType: { key: string | undefined; window: SampleWindow } = { key: undefined, window: new SampleWindow(1) };
+  private readonly lastEngine: { key: string | undefined; window: SampleWindow } = { key: undefined, window: new SampleWindow(1) };
   private deliveredCount = 0;
   private readonly memory: MemoryRing;
 
@@ -125,12 +125,17 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
       throw error;
     }
     if (isPromiseLike(result)) {
-      const settle = (): void => this.recordOperation(name, this.now() - startMs);
+      const settle = this.operationTimer(name, startMs);
       result.then(settle, settle);
       return result;
     }
     this.recordOperation(name, this.now() - startMs);
     return result;
+  }
+
+  /** Records `name` as taking from `startMs` until it is called (a promise's settling). */
+  private operationTimer(name: string, startMs: number): () => void {
+    return () => this.recordOperation(name, this.now() - startMs);
   }
 
   recordHandler(eventType: EventType, engineId: EngineId, latencyMs: number): void {
@@ -153,11 +158,20 @@ export class PerformanceMonitor implements BusMetricsSink, Disposable {
 
   recordHandlerFailure(eventType: EventType, engineId: EngineId, latencyMs: number): void {
     this.handlers.add(latencyMs);
-    // One-entry caches: deliveries come in runs of one type to one engine, and this is the bus's hot path.
-    if (eventType !== this.lastType.key) this.lastType = { key: eventType, window: this.windowFor(this.handlersByEventType, eventType) };
-    this.lastType.window.add(latencyMs);
-    if (engineId !== this.lastEngine.key) this.lastEngine = { key: engineId, window: this.windowFor(this.handlersByEngine, engineId) };
-    this.lastEngine.window.add(latencyMs);
+    // One-entry caches: deliveries come in runs of one type to one engine, and this is the bus's
+    // hot path. Updated in place: engines' compute times alternate engines every call.
+    const lastType = this.lastType;
+    if (eventType !== lastType.key) {
+      lastType.key = eventType;
+      lastType.window = this.windowFor(this.handlersByEventType, eventType);
+    }
+    lastType.window.add(latencyMs);
+    const lastEngine = this.lastEngine;
+    if (engineId !== lastEngine.key) {
+      lastEngine.key = engineId;
+      lastEngine.window = this.windowFor(this.handlersByEngine, engineId);
+    }
+    lastEngine.window.add(latencyMs);
   }
 
   recordQueueWait(priority: Priority, waitMs: number): void {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AircraftConfiguration } from '../../../shared/aircraft';
 import { findingsAllowApply } from '../../../shared/findings';
 import { EngineCoordinator } from '../../core/coordinator/engine-coordinator';
+import type { SessionResume } from '../../core/coordinator/session-resume';
 import { busOptionsFrom, loadFlightdeckConfig, restartPolicyFrom, type LoadedFlightdeckConfig } from '../../core/config/flightdeck-config';
 import { buildCatalog } from './catalog';
 import { defaultRules } from './default-rules';
@@ -26,8 +27,10 @@ export interface CreateSessionOptions {
   config?: LoadedFlightdeckConfig;
   /** Uniform [0, 1) for the restart jitter; seeded where a run must be repeatable. */
   random?: () => number;
-  /** A scenario to apply once the engines are up (none when absent). */
+  /** A scenario to apply once the engines are up (none when absent; ignored when resuming). */
   initialScenario?: string;
+  /** A recorded session to continue where it stopped (crash recovery). */
+  resume?: SessionResume;
 }
 
 /**
@@ -45,6 +48,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
     bus: busOptionsFrom(config),
     restartPolicy: restartPolicyFrom(config),
     random: options.random,
+    resume: options.resume,
     monitor: {
       memoryIntervalMs: config.performance.memory_sample_interval_ms,
       publishIntervalMs: config.performance.publish_interval_ms
@@ -57,7 +61,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
     simulator: createMissionSimulator(libraries)
   });
   await coordinator.initialize();
-  if (options.initialScenario) {
+  if (options.initialScenario && !options.resume) {
     const result = await coordinator.processConfigurationChange(scenarios.load(options.initialScenario), 'design');
     if (!result.ok) throw new Error(`scenario ${options.initialScenario} did not compute: ${result.errors.join('; ')}`);
   }

@@ -21,12 +21,14 @@ function checkConfigVersion(source: CachedEntry, dependent: CachedEntry): RuleFi
   return [{ field: 'configVersion', passed: expected === actual, expected, actual }];
 }
 
+/** A mass figure an engine reports, with the design budget line it must match. */
+interface MassLine {
+  field: 'structuralMassKg' | 'coatingMassKg' | 'engineMassKg' | 'sensorMassKg';
+  budgetLine: MassBreakdownLine;
+}
+
 /** The mass figures each engine reports, with the design budget line they must match. */
-const MASS_LINES: {
-  materials: { field: 'structuralMassKg' | 'coatingMassKg'; budgetLine: MassBreakdownLine }[];
-  propulsion: { field: 'engineMassKg'; budgetLine: MassBreakdownLine }[];
-  sensors: { field: 'sensorMassKg'; budgetLine: MassBreakdownLine }[];
-} = {
+const MASS_LINES: { materials: readonly MassLine[]; propulsion: readonly MassLine[]; sensors: readonly MassLine[] } = {
   materials: [
     { field: 'structuralMassKg', budgetLine: 'structure' },
     { field: 'coatingMassKg', budgetLine: 'coatings' }
@@ -34,43 +36,42 @@ const MASS_LINES: {
   propulsion: [{ field: 'engineMassKg', budgetLine: 'engines' }],
   sensors: [{ field: 'sensorMassKg', budgetLine: 'sensor' }]
 };
+const NO_MASS_LINES: readonly MassLine[] = [];
 
-/** The reported mass figures of a dependent of the mass budget, with their budget lines. */
-function reportedMasses(dependent: CachedEntry): { field: string; budgetLine: MassBreakdownLine; reportedKg: number }[] {
+/** The mass figures a dependent of the mass budget reports (none for another engine). */
+function massLinesOf(dependent: CachedEntry): readonly MassLine[] {
   switch (dependent.engineId) {
-    case 'materials': {
-      const outputs = outputsOf(dependent, 'materials');
-      return MASS_LINES.materials.map((line) => ({ ...line, reportedKg: outputs[line.field] }));
-    }
-    case 'propulsion': {
-      const outputs = outputsOf(dependent, 'propulsion');
-      return MASS_LINES.propulsion.map((line) => ({ ...line, reportedKg: outputs[line.field] }));
-    }
-    case 'sensors': {
-      const outputs = outputsOf(dependent, 'sensors');
-      return MASS_LINES.sensors.map((line) => ({ ...line, reportedKg: outputs[line.field] }));
-    }
+    case 'materials':
+    case 'propulsion':
+    case 'sensors':
+      return MASS_LINES[dependent.engineId];
     default:
-      return [];
+      return NO_MASS_LINES;
   }
 }
 
 /**
  * The mass budget: each engine's reported mass equals the design's budget line for it,
  * within 0.5 % of the design's loaded mass — so the engine-reported masses sum to the total.
+ * A finding says why only when it fails (the message is read only then).
  */
 function checkMassBudget(source: CachedEntry, dependent: CachedEntry): RuleFinding[] {
   const design = outputsOf(source, 'design');
   const toleranceKg = MASS_TOLERANCE * design.loadedMassKg;
-  return reportedMasses(dependent).map(({ field, budgetLine, reportedKg }) => {
+  const reported = dependent.data as Readonly<Record<MassLine['field'], number>>;
+  return massLinesOf(dependent).map(({ field, budgetLine }) => {
+    const reportedKg = reported[field];
     const budgetKg = design.massBreakdownKg[budgetLine];
     const differenceKg = reportedKg - budgetKg;
+    const passed = Math.abs(differenceKg) <= toleranceKg;
     return {
       field,
-      passed: Math.abs(differenceKg) <= toleranceKg,
+      passed,
       expected: Math.round(budgetKg * 10) / 10,
       actual: Math.round(reportedKg * 10) / 10,
-      message: `design budgets ${budgetKg.toFixed(0)} kg for ${budgetLine}, ${dependent.engineId} reports ${reportedKg.toFixed(0)} kg (${differenceKg >= 0 ? '+' : ''}${differenceKg.toFixed(0)} kg; allowed ±${toleranceKg.toFixed(0)} kg)`
+      message: passed
+        ? undefined
+        : `design budgets ${budgetKg.toFixed(0)} kg for ${budgetLine}, ${dependent.engineId} reports ${reportedKg.toFixed(0)} kg (${differenceKg >= 0 ? '+' : ''}${differenceKg.toFixed(0)} kg; allowed ±${toleranceKg.toFixed(0)} kg)`
     };
   });
 }
@@ -79,13 +80,14 @@ function checkMassBudget(source: CachedEntry, dependent: CachedEntry): RuleFindi
 function checkPowerBudget(source: CachedEntry, dependent: CachedEntry): RuleFinding[] {
   const { powerDemandKW: demandKW, powerAvailableKW: availableKW } = outputsOf(source, 'design');
   const sensorKW = outputsOf(dependent, 'sensors').powerDemandKW;
+  const passed = demandKW <= availableKW;
   return [
     {
       field: 'powerDemandKW',
-      passed: demandKW <= availableKW,
+      passed,
       expected: `≤ ${availableKW.toFixed(1)} kW`,
       actual: Math.round(demandKW * 10) / 10,
-      message: `power demand ${demandKW.toFixed(1)} kW (sensors ${sensorKW.toFixed(1)} kW) against ${availableKW.toFixed(1)} kW generated`
+      message: passed ? undefined : `power demand ${demandKW.toFixed(1)} kW (sensors ${sensorKW.toFixed(1)} kW) against ${availableKW.toFixed(1)} kW generated`
     }
   ];
 }
@@ -94,13 +96,14 @@ function checkPowerBudget(source: CachedEntry, dependent: CachedEntry): RuleFind
 function checkThermalLimit(source: CachedEntry, dependent: CachedEntry): RuleFinding[] {
   const allowedMach = outputsOf(source, 'materials').maxAllowedMach;
   const maxMach = outputsOf(dependent, 'aerodynamics').maxMach;
+  const passed = maxMach <= allowedMach + 1e-3;
   return [
     {
       field: 'maxMach',
-      passed: maxMach <= allowedMach + 1e-3,
+      passed,
       expected: `≤ M ${allowedMach.toFixed(2)}`,
       actual: Math.round(maxMach * 1000) / 1000,
-      message: `aerodynamics reports M ${maxMach.toFixed(2)}; the structure is good for M ${allowedMach.toFixed(2)}`
+      message: passed ? undefined : `aerodynamics reports M ${maxMach.toFixed(2)}; the structure is good for M ${allowedMach.toFixed(2)}`
     }
   ];
 }
@@ -109,16 +112,23 @@ function checkThermalLimit(source: CachedEntry, dependent: CachedEntry): RuleFin
 function checkMaterialProcesses(source: CachedEntry, dependent: CachedEntry): RuleFinding[] {
   const zoneMaterials = outputsOf(source, 'materials').zoneMaterials;
   const routes = outputsOf(dependent, 'manufacturing').materialProcesses;
-  return [...new Set(Object.values(zoneMaterials))].map((materialId) => {
+  const findings: RuleFinding[] = [];
+  const checked = new Set<string>();
+  // Each material once, in the order the zones first name it.
+  for (const materialId of Object.values(zoneMaterials)) {
+    if (checked.has(materialId)) continue;
+    checked.add(materialId);
     const route = routes[materialId];
-    const missing = route?.filter((step) => step.required && !step.available).map((step) => step.processId);
-    return {
+    let missing: string[] | undefined;
+    for (const step of route ?? []) if (step.required && !step.available) (missing ??= []).push(step.processId);
+    findings.push({
       field: `materialProcesses.${materialId}`,
-      passed: route !== undefined && missing?.length === 0,
+      passed: route !== undefined && missing === undefined,
       expected: 'every required process available',
-      actual: route === undefined ? 'no route planned' : missing?.length ? `missing ${missing.join(', ')}` : 'all available'
-    };
-  });
+      actual: route === undefined ? 'no route planned' : missing ? `missing ${missing.join(', ')}` : 'all available'
+    });
+  }
+  return findings;
 }
 
 /**

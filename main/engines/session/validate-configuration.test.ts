@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AircraftConfiguration } from '../../../shared/aircraft';
+import { AircraftConfigurationSchema, type AircraftConfiguration } from '../../../shared/aircraft';
+import { formatIssuePath } from '../../core/config/data-file';
+import { evaluateDesign } from '../design/evaluate';
 import { loadScenario } from '../calibration/scenarios';
 import { shippedLibraries } from '../testing/run-engines';
-import { checkConfiguration } from './validate-configuration';
+import { checkConfiguration, type ConfigurationCheck } from './validate-configuration';
 
 const libraries = shippedLibraries();
 const f22 = (): AircraftConfiguration => structuredClone(loadScenario('f22a'));
@@ -69,5 +72,70 @@ describe('checkConfiguration', () => {
     const check = checkConfiguration(overBudget, libraries);
     expect(check.ok).toBe(true);
     expect(check.findings).toContainEqual(expect.objectContaining({ code: 'POWER_BUDGET_EXCEEDED', severity: 'warning' }));
+  });
+});
+
+/** The check as the runtime parser gives it (what `checkConfiguration` did before the schema was compiled). */
+function runtimeCheck(raw: unknown): ConfigurationCheck {
+  const parsed = AircraftConfigurationSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      findings: parsed.error.issues.map((issue) => ({ code: 'SCHEMA_INVALID', severity: 'error', path: formatIssuePath(issue.path), message: issue.message }))
+    };
+  }
+  const { valid, findings } = evaluateDesign(parsed.data, libraries.aircraft);
+  return valid ? { ok: true, configuration: parsed.data, findings } : { ok: false, findings };
+}
+
+type Path = (string | number)[];
+
+/** Every place in a configuration: each object and array, and each value in them. */
+function placesIn(value: unknown, path: Path = [], out: Path[] = []): Path[] {
+  out.push(path);
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) placesIn(child, [...path, Array.isArray(value) ? Number(key) : key], out);
+  }
+  return out;
+}
+
+/** Values a client could send in any place: in and out of range, of every type, and names the schema knows. */
+const anyValue = fc.constantFrom<unknown>(
+  Number.NaN, Number.POSITIVE_INFINITY, -1, 0, 0.005, 0.5, 1, 2.5, 4, 5e-324, 80.0001, 100, 150, 2000, 500_000, 500_001, 1e308,
+  '', 'x', 'x'.repeat(129), '18.9', 'f22a', 'F135-PW-100', 'forward_fuselage', 'hardpoint', 'caret', 'hi-lo-hi', 'dry', 'usaf',
+  null, undefined, true, false, [], {}, [1, 'a'], { id: 'a', kind: 'nose', maxMassKg: 10 }
+);
+
+const mutation = fc.record({ place: fc.nat(), kind: fc.constantFrom('set', 'delete', 'add'), value: anyValue });
+
+/** `raw` with one place set, deleted or given an extra key (or item). */
+function mutate(raw: unknown, change: { place: number; kind: 'set' | 'delete' | 'add'; value: unknown }): unknown {
+  const places = placesIn(raw);
+  const path = places[change.place % places.length] as Path;
+  if (path.length === 0) return change.kind === 'set' ? change.value : raw;
+  const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], raw) as Record<string | number, unknown>;
+  const key = path[path.length - 1] as string | number;
+  if (change.kind === 'set') parent[key] = change.value;
+  else if (change.kind === 'delete') delete parent[key];
+  else if (Array.isArray(parent)) parent.push(change.value);
+  else parent['extra'] = change.value;
+  return raw;
+}
+
+describe('checkConfiguration with the compiled schema', () => {
+  it('(property) gives what the runtime parser gives, refusals and their messages included, for any change to a scenario', () => {
+    const scenarios = ['f16c-block50', 'f22a', 'typhoon', 'fa18e'].map((id) => loadScenario(id));
+    fc.assert(
+      fc.property(fc.nat({ max: scenarios.length - 1 }), fc.array(mutation, { maxLength: 4 }), (scenario, changes) => {
+        let raw: unknown = structuredClone(scenarios[scenario]);
+        for (const change of changes) raw = mutate(raw, change);
+        const compiled = checkConfiguration(raw, libraries);
+        const runtime = runtimeCheck(raw);
+        expect(compiled).toStrictEqual(runtime);
+        // Key order too: the configuration goes into the log as JSON.
+        expect(JSON.stringify(compiled)).toBe(JSON.stringify(runtime));
+      }),
+      { numRuns: 600 }
+    );
   });
 });
