@@ -94,18 +94,25 @@ export async function openDoctored(page: Page, server: BrowserModeServer, option
   };
 }
 
-/** An `error_occurred` of the bus in `slot`'s place: `engineId`'s handler failed on `original` after its retries. */
-export function deadLettered(slot: WireEvent, original: WireEvent, engineId: string, message: string, attempts = 3): WireEvent {
+/** The envelope of an event the bus publishes about `original`, at `slot`'s log position. */
+function busEventAbout(slot: WireEvent, original: WireEvent, priority: 'HIGH' | 'NORMAL') {
   return {
     seq: slot.seq,
     eventId: `doctored-${slot.seq}`,
     sourceEngine: 'event_bus',
-    priority: 'HIGH',
+    priority,
     timestamp: slot.timestamp,
     configVersion: original.configVersion,
     requiresResponse: false,
     correlationId: original.correlationId,
-    causationId: original.eventId,
+    causationId: original.eventId
+  };
+}
+
+/** An `error_occurred` of the bus in `slot`'s place: `engineId`'s handler failed on `original` after its retries. */
+export function deadLettered(slot: WireEvent, original: WireEvent, engineId: string, message: string, attempts = 3): WireEvent {
+  return {
+    ...busEventAbout(slot, original, 'HIGH'),
     eventType: 'error_occurred',
     data: { engineId, origin: 'handler', message, originalEventId: original.eventId, originalEventType: original.eventType, attempts, timedOut: false, deadLettered: true }
   };
@@ -114,15 +121,7 @@ export function deadLettered(slot: WireEvent, original: WireEvent, engineId: str
 /** The bus's `dead_letter_resolved` for `engineId`'s letter of `original`, in `slot`'s place. */
 export function resolved(slot: WireEvent, original: WireEvent, engineId: string, outcome: 'redelivered' | 'discarded'): WireEvent {
   return {
-    seq: slot.seq,
-    eventId: `doctored-${slot.seq}`,
-    sourceEngine: 'event_bus',
-    priority: 'NORMAL',
-    timestamp: slot.timestamp,
-    configVersion: original.configVersion,
-    requiresResponse: false,
-    correlationId: original.correlationId,
-    causationId: original.eventId,
+    ...busEventAbout(slot, original, 'NORMAL'),
     eventType: 'dead_letter_resolved',
     data: { originalEventId: original.eventId, engineId, outcome }
   };

@@ -1,29 +1,15 @@
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../shared/events';
 import type { WireServerMessage } from '../../shared/protocol';
-import { createFlightdeckSession } from '../engines/session/create-session';
-import type { FlightdeckSession } from '../engines/session/flightdeck-session';
 import { CLOSE_POLICY_VIOLATION, ClientConnection, DEFAULT_CLIENT_LIMITS, type ClientLimits, type ClientTransport } from './client-connection';
-import { SessionHost } from './session-host';
+import { useSessionHost } from './test-session-host';
 
-const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
-let session: FlightdeckSession;
-let host: SessionHost;
+const fixture = useSessionHost();
 
-beforeAll(async () => {
-  session = await createFlightdeckSession({ resourcesDir, initialScenario: 'f22a' });
-  host = new SessionHost(session);
-});
-afterAll(async () => {
-  host.dispose();
-  await session.dispose();
-});
-
-/** A transport that records what it is sent; `drains` false = a client that stopped reading. */
 /** Every answer any fake transport was sent, in the order they were sent: `<name>:<id>`. */
 const answerOrder: string[] = [];
 
+/** A transport that records what it is sent; `drains` false = a client that stopped reading. */
 class FakeTransport implements ClientTransport {
   readonly messages: WireServerMessage[] = [];
   name = '';
@@ -59,7 +45,7 @@ class FakeTransport implements ClientTransport {
 }
 
 function connect(transport: FakeTransport, limits: Partial<ClientLimits> = {}): ClientConnection {
-  return new ClientConnection(host, transport, { ...DEFAULT_CLIENT_LIMITS, ...limits });
+  return new ClientConnection(fixture.host, transport, { ...DEFAULT_CLIENT_LIMITS, ...limits });
 }
 
 const invoke = (id: number, command: string, payload: unknown = {}): string => JSON.stringify({ kind: 'invoke', id, command, payload });
@@ -68,7 +54,7 @@ const until = async (condition: () => boolean, what: string): Promise<void> => {
   if (!condition()) throw new Error(`never happened: ${what}`);
 };
 const hostFaults = (): EngineEvent<'error_occurred'>[] =>
-  session.coordinator.log.query({ eventType: 'error_occurred' }).filter((e): e is EngineEvent<'error_occurred'> => e.eventType === 'error_occurred' && e.data.origin === 'host');
+  fixture.session.coordinator.log.query({ eventType: 'error_occurred' }).filter((e): e is EngineEvent<'error_occurred'> => e.eventType === 'error_occurred' && e.data.origin === 'host');
 
 describe('ClientConnection limits', () => {
   it('answers a message nested past the depth limit with the limit named, then closes with the reason; the host goes on', async () => {
@@ -117,7 +103,7 @@ describe('ClientConnection with a client that takes no stream', () => {
   it('disconnects a client that sends nothing but stopped reading its stream, once it has been behind for the stall timeout', async () => {
     const transport = new FakeTransport(false);
     const connection = connect(transport, { streamBudgetBytes: 1, pauseAboveBytes: 1_000_000, maxBufferedBytes: 10_000_000, stallTimeoutMs: 50 });
-    for (let n = 0; n < 20; n++) session.coordinator.bus.publish({ eventType: 'synthetic_load', sourceEngine: 'load_generator', data: { n } });
+    for (let n = 0; n < 20; n++) fixture.session.coordinator.bus.publish({ eventType: 'synthetic_load', sourceEngine: 'load_generator', data: { n } });
     await until(() => transport.closed !== undefined, 'disconnected');
     expect(transport.paused).toBe(false);
     expect(transport.closed).toEqual({ code: CLOSE_POLICY_VIOLATION, reason: expect.stringMatching(/^client stopped reading: 0\.\d MB unread for 0 s$/) as string });
@@ -134,7 +120,7 @@ describe('ClientConnection fairness', () => {
     const a = connect(stormer);
     const b = connect(bystander);
     const scenarios = ['f22a', 'typhoon'];
-    const before = session.coordinator.log.lastSeq;
+    const before = fixture.session.coordinator.log.lastSeq;
     for (let id = 1; id <= 60; id++) a.receive(invoke(id, 'scenario.load', { scenarioId: scenarios[id % 2] }));
     a.receive(invoke(61, 'engine.fault', { engineId: 'sensors', fault: { kind: 'slow', delayMs: 0 } }));
     b.receive(invoke(1, 'status.get'));
@@ -143,7 +129,7 @@ describe('ClientConnection fairness', () => {
     const order = answerOrder.filter((a) => a.startsWith('a:') || a.startsWith('b:'));
     expect(order.indexOf('b:1')).toBeLessThan(3);
     expect(order.indexOf('a:61')).toBeLessThan(3);
-    const log = session.coordinator.log.query({ afterSeq: before });
+    const log = fixture.session.coordinator.log.query({ afterSeq: before });
     const fault = log.find((e) => e.eventType === 'fault_injected');
     const changesAfterFault = log.filter((e) => e.eventType === 'configuration_changed' && e.seq > (fault?.seq ?? Infinity));
     expect(changesAfterFault.length).toBeGreaterThan(50);
@@ -158,7 +144,7 @@ describe('host callbacks never end the process', () => {
     const broken = new FakeTransport(true, { send: true });
     const connection = connect(broken);
     connection.receive(invoke(1, 'status.get'));
-    await host.invoke('engine.recompute', { engineId: 'design' });
+    await fixture.host.invoke('engine.recompute', { engineId: 'design' });
     await until(() => hostFaults().length >= faultsBefore + 2, 'faults reported');
     const messages = hostFaults().slice(faultsBefore).map((e) => e.data.message);
     expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^answering a client: socket exploded$/), expect.stringMatching(/^streaming to a client: socket exploded$/)]));
@@ -172,18 +158,18 @@ describe('host callbacks never end the process', () => {
 
   it('a load generator whose publish throws stops and reports it', async () => {
     const faultsBefore = hostFaults().length;
-    const bus = session.coordinator.bus;
+    const bus = fixture.session.coordinator.bus;
     const original = bus.publish.bind(bus);
     let armed = true;
     (bus as { publish: typeof bus.publish }).publish = ((input: Parameters<typeof bus.publish>[0]) => {
       if (armed && input.eventType === 'synthetic_load') throw new Error('queue on fire');
       return original(input);
     }) as typeof bus.publish;
-    await host.invoke('load.start', { eventsPerSecond: 1000, durationS: 1 });
+    await fixture.host.invoke('load.start', { eventsPerSecond: 1000, durationS: 1 });
     await until(() => hostFaults().length > faultsBefore, 'load fault reported');
     armed = false;
     (bus as { publish: typeof bus.publish }).publish = original;
     expect(hostFaults().at(-1)?.data.message).toBe('the load generator: queue on fire');
-    expect(await host.invoke('load.stop', {})).toMatchObject({ ok: true, data: { stopped: false } });
+    expect(await fixture.host.invoke('load.stop', {})).toMatchObject({ ok: true, data: { stopped: false } });
   });
 });

@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import type { StreamBatch } from '../../shared/protocol';
 import { ConfigurationChangeResultSchema, SystemStatusSchema } from '../../shared/protocol';
-import { createFlightdeckSession } from '../engines/session/create-session';
-import type { FlightdeckSession } from '../engines/session/flightdeck-session';
-import { SessionHost } from './session-host';
+import { useSessionHost } from './test-session-host';
 
-const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
-let session: FlightdeckSession;
-let host: SessionHost;
-
-beforeAll(async () => {
-  session = await createFlightdeckSession({ resourcesDir, initialScenario: 'f22a' });
-  host = new SessionHost(session);
-});
-afterAll(async () => {
-  host.dispose();
-  await session.dispose();
-});
+const fixture = useSessionHost();
 
 const nextBatch = (predicate: (batch: StreamBatch) => boolean, timeoutMs = 3000): Promise<StreamBatch> =>
   new Promise((resolve, reject) => {
@@ -25,7 +11,7 @@ const nextBatch = (predicate: (batch: StreamBatch) => boolean, timeoutMs = 3000)
       client.dispose();
       reject(new Error('no matching batch'));
     }, timeoutMs);
-    const client = host.attachClient((batch) => {
+    const client = fixture.host.attachClient((batch) => {
       if (!predicate(batch)) return;
       clearTimeout(timer);
       client.dispose();
@@ -35,7 +21,7 @@ const nextBatch = (predicate: (batch: StreamBatch) => boolean, timeoutMs = 3000)
 
 describe('SessionHost commands', () => {
   it('answers a valid command with data matching its response schema', async () => {
-    const result = await host.invoke('status.get', {});
+    const result = await fixture.host.invoke('status.get', {});
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const status = SystemStatusSchema.parse(result.data);
@@ -50,33 +36,33 @@ describe('SessionHost commands', () => {
   });
 
   it('names the field of a bad payload and keeps the session working', async () => {
-    const bad = await host.invoke('engine.fault', { engineId: 'sensors', fault: { kind: 'slow', delayMs: 'soon' } });
+    const bad = await fixture.host.invoke('engine.fault', { engineId: 'sensors', fault: { kind: 'slow', delayMs: 'soon' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request', field: 'fault.delayMs' } });
     if (!bad.ok) expect(bad.error.message).toMatch(/engine\.fault: field "fault\.delayMs"/);
-    const good = await host.invoke('configuration.get', {});
+    const good = await fixture.host.invoke('configuration.get', {});
     expect(good.ok).toBe(true);
   });
 
   it('refuses an unknown command by name', async () => {
-    const result = await host.invoke('engines.selfDestruct', {});
+    const result = await fixture.host.invoke('engines.selfDestruct', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
     if (!result.ok) expect(result.error.message).toMatch(/engines\.selfDestruct/);
   });
 
   it('reports a failing command as a failed result, not a throw', async () => {
-    const result = await host.invoke('scenario.load', { scenarioId: 'no-such-aircraft' });
+    const result = await fixture.host.invoke('scenario.load', { scenarioId: 'no-such-aircraft' });
     expect(result).toMatchObject({ ok: false, error: { code: 'failed' } });
     if (!result.ok) expect(result.error.message).toMatch(/unknown scenario "no-such-aircraft"; available: .*f22a/);
   });
 
   it('swaps the F/A-18E engines for EJ200s and every dependent engine computes the new version', async () => {
-    const loaded = await host.invoke('scenario.load', { scenarioId: 'fa18e' });
+    const loaded = await fixture.host.invoke('scenario.load', { scenarioId: 'fa18e' });
     expect(loaded.ok).toBe(true);
-    const before = await host.invoke('analysis.run', { analysisType: 'complete_performance' });
-    const current = await host.invoke('configuration.get', {});
+    const before = await fixture.host.invoke('analysis.run', { analysisType: 'complete_performance' });
+    const current = await fixture.host.invoke('configuration.get', {});
     if (!current.ok || !current.data.configuration || !before.ok) throw new Error('setup failed');
     const configuration = current.data.configuration;
-    const applied = await host.invoke('configuration.apply', {
+    const applied = await fixture.host.invoke('configuration.apply', {
       configuration: { ...configuration, propulsion: { ...configuration.propulsion, engineModel: 'EJ200' } }
     });
     expect(applied.ok).toBe(true);
@@ -84,15 +70,15 @@ describe('SessionHost commands', () => {
     const change = ConfigurationChangeResultSchema.parse(applied.data);
     expect(change.engines.every((e) => e.outcome === 'computed')).toBe(true);
     for (const engineId of ['materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing']) {
-      expect(session.coordinator.state.engines[engineId]?.computedVersion).toBe(change.version);
+      expect(fixture.session.coordinator.state.engines[engineId]?.computedVersion).toBe(change.version);
     }
-    const after = await host.invoke('analysis.run', { analysisType: 'complete_performance' });
+    const after = await fixture.host.invoke('analysis.run', { analysisType: 'complete_performance' });
     if (!after.ok) throw new Error(after.error.message);
     for (const figure of ['thrustToWeight', 'maxMach', 'combatRadiusKm', 'unitFlyawayCostMUSD']) {
       expect(after.data.summary[figure], figure).not.toEqual(before.data.summary[figure]);
     }
     // Every recomputation is linked to the change.
-    const chain = session.coordinator.log.query({ correlationId: change.correlationId });
+    const chain = fixture.session.coordinator.log.query({ correlationId: change.correlationId });
     expect(chain.filter((e) => e.eventType === 'engine_output').map((e) => e.sourceEngine).sort()).toEqual(
       ['aerodynamics', 'design', 'manufacturing', 'materials', 'propulsion', 'sensors']
     );
@@ -101,7 +87,7 @@ describe('SessionHost commands', () => {
 
 describe('SessionHost apply and validate', () => {
   it('apply refuses exactly what validate refuses, naming the field, and changes nothing', async () => {
-    const current = await host.invoke('configuration.get', {});
+    const current = await fixture.host.invoke('configuration.get', {});
     if (!current.ok || !current.data.configuration) throw new Error('setup failed');
     const base = current.data.configuration;
     for (const bad of [
@@ -109,10 +95,10 @@ describe('SessionHost apply and validate', () => {
       { ...base, basePlatform: { ...base.basePlatform, wingAreaM2: 5e-324 } },
       { ...base, propulsion: { ...base.propulsion, engineModel: 'RM12' } }
     ]) {
-      const validated = await host.invoke('configuration.validate', { configuration: bad });
+      const validated = await fixture.host.invoke('configuration.validate', { configuration: bad });
       if (!validated.ok) throw new Error(validated.error.message);
       expect(validated.data.valid).toBe(false);
-      const applied = await host.invoke('configuration.apply', { configuration: bad });
+      const applied = await fixture.host.invoke('configuration.apply', { configuration: bad });
       const refusedBySchema = !applied.ok;
       if (applied.ok) {
         expect(applied.data.ok).toBe(false);
@@ -122,7 +108,7 @@ describe('SessionHost apply and validate', () => {
       } else {
         expect(refusedBySchema && applied.error.code).toBe('invalid_request');
       }
-      expect(session.coordinator.configuration?.version).toBe(current.data.version);
+      expect(fixture.session.coordinator.configuration?.version).toBe(current.data.version);
     }
   });
 });
@@ -130,7 +116,7 @@ describe('SessionHost apply and validate', () => {
 describe('SessionHost stream', () => {
   it('streams the log in batches, and counts nothing dropped at normal load', async () => {
     const batchWithEvents = nextBatch((batch) => batch.events.some((e) => e.eventType === 'configuration_changed'));
-    await host.invoke('scenario.load', { scenarioId: 'typhoon' });
+    await fixture.host.invoke('scenario.load', { scenarioId: 'typhoon' });
     const batch = await batchWithEvents;
     expect(batch.dropped.total).toBe(0);
     expect(batch.queue.capacity).toBeGreaterThan(0);

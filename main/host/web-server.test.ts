@@ -3,17 +3,13 @@ import fc from 'fast-check';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { request } from 'node:http';
 import WebSocket from 'ws';
-import { createFlightdeckSession } from '../engines/session/create-session';
-import type { FlightdeckSession } from '../engines/session/flightdeck-session';
-import { SessionHost } from './session-host';
+import { useSessionHost } from './test-session-host';
 import { startWebServer, type RunningWebServer } from './web-server';
 
-const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
-let session: FlightdeckSession;
-let host: SessionHost;
+// Hooks run in order and after-hooks in reverse: the server starts after the host, closes before it.
+const fixture = useSessionHost();
 let server: RunningWebServer;
 let origin: string;
 
@@ -21,15 +17,11 @@ beforeAll(async () => {
   const staticDir = mkdtempSync(join(tmpdir(), 'flightdeck-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Flightdeck</title>');
   writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
-  session = await createFlightdeckSession({ resourcesDir, initialScenario: 'f22a' });
-  host = new SessionHost(session);
-  server = await startWebServer({ host, staticDir });
+  server = await startWebServer({ host: fixture.host, staticDir });
   origin = `http://127.0.0.1:${server.port}`;
 });
 afterAll(async () => {
   await server.close();
-  host.dispose();
-  await session.dispose();
 });
 
 function httpGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown> }> {
@@ -97,7 +89,7 @@ describe('browser mode: page and token', () => {
   it('bound to all interfaces, serves other screens by whatever name they use for it', async () => {
     const staticDir = mkdtempSync(join(tmpdir(), 'flightdeck-static-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
-    const shared = await startWebServer({ host, staticDir, bindAddress: '0.0.0.0' });
+    const shared = await startWebServer({ host: fixture.host, staticDir, bindAddress: '0.0.0.0' });
     try {
       const get = (hostHeader: string, token: string): Promise<number> =>
         new Promise((resolve, reject) => {

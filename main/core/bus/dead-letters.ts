@@ -15,6 +15,8 @@ interface DeadLetter {
  */
 export class DeadLetters {
   private readonly letters = new Map<string, DeadLetter>();
+  /** Letters taken out for redelivery: their success is published as resolved. */
+  private readonly redelivering = new Set<string>();
   private droppedCount = 0;
 
   add(subscription: Subscription, event: EngineEvent): void {
@@ -36,6 +38,24 @@ export class DeadLetters {
     return letter;
   }
 
+  /** Takes a letter out to deliver it again, remembering that its next success resolves it. */
+  redeliver(eventId: string, engineId: EngineId): DeadLetter | undefined {
+    const letter = this.take(eventId, engineId);
+    if (letter) this.redelivering.add(keyOf(eventId, engineId));
+    return letter;
+  }
+
+  /** A delivery succeeded: true when it was a redelivery (which it ends). */
+  redelivered(eventId: string, engineId: EngineId): boolean {
+    // The size check keeps the string key off the hot path of ordinary deliveries.
+    return this.redelivering.size > 0 && this.redelivering.delete(keyOf(eventId, engineId));
+  }
+
+  /** A delivery failed for good: a redelivery of it, if any, is over. */
+  failed(eventId: string, engineId: EngineId): void {
+    this.redelivering.delete(keyOf(eventId, engineId));
+  }
+
   get size(): number {
     return this.letters.size;
   }
@@ -46,6 +66,7 @@ export class DeadLetters {
 
   clear(): void {
     this.letters.clear();
+    this.redelivering.clear();
   }
 }
 

@@ -3,11 +3,12 @@ import type { Disposable } from '../../../shared/disposable';
 import { EventLog } from '../log/event-log';
 import type { Published } from '../log/publish';
 import { BucketQueue } from './bucket-queue';
-import { HandlerTimeoutError, RequestTimeoutError, errorMessage, isTransient } from './errors';
+import { HandlerTimeoutError, errorMessage, isTransient } from './errors';
 import { DeadLetters } from './dead-letters';
 import { PendingRequests } from './pending-requests';
 import { RetryScheduler } from './retry-scheduler';
 import { SubscriptionTable, type Subscription } from './subscriptions';
+import { TimeoutSweeper } from './timeout-sweeper';
 import type { BusMetricsSink, EngineResponse, EventBusOptions, EventBusStats, EventHandler, RequestOptions, SubscribeOptions } from './types';
 import { WorkerPool, type InFlight } from './worker-pool';
 
@@ -47,11 +48,9 @@ export class EventBus implements Disposable {
   private readonly queue = new BucketQueue<EngineEvent>(4);
   private readonly subscriptions = new SubscriptionTable();
   private readonly workers: WorkerPool;
-  private readonly requests = new PendingRequests();
   private readonly retries: RetryScheduler;
+  private readonly requests: PendingRequests;
   private readonly deadLetters = new DeadLetters();
-  /** Dead letters being redelivered: their success is published as resolved. */
-  private readonly redelivering = new Set<string>();
 
   /** The event being delivered and the subscribers it still has to reach. */
   private cursorEvent: EngineEvent | undefined;
@@ -66,7 +65,7 @@ export class EventBus implements Disposable {
   private pumpScheduled = false;
   private yieldPending = false;
   private deliveriesThisTurn = 0;
-  private sweeper: ReturnType<typeof setInterval> | undefined;
+  private readonly sweeper: TimeoutSweeper;
   private idleWaiters: (() => void)[] = [];
   private disposed = false;
   private readonly counters = { published: 0, delivered: 0, failedDeliveries: 0, timeouts: 0, rejected: 0 };
@@ -74,6 +73,8 @@ export class EventBus implements Disposable {
   constructor(options: EventBusOptions = {}) {
     this.workers = new WorkerPool(positive('maxWorkers', options.maxWorkers ?? 4, true), this.onSettled);
     this.eventTimeoutMs = positive('eventTimeoutMs', options.eventTimeoutMs ?? 30_000, false);
+    this.requests = new PendingRequests(() => this.workers.running());
+    this.sweeper = new TimeoutSweeper(this.workers, this.eventTimeoutMs, this.onHandlerTimeout);
     this.maxQueueSize = positive('maxQueueSize', options.maxQueueSize ?? 1_000_000, true);
     this.metrics = options.metrics;
     this.retries = new RetryScheduler(options.retryPolicy ?? { attempts: 3, backoffMs: 50 }, () => this.schedulePump());
@@ -122,16 +123,7 @@ export class EventBus implements Disposable {
       return Promise.reject(new Error(`request ${input.eventType} refused: queue full (${this.maxQueueSize} events)`));
     }
     const event = this.log.append({ ...(input as EventInput), requiresResponse: true });
-    const responders = this.subscriptions.responders(event);
-    const expected = event.targetEngines ? [...new Set(event.targetEngines)] : responders;
-    const answers =
-      expected.length === 0
-        ? Promise.resolve([])
-        : this.requests.wait(event, expected, timeoutMs, (answered) => this.timeoutError(event, expected, answered, timeoutMs));
-    // A target that does not listen to the type can never answer: say so now rather than time out.
-    for (const engineId of expected) {
-      if (!responders.includes(engineId)) this.requests.record(event.eventId, { engineId, ok: false, error: `${engineId} does not handle ${event.eventType}` });
-    }
+    const answers = this.requests.open(event, this.subscriptions.responders(event), timeoutMs);
     this.enqueue(event);
     return answers;
   }
@@ -142,9 +134,8 @@ export class EventBus implements Disposable {
    * again. False when there is no such dead letter (or it was dropped by the bound).
    */
   redeliver(eventId: string, engineId: EngineId): boolean {
-    const letter = this.deadLetters.take(eventId, engineId);
+    const letter = this.deadLetters.redeliver(eventId, engineId);
     if (!letter) return false;
-    this.redelivering.add(redeliveryKey(eventId, engineId));
     this.retries.schedule({ subscription: letter.subscription, event: letter.event, attempt: 1 }, 0);
     return true;
   }
@@ -167,17 +158,14 @@ export class EventBus implements Disposable {
     if (this.disposed) throw new Error('event bus is disposed');
     if (this.processing) return;
     this.processing = true;
-    if (!this.sweeper) {
-      this.sweeper = setInterval(() => this.sweepTimeouts(), Math.min(1000, Math.max(5, this.eventTimeoutMs / 10)));
-      this.sweeper.unref?.();
-    }
+    this.sweeper.start();
     this.schedulePump();
   }
 
   /** Stops taking events off the queue, lets running handlers finish, then resolves. */
   async stopProcessing(): Promise<void> {
     this.processing = false;
-    if (this.workers.active === 0) return this.stopSweeper();
+    if (this.workers.active === 0) return this.sweeper.stop();
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -335,7 +323,7 @@ export class EventBus implements Disposable {
   private onSuccess(subscription: Subscription, event: EngineEvent, value: unknown, startedAt: number, endedAt = performance.now()): void {
     this.counters.delivered++;
     this.metrics?.recordHandler(event.eventType, subscription.engineId, endedAt - startedAt);
-    if (this.redelivering.size > 0 && this.redelivering.delete(redeliveryKey(event.eventId, subscription.engineId))) {
+    if (this.deadLetters.redelivered(event.eventId, subscription.engineId)) {
       this.publish({
         eventType: 'dead_letter_resolved',
         sourceEngine: EVENT_BUS_ENGINE_ID,
@@ -355,7 +343,7 @@ export class EventBus implements Disposable {
       return;
     }
     this.counters.failedDeliveries++;
-    this.redelivering.delete(redeliveryKey(event.eventId, subscription.engineId));
+    this.deadLetters.failed(event.eventId, subscription.engineId);
     const message = errorMessage(error);
     if (event.requiresResponse) this.requests.record(event.eventId, { engineId: subscription.engineId, ok: false, error: message });
     // A failure while handling an error event is counted but not re-published, so a broken
@@ -384,39 +372,16 @@ export class EventBus implements Disposable {
     });
   }
 
-  /** Reports handlers past their deadline; one interval serves them all. They keep their worker. */
-  private sweepTimeouts(): void {
-    if (this.workers.active === 0) return;
-    for (const flight of this.workers.expire(performance.now())) {
-      this.counters.timeouts++;
-      const error = new HandlerTimeoutError(flight.subscription.engineId, flight.event.eventType, this.eventTimeoutMs);
-      this.onFailure(flight.subscription, flight.event, flight.attempt, error, flight.startedAt);
-    }
-  }
-
-  private timeoutError(event: EngineEvent, expected: readonly EngineId[], answered: ReadonlySet<EngineId>, timeoutMs: number): RequestTimeoutError {
-    const now = performance.now();
-    const running = this.workers.running();
-    const runningFor = new Map(running.filter((f) => f.event === event).map((f) => [f.subscription.engineId, now - f.startedAt]));
-    const missing = expected.filter((id) => !answered.has(id));
-    return new RequestTimeoutError(
-      event.eventType,
-      event.eventId,
-      timeoutMs,
-      missing.filter((id) => runningFor.has(id)).map((engineId) => ({ engineId, runningMs: runningFor.get(engineId) as number })),
-      missing.filter((id) => !runningFor.has(id)),
-      running.filter((f) => f.event !== event).map((f) => ({ engineId: f.subscription.engineId, eventType: f.event.eventType, runningMs: now - f.startedAt }))
-    );
-  }
-
-  private stopSweeper(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
-    this.sweeper = undefined;
-  }
+  /** A handler ran past its deadline: a failure now, though it keeps its worker until it settles. */
+  private readonly onHandlerTimeout = (flight: InFlight): void => {
+    this.counters.timeouts++;
+    const error = new HandlerTimeoutError(flight.subscription.engineId, flight.event.eventType, this.eventTimeoutMs);
+    this.onFailure(flight.subscription, flight.event, flight.attempt, error, flight.startedAt);
+  };
 
   /** Called once the bus is stopped and no handler is running. */
   private resolveIdleWaiters(): void {
-    this.stopSweeper();
+    this.sweeper.stop();
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
@@ -425,8 +390,4 @@ export class EventBus implements Disposable {
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
-}
-
-function redeliveryKey(eventId: string, engineId: EngineId): string {
-  return `${eventId}\u0000${engineId}`;
 }

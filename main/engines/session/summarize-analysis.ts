@@ -42,87 +42,59 @@ function tidy(summary: Record<string, number | string | boolean | null | undefin
   return out;
 }
 
+/** The fields `keys` of one answer, in the order given (the table's). */
+function pick<T extends object, const K extends keyof T>(answer: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = answer[key];
+  return picked;
+}
+
 const SUMMARIES: Record<string, (c: Contributions) => Summary> = {
-  complete_performance: (c) => {
-    const aerodynamics = answer(c, 'aerodynamics', 'complete_performance');
-    return tidy({
+  complete_performance: (c) =>
+    tidy({
       thrustToWeight: answer(c, 'propulsion', 'complete_performance').thrustToWeight,
-      wingLoadingKgM2: aerodynamics.wingLoadingKgM2,
-      maxMach: aerodynamics.maxMach,
-      supercruiseMach: aerodynamics.supercruiseMach,
-      serviceCeilingM: aerodynamics.serviceCeilingM,
-      combatRadiusKm: aerodynamics.combatRadiusKm,
-      ldMax: aerodynamics.ldMax,
+      ...pick(answer(c, 'aerodynamics', 'complete_performance'), ['wingLoadingKgM2', 'maxMach', 'supercruiseMach', 'serviceCeilingM', 'combatRadiusKm', 'ldMax']),
       loadedMassKg: answer(c, 'design', 'complete_performance').loadedMassKg,
       frontalRcsDbsm: answer(c, 'sensors', 'complete_performance').frontalRcsDbsm,
       unitFlyawayCostMUSD: answer(c, 'manufacturing', 'complete_performance').unitFlyawayCostMUSD
-    });
-  },
+    }),
   stealth_analysis: (c) => {
     const sensors = answer(c, 'sensors', 'stealth_analysis');
-    const materials = answer(c, 'materials', 'stealth_analysis');
     return tidy({
-      frontalRcsDbsm: sensors.frontalRcsDbsm,
-      frontalRcsM2: sensors.frontalRcsM2,
+      ...pick(sensors, ['frontalRcsDbsm', 'frontalRcsM2']),
       detectedBySamAcquisitionKm: sensors.detectedByThreatKm?.['sam-s-band-acquisition'],
       detectedBySamEngagementKm: sensors.detectedByThreatKm?.['sam-x-band-engagement'],
       detectedByFighterRadarKm: sensors.detectedByThreatKm?.['fighter-x-band'],
-      coatingMassKg: materials.coatingMassKg,
-      coatedWettedShare: materials.coatedWettedShare
+      ...pick(answer(c, 'materials', 'stealth_analysis'), ['coatingMassKg', 'coatedWettedShare'])
     });
   },
-  thermal_analysis: (c) => {
-    const thermal = answer(c, 'materials', 'thermal_analysis');
-    return tidy({
-      evaluatedMach: thermal.evaluatedMach,
-      stagnationTemperatureK: thermal.stagnationTemperatureK,
-      limitingZone: thermal.limitingZone,
-      marginK: thermal.marginK,
-      maxMachAllowed: thermal.maxMachAllowed,
+  thermal_analysis: (c) =>
+    tidy({
+      ...pick(answer(c, 'materials', 'thermal_analysis'), ['evaluatedMach', 'stagnationTemperatureK', 'limitingZone', 'marginK', 'maxMachAllowed']),
       maxMach: answer(c, 'aerodynamics', 'thermal_analysis').maxMach
-    });
-  },
+    }),
   manufacturing_feasibility: (c) => {
     const manufacturing = answer(c, 'manufacturing', 'manufacturing_feasibility');
     return tidy({
       feasible: manufacturing.feasible,
       findings: manufacturing.feasibility?.length,
-      scheduleMonths: manufacturing.scheduleMonths,
-      productionRatePerMonth: manufacturing.productionRatePerMonth
+      ...pick(manufacturing, ['scheduleMonths', 'productionRatePerMonth'])
     });
   },
   mission_analysis: (c) => {
     const aerodynamics = answer(c, 'aerodynamics', 'mission_analysis');
-    const sensors = answer(c, 'sensors', 'mission_analysis');
     return tidy({
-      combatRadiusKm: aerodynamics.combatRadiusKm,
-      requiredRadiusKm: aerodynamics.requiredRadiusKm,
-      cruiseMach: aerodynamics.cruiseMach,
+      ...pick(aerodynamics, ['combatRadiusKm', 'requiredRadiusKm', 'cruiseMach']),
       reserveFuelKg: aerodynamics.fuelKg?.reserve,
-      ownDetectsOpponentKm: sensors.ownDetectsOpponentKm,
-      opponentDetectsOwnKm: sensors.opponentDetectsOwnKm
+      ...pick(answer(c, 'sensors', 'mission_analysis'), ['ownDetectsOpponentKm', 'opponentDetectsOwnKm'])
     });
   },
-  cost_analysis: (c) => {
-    const cost = answer(c, 'manufacturing', 'cost_analysis');
-    return tidy({
-      unitFlyawayCostMUSD: cost.unitFlyawayCostMUSD,
-      rdteCostBUSD: cost.rdteCostBUSD,
-      programmeCostBUSD: cost.programmeCostBUSD,
-      quantity: cost.quantity,
-      costYear: cost.costYear
-    });
-  },
-  system_integration: (c) => {
-    const design = answer(c, 'design', 'system_integration');
-    return tidy({
-      valid: design.valid,
-      powerMarginKW: design.powerMarginKW,
-      coolingMarginKW: design.coolingMarginKW,
-      massMarginKg: design.massMarginKg,
+  cost_analysis: (c) => tidy(pick(answer(c, 'manufacturing', 'cost_analysis'), ['unitFlyawayCostMUSD', 'rdteCostBUSD', 'programmeCostBUSD', 'quantity', 'costYear'])),
+  system_integration: (c) =>
+    tidy({
+      ...pick(answer(c, 'design', 'system_integration'), ['valid', 'powerMarginKW', 'coolingMarginKW', 'massMarginKg']),
       sensorPowerKW: answer(c, 'sensors', 'system_integration').powerDemandKW
-    });
-  }
+    })
 };
 
 /** The headline figures of an analysis, picked from the engines' contributions. */

@@ -202,7 +202,7 @@ export function OptimizationPanel(): ReactElement {
                   ))}
                   <th scope="col">Constraints</th>
                   <th scope="col">
-                    <span className="cs-visually-hidden">Apply</span>
+                    <span className="fd-sr">Apply</span>
                   </th>
                   <th scope="col">Engine · radar · coating</th>
                 </tr>

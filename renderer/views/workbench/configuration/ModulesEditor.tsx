@@ -36,7 +36,7 @@ export function ModulesEditor({ draft, library, findings, onAdd, onRemove }: Mod
               <th scope="col">Attachment point</th>
               <th scope="col" className="wb-num">Qty</th>
               <th scope="col">
-                <span className="cs-visually-hidden">Actions</span>
+                <span className="fd-sr">Actions</span>
               </th>
             </tr>
           </thead>

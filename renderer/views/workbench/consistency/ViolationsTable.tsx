@@ -28,7 +28,7 @@ export function ViolationsTable({ violations, kind, emptyTitle, emptyText }: Vio
         <thead>
           <tr>
             <th scope="col">
-              <span className="cs-visually-hidden">Details</span>
+              <span className="fd-sr">Details</span>
             </th>
             <th scope="col">Rule</th>
             <th scope="col">Severity</th>
