@@ -7,6 +7,7 @@ import { EventDetail } from './EventDetail';
 import { EventList } from './EventList';
 import { FilterBar } from './FilterBar';
 import './timeline.css';
+import './timeline-detail.css';
 
 const SPLIT_ID = 'timeline-split';
 
