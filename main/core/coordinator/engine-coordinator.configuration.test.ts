@@ -21,6 +21,21 @@ describe('EngineCoordinator configuration changes', () => {
     expect(state.engines.manufacturing?.outputs?.upstreamSeen).toEqual(['aerodynamics', 'design', 'materials', 'propulsion', 'sensors']);
   });
 
+  it('checks a rule between two engines that compute side by side, at every change', async () => {
+    // propulsion and sensors both wait on design and materials only, so they finish in the same turn.
+    const coordinator = await start();
+    coordinator.consistency.addConsistencyRule({
+      ruleId: 'side_by_side', sourceEngine: 'propulsion', dependentEngines: ['sensors'], dataFields: ['value'],
+      autoUpdate: false, severity: 'warning', description: 'never holds',
+      validate: (source, dependent) => [{ field: 'value', passed: false, expected: source.data.value, actual: dependent.data.value }]
+    });
+    const first = await coordinator.processConfigurationChange({ value: 1 });
+    expect(first.violations.opened.map((v) => v.ruleId)).toEqual(['side_by_side']);
+    await coordinator.processConfigurationChange({ value: 2 });
+    const violation = Object.values(coordinator.state.violations.open).find((v) => v.ruleId === 'side_by_side');
+    expect(violation).toMatchObject({ expected: 2, actual: 2 });
+  });
+
   it('numbers versions itself: nobody else can', async () => {
     const coordinator = await start();
     for (let i = 1; i <= 3; i++) expect((await coordinator.processConfigurationChange({ value: i })).version).toBe(i);

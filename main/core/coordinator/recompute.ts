@@ -54,6 +54,8 @@ export class RecomputePath<TConfig> implements Disposable {
    */
   private readonly computing = new Map<EngineId, boolean>();
   private computingCount = 0;
+  /** Computing engines whose outcome is published: settled for the checks, still counted until the walk goes on. */
+  private readonly reported = new Set<EngineId>();
   private scheduling = false;
   private rescheduled = false;
   private disposed = false;
@@ -91,7 +93,7 @@ export class RecomputePath<TConfig> implements Disposable {
 
   /** Whether an engine is done with the current version (computed, failed, blocked or stopped). */
   isSettled(engineId: EngineId): boolean {
-    if (this.isComputing(engineId)) return false;
+    if (this.isComputing(engineId) && !this.reported.has(engineId)) return false;
     const status = this.statusOf(this.deps.state(), engineId);
     return status !== 'busy' && status !== 'restarting';
   }
@@ -166,10 +168,16 @@ export class RecomputePath<TConfig> implements Disposable {
       stillCurrent: this.stillCurrentTest(engineId, config, mark)
     };
     // Two steps, as `.finally` would take them (the walk goes on a turn after `afterCompute`); a
-    // failure of `afterCompute` still rejects, unhandled, as it did.
+    // failure of `afterCompute` still rejects, unhandled, as it did. The engine is settled for
+    // the checks from its outcome on: an engine that finished in the same turn and is checked
+    // after it must see it settled, or a rule between two engines computing side by side would
+    // never be checked.
     void runner
       .compute(target)
-      .then((outcome) => this.afterCompute(engineId, outcome, target, mark))
+      .then((outcome) => {
+        this.reported.add(engineId);
+        this.afterCompute(engineId, outcome, target, mark);
+      })
       .then(
         () => this.computationEnded(engineId),
         (error: unknown) => {
@@ -188,6 +196,7 @@ export class RecomputePath<TConfig> implements Disposable {
 
   /** A computation is over (its outcome handled): the walk goes on. */
   private computationEnded(engineId: EngineId): void {
+    this.reported.delete(engineId);
     if (this.isComputing(engineId)) {
       this.computing.set(engineId, false);
       this.computingCount--;
