@@ -122,6 +122,9 @@ function waitForVersion<TConfig>(deps: ConfigurationChangeDeps<TConfig>, version
     };
     const timer = setTimeout(() => finish(settledOutcomes(deps.state(), version, deps.timeoutMs, true) ?? []), deps.timeoutMs);
     const subscription = deps.recompute.onDidProgress(() => {
+      // Settled in the state is not yet done: an outcome's checks and the walk after it may still
+      // be under way, and a change queued behind this one must not start in the middle of them.
+      if (!deps.recompute.idle) return;
       const outcomes = settledOutcomes(deps.state(), version, deps.timeoutMs, false);
       if (outcomes) finish(outcomes);
     });

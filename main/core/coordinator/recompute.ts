@@ -98,6 +98,11 @@ export class RecomputePath<TConfig> implements Disposable {
     return status !== 'busy' && status !== 'restarting';
   }
 
+  /** Nothing is computing: every outcome is handled, its checks run and the walk gone on from it. */
+  get idle(): boolean {
+    return this.computingCount === 0;
+  }
+
   /** Resolves once nothing is computing and nothing can start. */
   whenIdle(): Promise<void> {
     if (this.computingCount === 0) return Promise.resolve();
