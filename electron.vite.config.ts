@@ -23,7 +23,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve('main/index.ts'),
-          serve: resolve('main/host/serve.ts')
+          serve: resolve('main/host/serve.ts'),
+          // The session store commits in a worker thread; it loads this file beside the entry.
+          'store-worker': resolve('main/store/store-worker.ts')
         }
       }
     }

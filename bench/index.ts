@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   configChange: async () => (await import('./config-change.bench')).benchConfigChange(),
   engines: async () => (await import('./engines.bench')).benchEngines(),
   stream: async () => (await import('./stream.bench')).benchStream(),
+  store: async () => (await import('./store.bench')).benchStore(),
   ui: async () => (await import('./ui.bench')).benchUi()
 };
 

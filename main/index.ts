@@ -1,7 +1,8 @@
 import { app, BrowserWindow, session as electronSession } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createFlightdeckSession, DEFAULT_SCENARIO } from './engines/session/create-session';
+import { DEFAULT_SCENARIO } from './engines/session/create-session';
+import { openWorkspace } from './workspace/open-workspace';
 import { SessionHost } from './host/session-host';
 import { attachIpcTransport } from './host/ipc-transport';
 import { denyAllPermissions } from './electron/permissions';
@@ -20,14 +21,15 @@ guardEveryWebContents(app, isFlightdeckUrl);
 
 async function openFlightdeck(): Promise<void> {
   const resourcesDir = join(app.getAppPath(), 'resources');
-  const session = await createFlightdeckSession({ resourcesDir, initialScenario: DEFAULT_SCENARIO });
-  const host = new SessionHost(session);
+  // Recorded into the user's data folder; a session its host did not end reopens where it stopped.
+  const workspace = await openWorkspace({ dataDir: join(app.getPath('userData'), 'workspace'), resourcesDir, initialScenario: DEFAULT_SCENARIO });
+  const host = new SessionHost(workspace.session, workspace.recording);
   const window = createMainWindow();
   const transport = attachIpcTransport(host, window, isFlightdeckUrl);
   window.on('closed', () => {
     transport.dispose();
     host.dispose();
-    void session.dispose();
+    void workspace.close();
   });
 }
 

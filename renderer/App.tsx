@@ -6,8 +6,9 @@ import { ShortcutsDialog } from './shell/ShortcutsDialog';
 import { StatusBar } from './shell/StatusBar';
 import { useShortcuts } from './shell/use-shortcuts';
 import { useFlightdeck } from './store';
+import { TimeTravelBar } from './views/live/timetravel/TimeTravelBar';
 
-/** The application shell: header, resizable graph / inspector / tabbed views, status bar. */
+/** The application shell: header, time-travel bar, resizable graph / inspector / tabbed views, status bar. */
 export function App(): ReactElement {
   const theme = useFlightdeck((s) => s.layout.theme);
   useShortcuts();
@@ -18,6 +19,7 @@ export function App(): ReactElement {
   return (
     <div className="fd-app">
       <Header />
+      <TimeTravelBar />
       <MainLayout />
       <StatusBar />
       <ShortcutsDialog />

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface BrowserModeServer {
@@ -14,10 +16,12 @@ const LISTENING = /Flightdeck listening on (http:\/\/\S+)/;
 
 /**
  * Starts `out/main/serve.js` (run `npm run build` first) on a free port and resolves once it
- * prints its URL. The server is stopped by `stop()`.
+ * prints its URL. The server is stopped by `stop()`. Each start records into a workspace of its
+ * own unless `args` names one (`--data-dir`), so no test sees another's sessions.
  */
 export function startBrowserMode(args: string[] = []): Promise<BrowserModeServer> {
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out', 'main', 'serve.js'), '--port', '0', ...args], {
+  const workspace = args.includes('--data-dir') ? [] : ['--data-dir', mkdtempSync(join(tmpdir(), 'flightdeck-e2e-'))];
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out', 'main', 'serve.js'), '--port', '0', ...workspace, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe']
   });

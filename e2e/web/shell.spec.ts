@@ -71,7 +71,7 @@ test('exports the session as a JSON download', async ({ app }) => {
   const path = await download.path();
   const { readFile } = await import('node:fs/promises');
   const session = JSON.parse(await readFile(path, 'utf8')) as { format: string; configuration: { name: string } };
-  expect(session.format).toBe('flightdeck-session/1');
+  expect(session.format).toBe('flightdeck-summary/1');
   expect(session.configuration.name).toBe('F-22A Raptor');
 });
 

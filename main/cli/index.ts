@@ -2,19 +2,25 @@ import { fileURLToPath } from 'node:url';
 import { createFlightdeckSession } from '../engines/session/create-session';
 import { parseCliArgs, USAGE, UsageError } from './cli-args';
 import { runCli } from './run-cli';
+import { runSessionsCli, SESSIONS_USAGE } from './sessions-cli';
 
 /**
- * The headless CLI: `npm run cli -- analyze|optimize|simulate|validate …`. Text for people,
- * one JSON document with --json; bad input exits non-zero with one line naming the problem.
+ * The headless CLI: `npm run cli -- analyze|optimize|simulate|validate|sessions …`. Text for
+ * people, one JSON document with --json; bad input exits non-zero with one line naming the problem.
  */
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.length === 0 || args[0] === 'help' || args.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n${SESSIONS_USAGE}\n`);
     return args.length === 0 ? 2 : 0;
   }
   let command;
   try {
+    if (args[0] === 'sessions') {
+      const output = await runSessionsCli(args.slice(1));
+      process.stdout.write(`${output.stdout}\n`);
+      return output.exitCode;
+    }
     command = parseCliArgs(args);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,13 +1,14 @@
 import type { AircraftConfiguration } from '../../shared/aircraft';
 import { HISTORY_PAGE_MAX, type HistoryQuery } from '../../shared/events';
-import { openViolations, staleEngine, staleEngines } from '../../shared/projection';
+import { engineOf, openViolations, staleEngine, staleEngines } from '../../shared/projection';
 import type { CommandName, CommandPayload, CommandResponse, ConfigurationChangeResult, SessionExport } from '../../shared/protocol';
 import { engineStatusReport } from '../core/coordinator/system-status';
 import type { FlightdeckSession } from '../engines/session/flightdeck-session';
 import type { LoadGenerator } from './load-generator';
+import { RECORDING_HANDLERS, type RecordingContext } from './recording-handlers';
 
-/** What a command handler works with: the domain session and the host's load generator. */
-export interface HostContext {
+/** What a command handler works with: the domain session, the host's load generator and the session store. */
+export interface HostContext extends RecordingContext {
   session: FlightdeckSession;
   load: LoadGenerator;
 }
@@ -103,7 +104,7 @@ export const COMMAND_HANDLERS: CommandHandlers = {
   'engine.details': ({ engineId }, { session }) => {
     const { coordinator } = session;
     const state = coordinator.state;
-    const engine = state.engines[engineId];
+    const engine = engineOf(state, engineId);
     if (!engine) throw new Error(`unknown engine "${engineId}"; known: ${state.engineOrder.join(', ')}`);
     return {
       status: engineStatusReport(state, engineId),
@@ -146,7 +147,7 @@ export const COMMAND_HANDLERS: CommandHandlers = {
   'session.export': (_payload, { session }): SessionExport => {
     const { coordinator } = session;
     return {
-      format: 'flightdeck-session/1',
+      format: 'flightdeck-summary/1',
       exportedAt: new Date().toISOString(),
       configuration: coordinator.configuration?.configuration ?? null,
       configVersion: coordinator.configuration?.version ?? 0,
@@ -156,5 +157,6 @@ export const COMMAND_HANDLERS: CommandHandlers = {
       rules: coordinator.consistency.getRules().map(ruleSpec),
       performance: coordinator.getPerformanceReport()
     };
-  }
+  },
+  ...RECORDING_HANDLERS
 };

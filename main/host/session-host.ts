@@ -12,6 +12,7 @@ import { errorMessage } from '../core/bus/errors';
 import type { FlightdeckSession } from '../engines/session/flightdeck-session';
 import { COMMAND_HANDLERS, type HostContext } from './command-handlers';
 import { LoadGenerator } from './load-generator';
+import type { SessionRecording } from './session-recording';
 import { invalidRequest } from './payload-errors';
 import { StreamBatcher } from './stream-batcher';
 
@@ -42,7 +43,11 @@ export class SessionHost extends DisposableStore {
   private readonly clients = new Set<StreamBatcher>();
   private readonly load: LoadGenerator;
 
-  constructor(readonly session: FlightdeckSession) {
+  /** `recording`: the store the session is recorded into (none: history, time travel and what-if say so). */
+  constructor(
+    readonly session: FlightdeckSession,
+    readonly recording?: SessionRecording
+  ) {
     super();
     this.load = this.register(new LoadGenerator(session.coordinator.bus, (error) => this.reportFault('the load generator', error)));
     this.register(session.coordinator.log.onDidAppend((event) => {
@@ -64,7 +69,7 @@ export class SessionHost extends DisposableStore {
     if (!parsed.success) return { ok: false, error: invalidRequest(command, parsed.error) };
     try {
       const handler = COMMAND_HANDLERS[command] as (p: unknown, context: HostContext) => unknown;
-      const data = await handler(parsed.data, { session: this.session, load: this.load });
+      const data = await handler(parsed.data, { session: this.session, load: this.load, recording: this.recording });
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: { code: 'failed', message: `${command}: ${errorMessage(error)}` } };

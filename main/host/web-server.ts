@@ -9,6 +9,7 @@ import { PROTOCOL_VERSION, WIRE_LIMITS, type WireServerMessage } from '../../sha
 import type { SessionHost } from './session-host';
 import { CLOSE_POLICY_VIOLATION, CLOSE_TOO_BIG, ClientConnection, DEFAULT_CLIENT_LIMITS, type ClientLimits } from './client-connection';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { serveSessionFile } from './session-file-routes';
 
 export interface WebServerOptions {
   host: SessionHost;
@@ -101,7 +102,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     response.setHeader('x-content-type-options', 'nosniff');
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('cache-control', 'no-store');
-    assets(request, response, () => refuse(response, 404, 'not found'));
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.headers.origin !== `http://${request.headers.host ?? ''}`) {
+      return refuse(response, 403, 'Flightdeck: a request that changes something must come from its own page');
+    }
+    serveSessionFile(request, response, options.host.recording).then(
+      (served) => served || assets(request, response, () => refuse(response, 404, 'not found')),
+      () => response.destroy()
+    );
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: WIRE_LIMITS.maxMessageBytes, WebSocket: LimitedWebSocket });

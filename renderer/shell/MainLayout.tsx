@@ -6,7 +6,7 @@ import { TAB_IDS, type TabId } from '../store/live';
 import { DependencyGraph } from '../views/live/graph/DependencyGraph';
 import { Inspector } from '../views/live/inspector/Inspector';
 import { TimelineView } from '../views/live/timeline/TimelineView';
-import { ActionsView, ConfigurationView, ConsistencyView, DeadLettersView, PerformanceView } from '../views/workbench';
+import { ActionsView, ConfigurationView, ConsistencyView, DeadLettersView, PerformanceView, SessionsView, WhatIfView } from '../views/workbench';
 import { TabStrip } from './TabStrip';
 import { panelDomId, tabDomId } from './tabs';
 
@@ -15,7 +15,9 @@ const WORKBENCH: Readonly<Record<Exclude<TabId, 'timeline'>, () => ReactElement>
   consistency: ConsistencyView,
   configuration: ConfigurationView,
   actions: ActionsView,
-  deadletters: DeadLettersView
+  deadletters: DeadLettersView,
+  sessions: SessionsView,
+  whatif: WhatIfView
 };
 
 /** A resizable group whose sizes persist in the store. */

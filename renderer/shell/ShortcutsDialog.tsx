@@ -1,11 +1,16 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../store';
+import { TAB_IDS } from '../store/live';
+import { TAB_LABELS } from './tabs';
 
 const SHORTCUTS: readonly [string, string][] = [
-  ['1 – 6', 'Switch tab: Timeline, Performance, Consistency, Configuration, Actions, Dead letters'],
+  // Derived from the tab list, so a new tab is listed with its key.
+  [`1 – ${TAB_IDS.length}`, `Switch tab: ${TAB_IDS.map((tab) => TAB_LABELS[tab]).join(', ')}`],
   ['/', 'Focus the timeline text filter'],
   ['Space', 'Pause or resume following live events'],
+  ['[ / ]', 'Time travel: one event back / forward (the views turn read-only until Live)'],
+  ['l', 'Back to the live session, now'],
   ['t', 'Toggle dark / light theme'],
   ['Esc', 'Clear the selection (engine and event)'],
   ['↑ / ↓', 'Previous / next event (timeline list focused)'],

@@ -4,7 +4,7 @@ import { useFlightdeck, useSession } from '../store';
 import { TAB_IDS } from '../store/live';
 import { panelDomId, TAB_LABELS, tabDomId } from './tabs';
 
-/** The main tab strip (ARIA tabs: arrows, Home and End move between tabs; 1–6 anywhere). */
+/** The main tab strip (ARIA tabs: arrows, Home and End move between tabs; number keys anywhere). */
 export function TabStrip(): ReactElement {
   const { active, setActiveTab } = useFlightdeck(useShallow((s) => ({ active: s.layout.activeTab, setActiveTab: s.layout.setActiveTab })));
   const deadLetters = useSession((state) => state.deadLetters.length);

@@ -7,7 +7,9 @@ export const TAB_LABELS: Readonly<Record<TabId, string>> = {
   consistency: 'Consistency',
   configuration: 'Configuration',
   actions: 'Actions',
-  deadletters: 'Dead letters'
+  deadletters: 'Dead letters',
+  sessions: 'Sessions',
+  whatif: 'What-if'
 };
 
 export const tabDomId = (tab: TabId): string => `fd-tab-${tab}`;

@@ -13,7 +13,8 @@ function isControl(target: EventTarget | null): boolean {
 }
 
 /**
- * Global shortcuts: 1–6 tabs, `/` timeline filter, Space pause/resume, `t` theme, `?` help,
+ * Global shortcuts: 1–N tabs (N = the number of tabs), `/` timeline filter, Space pause/resume,
+ * `[` `]` one event back / forward in time, `l` live, `t` theme, `?` help,
  * Esc clears the selection. Ignored while typing in a field (Esc still works there).
  */
 export function useShortcuts(): void {
@@ -38,6 +39,10 @@ export function useShortcuts(): void {
       } else if (event.key === ' ' && !isControl(event.target)) {
         event.preventDefault();
         s.timeline.togglePaused();
+      } else if (event.key === '[' || event.key === ']') {
+        s.viewed.step(event.key === '[' ? -1 : 1);
+      } else if (event.key === 'l' || event.key === 'L') {
+        s.viewed.goLive();
       } else if (event.key === 't' || event.key === 'T') {
         s.layout.toggleTheme();
       } else if (event.key === '?') {

@@ -8,15 +8,18 @@ import { createConnectionSlice, type ConnectionSlice } from './connection/connec
 import { appendLiveEvents, createLiveSlices, liveBuffer, persistedLive, type LiveSlices } from './live';
 import { SessionFeed } from './session/session-feed';
 import { createSessionSlice, foldSessionEvents, setSessionSync, type SessionSlice } from './session/session-slice';
+import { resetHistoryPages } from './history/history-slice';
+import { createRecordedSlices, viewedState, type RecordedSlices } from './viewed';
 import { createWorkbenchSlices, persistedWorkbench, type WorkbenchSlices } from './workbench';
 
 /**
  * The renderer's one store, made of slices: the connection, the session (the projection of the
  * host's log: every fact about the session), the live slices (timeline, selection, layout —
- * `live/`) and the workbench slices (drafts, commands in flight, preferences — `workbench/`).
+ * `live/`), the workbench slices (drafts, commands in flight, preferences — `workbench/`)
+ * and the recorded-session slices (the viewed state, replay, stored history, sessions — `viewed/`).
  * Views read it through selectors; no slice keeps a copy of a fact the session state holds.
  */
-export type FlightdeckState = ConnectionSlice & SessionSlice & LiveSlices & WorkbenchSlices;
+export type FlightdeckState = ConnectionSlice & SessionSlice & LiveSlices & WorkbenchSlices & RecordedSlices;
 
 export const useFlightdeck = create<FlightdeckState>()(
   subscribeWithSelector(
@@ -25,7 +28,8 @@ export const useFlightdeck = create<FlightdeckState>()(
         ...createConnectionSlice(...args),
         ...createSessionSlice(...args),
         ...createLiveSlices(...args),
-        ...createWorkbenchSlices(...args)
+        ...createWorkbenchSlices(...args),
+        ...createRecordedSlices(...args)
       }),
       {
         name: 'flightdeck.preferences',
@@ -39,15 +43,16 @@ export const useFlightdeck = create<FlightdeckState>()(
 );
 
 /**
- * Reads the session state through a selector (one of `session/selectors`, a shared projection
- * selector, or several wrapped in `useShallow`).
+ * Reads the viewed session state through a selector (one of `session/selectors`, a shared
+ * projection selector, or several wrapped in `useShallow`): the live state, or the state as of
+ * the event the user travelled to, opened or replays.
  *
  * @example
  * const stale = useSession(selectStaleEngines);
  * const status = useSession((state) => engineStatus(state, 'propulsion'));
  */
 export function useSession<T>(selector: (state: SessionState) => T): T {
-  return useFlightdeck((s) => selector(s.session.state));
+  return useFlightdeck((s) => selector(viewedState(s)));
 }
 
 /** Merges persisted preferences into the slices without replacing their actions. */
@@ -76,7 +81,13 @@ export function connectStore(next: Bridge): Disposable {
     rebuilt: (state) => setSessionSync(set, { state }),
     failed: (error) => setSessionSync(set, { error }),
     timelineLastSeq: () => liveBuffer.lastSeq,
-    history: (events, restarted) => appendLiveEvents(events, restarted),
+    history: (events, restarted) => {
+      if (restarted) {
+        resetHistoryPages();
+        useFlightdeck.getState().history.syncScope();
+      }
+      appendLiveEvents(events, restarted);
+    },
     batch: (batch) => {
       useFlightdeck.getState().connection.noteBatch(batch);
       foldSessionEvents(set, batch.events);

@@ -25,13 +25,22 @@ export function isInitialized(state: SessionState): boolean {
 }
 
 /**
+ * The session's engine of that id, or undefined. Own entries only: any string can name an engine
+ * in a rule or a command, and a plain lookup of "constructor" or "__proto__" finds
+ * `Object.prototype`'s member instead of nothing.
+ */
+export function engineOf(state: SessionState, engineId: EngineId): EngineState | undefined {
+  return Object.hasOwn(state.engines, engineId) ? state.engines[engineId] : undefined;
+}
+
+/**
  * What an engine is doing. `busy`: it has not computed the current version yet and nothing says
  * it cannot (it is computing, or waiting for an engine it depends on). A failure or block about
  * an older version reads `busy` too: the engine is retried for the new one — unless its
  * supervisor gave it up, which holds for every version until a user restarts it.
  */
 export function engineStatus(state: SessionState, engineId: EngineId): EngineStatus {
-  const engine = state.engines[engineId];
+  const engine = engineOf(state, engineId);
   if (!engine) return 'stopped';
   const { condition } = engine;
   const version = currentVersion(state);
@@ -56,7 +65,7 @@ export function engineStatus(state: SessionState, engineId: EngineId): EngineSta
 
 /** Whether an engine's supervisor gave it up (it stays failed until a user restarts it). */
 export function isGivenUp(state: SessionState, engineId: EngineId): boolean {
-  const condition = state.engines[engineId]?.condition;
+  const condition = engineOf(state, engineId)?.condition;
   return condition?.kind === 'failed' && condition.final;
 }
 
@@ -85,7 +94,7 @@ const NO_SUPERVISION: Supervision = Object.freeze({ kind: 'none' });
  * supervisionOf(state, 'propulsion'); // { kind: 'degraded', by: ['materials'] }
  */
 export function supervisionOf(state: SessionState, engineId: EngineId): Supervision {
-  const engine = state.engines[engineId];
+  const engine = engineOf(state, engineId);
   if (!engine) return NO_SUPERVISION;
   const status = engineStatus(state, engineId);
   const { condition } = engine;
@@ -131,7 +140,7 @@ export function staleEngines(state: SessionState): StaleEngine[] {
 }
 
 export function staleEngine(state: SessionState, engineId: EngineId): StaleEngine | undefined {
-  const engine = state.engines[engineId];
+  const engine = engineOf(state, engineId);
   if (!engine) return undefined;
   const status = engineStatus(state, engineId);
   const { condition } = engine;
@@ -194,7 +203,7 @@ export function freshnessOf(state: SessionState, engineIds: readonly EngineId[])
   const visit = (engineId: EngineId): void => {
     if (seen.has(engineId)) return;
     seen.add(engineId);
-    const engine = state.engines[engineId];
+    const engine = engineOf(state, engineId);
     if (!engine) return;
     for (const dependency of engine.dependsOn) visit(dependency);
     const stale = staleInputOf(state, engine, version);
@@ -230,18 +239,19 @@ export function violationCounts(state: SessionState): {
   byRule: Record<string, number>;
 } {
   const bySeverity = { info: 0, warning: 0, error: 0, critical: 0 };
-  const byRule: Record<string, number> = {};
+  // Counted in a Map: a rule id may be "constructor" or "__proto__".
+  const byRule = new Map<string, number>();
   const open = Object.values(state.violations.open);
   for (const violation of open) {
     bySeverity[violation.severity]++;
-    byRule[violation.ruleId] = (byRule[violation.ruleId] ?? 0) + 1;
+    byRule.set(violation.ruleId, (byRule.get(violation.ruleId) ?? 0) + 1);
   }
   return {
     open: open.length,
     resolvedTotal: state.violations.resolvedTotal,
     droppedResolved: state.violations.droppedResolved,
     bySeverity,
-    byRule
+    byRule: Object.fromEntries(byRule)
   };
 }
 

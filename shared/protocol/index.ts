@@ -3,6 +3,7 @@ import { ANALYSIS_COMMANDS } from './analysis-commands';
 import { CONFIGURATION_COMMANDS } from './configuration-commands';
 import { ENGINE_COMMANDS } from './engine-commands';
 import { HISTORY_COMMANDS } from './history-commands';
+import { RECORDING_COMMANDS } from './recording-commands';
 import { SESSION_COMMANDS } from './session-commands';
 
 /**
@@ -14,7 +15,8 @@ export const COMMANDS = {
   ...ANALYSIS_COMMANDS,
   ...ENGINE_COMMANDS,
   ...HISTORY_COMMANDS,
-  ...SESSION_COMMANDS
+  ...SESSION_COMMANDS,
+  ...RECORDING_COMMANDS
 };
 
 export type CommandName = keyof typeof COMMANDS;
@@ -50,6 +52,8 @@ export * from './analysis-commands';
 export * from './engine-commands';
 export * from './history-commands';
 export * from './session-commands';
+export * from './recording-commands';
+export * from './whatif';
 export * from './stream';
 export * from './wire';
 export * from './limits';

@@ -8,7 +8,7 @@ import { defineCommand } from './define';
 import { PerformanceReportWithGraphSchema, SystemStatusSchema } from './engine-commands';
 
 export const SessionExportSchema = z.strictObject({
-  format: z.literal('flightdeck-session/1'),
+  format: z.literal('flightdeck-summary/1'),
   exportedAt: z.string(),
   configuration: AircraftConfigurationSchema.nullable(),
   configVersion: z.number().int(),

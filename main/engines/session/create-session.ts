@@ -31,6 +31,8 @@ export interface CreateSessionOptions {
   initialScenario?: string;
   /** A recorded session to continue where it stopped (crash recovery). */
   resume?: SessionResume;
+  /** Called once the coordinator exists, before it publishes anything: the session store's recorder attaches here. */
+  attach?: (coordinator: EngineCoordinator<AircraftConfiguration>) => void;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
     optimizer: createOptimizer(libraries),
     simulator: createMissionSimulator(libraries)
   });
+  options.attach?.(coordinator);
   await coordinator.initialize();
   if (options.initialScenario && !options.resume) {
     const result = await coordinator.processConfigurationChange(scenarios.load(options.initialScenario), 'design');
@@ -67,6 +70,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
   }
   return {
     coordinator,
+    resourcesDir: options.resourcesDir,
     listScenarios: () => scenarios.list(),
     loadScenario: (id) => scenarios.load(id),
     validateConfiguration: (raw) => {

@@ -10,6 +10,8 @@ import type { EngineCoordinator } from '../../core/coordinator/engine-coordinato
  */
 export interface FlightdeckSession {
   readonly coordinator: EngineCoordinator<AircraftConfiguration>;
+  /** Holds `flightdeck.yaml`, `data/` and `scenarios/` (a sandbox session for a what-if is built from it). */
+  readonly resourcesDir: string;
   listScenarios(): ScenarioSummary[];
   /** Throws an error naming the scenario when it does not exist or is invalid. */
   loadScenario(scenarioId: string): AircraftConfiguration;

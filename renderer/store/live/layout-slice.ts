@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { FlightdeckState } from '../index';
 
-/** The main tab strip, in shortcut order (keys 1–6). */
-export const TAB_IDS = ['timeline', 'performance', 'consistency', 'configuration', 'actions', 'deadletters'] as const;
+/** The main tab strip, in shortcut order (keys 1 to the number of tabs). */
+export const TAB_IDS = ['timeline', 'performance', 'consistency', 'configuration', 'actions', 'deadletters', 'sessions', 'whatif'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 export type Theme = 'dark' | 'light';
 /** Panel sizes of one resizable group: panel id → percentage. */

@@ -8,11 +8,12 @@ import { createAnalysisSlice, type AnalysisSlice } from './tasks/analysis-slice'
 import { createFaultsSlice, type FaultsSlice } from './tasks/faults-slice';
 import { createOptimizationSlice, type OptimizationSlice } from './tasks/optimization-slice';
 import { createSimulationSlice, type SimulationSlice } from './tasks/simulation-slice';
+import { createWhatIfSlice, type WhatIfSlice } from './whatif/whatif-slice';
 
 /**
  * The workbench slices: the performance report and its preferences, rule edits and coverage,
  * the configuration draft, analyses, optimization and simulation requests, fault injection and
- * dead-letter redeliveries.
+ * dead-letter redeliveries, and the what-if re-judge and re-run.
  * What they show about the session itself is read from the session state.
  */
 export type WorkbenchSlices = PerformanceSlice &
@@ -22,7 +23,8 @@ export type WorkbenchSlices = PerformanceSlice &
   OptimizationSlice &
   SimulationSlice &
   FaultsSlice &
-  DeadLettersSlice;
+  DeadLettersSlice &
+  WhatIfSlice;
 
 export const createWorkbenchSlices: StateCreator<FlightdeckState, [], [], WorkbenchSlices> = (...args) => ({
   ...createPerformanceSlice(...args),
@@ -32,7 +34,8 @@ export const createWorkbenchSlices: StateCreator<FlightdeckState, [], [], Workbe
   ...createOptimizationSlice(...args),
   ...createSimulationSlice(...args),
   ...createFaultsSlice(...args),
-  ...createDeadLettersSlice(...args)
+  ...createDeadLettersSlice(...args),
+  ...createWhatIfSlice(...args)
 });
 
 /** The workbench preferences that survive a reload: slow-operation threshold and latency grouping. */

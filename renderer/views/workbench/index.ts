@@ -4,3 +4,5 @@ export { ConsistencyView } from './consistency/ConsistencyView';
 export { ConfigurationView } from './configuration/ConfigurationView';
 export { ActionsView } from './actions/ActionsView';
 export { DeadLettersView } from './dead-letters/DeadLettersView';
+export { SessionsView } from './sessions/SessionsView';
+export { WhatIfView } from './whatif/WhatIfView';

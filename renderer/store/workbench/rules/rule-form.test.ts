@@ -63,5 +63,6 @@ describe('rulePatch', () => {
     expect(rulePatch(rule, { ...rule })).toEqual({});
     expect(rulePatch(rule, { ...rule, enabled: false, tolerance: { absolute: 1 } })).toEqual({ enabled: false, tolerance: { absolute: 1 } });
     expect(rulePatch({ ...rule, enabled: false }, { ...rule, enabled: true })).toEqual({ enabled: true });
+    expect(rulePatch(rule, { ...rule, dataFields: ['powerDemandKW'] })).toEqual({ dataFields: ['powerDemandKW'] });
   });
 });

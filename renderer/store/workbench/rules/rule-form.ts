@@ -32,6 +32,14 @@ export function parseTolerance(relative: string, absolute: string): { tolerance?
   return Object.keys(tolerance).length > 0 ? { tolerance } : {};
 }
 
+/** Field names from their comma-separated text; none = any field. */
+export function parseFieldList(text: string): string[] {
+  return text
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+}
+
 /**
  * Checks the form and builds the rule spec `rules.add` takes; errors name the form field.
  *
@@ -53,10 +61,7 @@ export function buildRuleSpec(values: RuleFormValues): RuleFormResult {
     ruleId,
     sourceEngine: values.sourceEngine,
     dependentEngines: dependents,
-    dataFields: values.fields
-      .split(',')
-      .map((f) => f.trim())
-      .filter(Boolean),
+    dataFields: parseFieldList(values.fields),
     autoUpdate: values.autoUpdate,
     severity: values.severity,
     description: values.description.trim() || `${values.sourceEngine} agrees with ${dependents.join(', ')}`
@@ -93,6 +98,7 @@ export function rulePatch(rule: ConsistencyRuleSpec, edited: ConsistencyRuleSpec
   if ((edited.enabled ?? true) !== (rule.enabled ?? true)) patch.enabled = edited.enabled ?? true;
   if (edited.autoUpdate !== rule.autoUpdate) patch.autoUpdate = edited.autoUpdate;
   if (edited.description !== rule.description) patch.description = edited.description;
+  if (edited.dataFields.join(',') !== rule.dataFields.join(',')) patch.dataFields = edited.dataFields;
   if (JSON.stringify(edited.tolerance ?? {}) !== JSON.stringify(rule.tolerance ?? {})) patch.tolerance = edited.tolerance ?? {};
   return patch;
 }

@@ -15,6 +15,7 @@ import '@xyflow/react/dist/style.css';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck, useSession } from '../../../store';
+import { isViewingLive, viewedState } from '../../../store/viewed';
 import { liveBuffer } from '../../../store/live';
 import { selectConditionFacts, selectEngineGraph, selectEngineReports, selectOpenViolations, selectRuleEdges } from '../../../store/session/selectors';
 import { EngineNode, type EngineFlowNode } from './EngineNode';
@@ -61,7 +62,8 @@ interface CachedEdge {
 /** What one refresh draws: the session state's engines, rules and violations, the buffer's rates. */
 function readGraphInputs(graph: EngineGraph): GraphInputs {
   const s = useFlightdeck.getState();
-  const state = s.session.state;
+  const state = viewedState(s);
+  const live = isViewingLive(s);
   const event = s.selection.event;
   const now = performance.now();
   return {
@@ -70,8 +72,9 @@ function readGraphInputs(graph: EngineGraph): GraphInputs {
     statuses: selectEngineReports(state),
     conditions: selectConditionFacts(state),
     openViolations: selectOpenViolations(state),
-    rateOf: (id: string) => liveBuffer.perSecond(id, now),
-    flowAgeMs: (a: string, b: string) => liveBuffer.flowAgeMs(a, b, now),
+    // Rates and flow pulses are the live stream's: none while another moment is shown.
+    rateOf: (id: string) => (live ? liveBuffer.perSecond(id, now) : 0),
+    flowAgeMs: (a: string, b: string) => (live ? liveBuffer.flowAgeMs(a, b, now) : Number.POSITIVE_INFINITY),
     highlightSource: event?.sourceEngine ?? null,
     highlightTargets: event?.targetEngines ?? [],
     selectedEngine: s.selection.engineId

@@ -6,6 +6,7 @@ import { ConditionText } from '../common/ConditionText';
 import { conditionLine } from '../common/engine-condition';
 import { engineLabel, STATUS_STYLE } from '../common/engine-style';
 import type { EngineNodeData } from './graph-model';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 export type EngineFlowNode = Node<EngineNodeData, 'engine'>;
 
@@ -16,11 +17,13 @@ export type EngineFlowNode = Node<EngineNodeData, 'engine'>;
 function RestartButton({ engineId }: { engineId: string }): ReactElement {
   const acting = useFlightdeck((s) => s.inspector.acting);
   const restart = useFlightdeck((s) => s.inspector.restart);
+  const readOnly = useReadOnlyReason();
   return (
     <button
       type="button"
       className="fd-button fd-button--small fd-button--primary gr-restart nodrag nopan"
-      disabled={acting}
+      disabled={acting || readOnly !== null}
+      title={readOnly ?? undefined}
       aria-label={`Restart ${engineId}`}
       onClick={() => void restart(engineId)}
     >

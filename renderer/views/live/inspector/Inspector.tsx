@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { currentVersion, deadLettersOf, engineStatus, type Supervision } from '../../../../shared/projection';
 import { useFlightdeck, useSession } from '../../../store';
 import { liveBuffer } from '../../../store/live';
+import { liveEventsUpTo } from '../../../store/viewed';
 import {
   selectConditionFacts,
   selectEngineGraph,
@@ -21,6 +22,7 @@ import { useThrottledSnapshot } from '../common/use-throttled-snapshot';
 import { StaleChain } from './StaleChain';
 import { SupervisionNotice } from './SupervisionNotice';
 import './inspector.css';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 const RECENT_EVENTS = 12;
 const ENGINE_SET: ReadonlySet<string> = new Set(ENGINE_IDS);
@@ -54,6 +56,7 @@ function armedFaults(faults: { slowMs: number; failuresLeft: number }): string {
 }
 
 function EngineInspector({ engineId }: { engineId: string }): ReactElement {
+  const readOnly = useReadOnlyReason();
   useEngineLatency(engineId);
   const { engine, status, stale, version, supervision, deadLetters } = useSession(
     useShallow((state) => ({
@@ -81,15 +84,16 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
     }))
   );
   const tick = useThrottledSnapshot(readVersion, BUFFER_REFRESH_MS);
+  const upTo = useFlightdeck(liveEventsUpTo);
   const openViolations = useMemo(() => open.filter((v) => v.sourceEngine === engineId || v.dependentEngine === engineId), [open, engineId]);
   const dependents = useMemo(() => graph.edges.filter((e) => e.to === engineId).map((e) => e.from), [graph, engineId]);
   // Re-read when the buffer changed, at most twice a second.
   const recent = useMemo(
     () =>
       tick >= 0
-        ? liveBuffer.newestWhere((e) => e.sourceEngine === engineId || (e.targetEngines ?? []).includes(engineId), RECENT_EVENTS)
+        ? liveBuffer.newestWhere((e) => e.seq <= upTo && (e.sourceEngine === engineId || (e.targetEngines ?? []).includes(engineId)), RECENT_EVENTS)
         : [],
-    [engineId, tick]
+    [engineId, tick, upTo]
   );
   const style = STATUS_STYLE[status];
 
@@ -103,11 +107,11 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
         <div className="in-actions">
           {/* A given-up engine's Restart sits with the supervisor's reason, below. */}
           {supervision !== 'given-up' && (
-            <button type="button" className="fd-button" disabled={s.acting} onClick={() => void s.restart(engineId)}>
+            <button type="button" className="fd-button" disabled={s.acting || readOnly !== null} title={readOnly ?? undefined} onClick={() => void s.restart(engineId)}>
               {s.acting ? 'Working…' : 'Restart engine'}
             </button>
           )}
-          <button type="button" className="fd-button" disabled={s.acting} onClick={() => void s.recompute(engineId)} title="Invalidate this engine and recompute it">
+          <button type="button" className="fd-button" disabled={s.acting || readOnly !== null} onClick={() => void s.recompute(engineId)} title={readOnly ?? 'Invalidate this engine and recompute it'}>
             Recompute
           </button>
           <button type="button" className="fd-icon-button" aria-label="Close inspector" onClick={() => s.selectEngine(null)}>
@@ -237,6 +241,7 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
 
 function Overview(): ReactElement {
   const tick = useThrottledSnapshot(readVersion, BUFFER_REFRESH_MS);
+  const upTo = useFlightdeck(liveEventsUpTo);
   const statuses = useSession(selectEngineReports);
   const conditions = useSession(selectConditionFacts);
   const openCount = useSession(selectOpenViolations).length;
@@ -246,8 +251,8 @@ function Overview(): ReactElement {
   );
   // Engine activity only (not the monitor's or the load generator's), re-read at most twice a second.
   const recent = useMemo(
-    () => (tick >= 0 ? liveBuffer.newestWhere((e) => ENGINE_SET.has(e.sourceEngine), RECENT_EVENTS) : []),
-    [tick]
+    () => (tick >= 0 ? liveBuffer.newestWhere((e) => e.seq <= upTo && ENGINE_SET.has(e.sourceEngine), RECENT_EVENTS) : []),
+    [tick, upTo]
   );
   return (
     <div className="in-body">

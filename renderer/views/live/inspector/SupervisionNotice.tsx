@@ -7,6 +7,7 @@ import { formatClock } from '../../common/format';
 import { givenUpText } from '../common/engine-condition';
 import { RestartCountdown } from '../common/RestartCountdown';
 import { STATUS_STYLE } from '../common/engine-style';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 const NO_SUPERVISION: Supervision = { kind: 'none' };
 const NONE: readonly string[] = [];
@@ -52,6 +53,7 @@ export function SupervisionNotice({ engineId }: { engineId: string }): ReactElem
     }))
   );
   const { acting, restart } = useFlightdeck(useShallow((s) => ({ acting: s.inspector.acting, restart: s.inspector.restart })));
+  const readOnly = useReadOnlyReason();
   switch (supervision.kind) {
     case 'none':
       return null;
@@ -79,7 +81,7 @@ export function SupervisionNotice({ engineId }: { engineId: string }): ReactElem
             )}{' '}
             It stays failed until it is restarted.
           </p>
-          <button type="button" className="fd-button fd-button--primary" disabled={acting} onClick={() => void restart(engineId)}>
+          <button type="button" className="fd-button fd-button--primary" disabled={acting || readOnly !== null} title={readOnly ?? undefined} onClick={() => void restart(engineId)}>
             {acting ? 'Working…' : 'Restart engine'}
           </button>
         </Callout>

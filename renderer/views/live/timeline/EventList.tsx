@@ -1,60 +1,119 @@
-import { useCallback, useEffect, useLayoutEffect, type KeyboardEvent, type ReactElement } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactElement } from 'react';
 import { List, useListRef } from 'react-window';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../../../store';
-import { liveBuffer, noteNewestRendered } from '../../../store/live';
+import { timelineRowAt, timelineRowOf } from '../../../store/history/history-slice';
+import { noteNewestRendered } from '../../../store/live';
 import { EventRow, type EventRowProps } from './EventRow';
 
 const ROW_HEIGHT_PX = 24;
+/** Older events are read from the store once the first rendered row is this close to the top. */
+const LOAD_OLDER_WITHIN_ROWS = 40;
 
 /**
- * The virtualized event list (react-window): renders only visible rows, re-reads the buffer
- * when the store's version changes (≤ once per frame) and follows the newest event unless
- * paused. Scrolling up pauses; ↑/↓ move the selection.
+ * The virtualized event list (react-window): the store's older pages, then the live window.
+ * It re-reads both when their versions change (≤ once per frame), follows the newest event
+ * unless paused or viewing another moment, reads older pages from the store as the user
+ * scrolls up (keeping the rows in view where they were), and scrolls to the viewed event.
+ * Scrolling up pauses; ↑/↓ move the selection.
  */
 export function EventList(): ReactElement {
-  const { version, count, paused, selectedId, swimlanes, selectEvent, setPaused } = useFlightdeck(
+  const t = useFlightdeck(
     useShallow((s) => ({
-      version: s.timeline.version,
-      count: s.timeline.visibleCount,
+      version: s.timeline.version + s.history.version,
+      liveCount: s.timeline.visibleCount,
+      olderCount: s.history.olderCount,
+      more: s.history.more,
+      filters: s.timeline.filters,
+      opened: s.viewed.opened,
+      at: s.viewed.at,
+      replaying: s.replay.plan !== null,
+      shown: s.layout.activeTab === 'timeline',
       paused: s.timeline.paused,
       selectedId: s.selection.eventId,
       swimlanes: s.layout.swimlanes,
       selectEvent: s.selection.selectEvent,
-      setPaused: s.timeline.setPaused
+      setPaused: s.timeline.setPaused,
+      syncScope: s.history.syncScope,
+      loadOlder: s.history.loadOlder,
+      fillTo: s.history.fillTo
     }))
   );
+  const { olderCount, opened, at, paused, selectedId, selectEvent, setPaused, fillTo, syncScope } = t;
+  const count = olderCount + (opened ? 0 : t.liveCount);
+  const following = !paused && !opened && at === null;
   const listRef = useListRef(null);
 
+  useEffect(() => syncScope(), [t.filters, opened, syncScope]);
+
+  // Pages are prepended: move the scroll position down by what was added so the rows stay put.
+  const previousOlder = useRef(olderCount);
   useLayoutEffect(() => {
-    if (paused || count === 0) return;
+    const added = olderCount - previousOlder.current;
+    previousOlder.current = olderCount;
+    const element = listRef.current?.element;
+    if (added > 0 && element && !following) element.scrollBy({ top: added * ROW_HEIGHT_PX, behavior: 'instant' });
+  }, [olderCount, following, listRef]);
+
+  useLayoutEffect(() => {
+    if (!following || count === 0) return;
     listRef.current?.scrollToRow({ index: count - 1, align: 'end', behavior: 'instant' });
-    const newest = liveBuffer.visibleAt(count - 1);
+    const newest = timelineRowAt(useFlightdeck.getState(), count - 1);
     if (newest) noteNewestRendered(newest);
-  }, [version, count, paused, listRef]);
+  }, [t.version, count, following, listRef]);
+
+  // The viewed event: read back to it if needed, select it (not while a replay runs) and show it.
+  const shownSeq = useRef<number | null>(null);
+  useEffect(() => {
+    // A hidden list has no height to scroll in: it shows the event when its tab opens.
+    if (at === null || !t.shown) {
+      shownSeq.current = null;
+      return;
+    }
+    if (shownSeq.current === at.seq || !at.event) return;
+    const s = useFlightdeck.getState();
+    const row = timelineRowOf(s, at.seq, at.event.eventId);
+    if (row < 0) {
+      if (s.history.more && !s.history.loading) void fillTo(at.seq);
+      return;
+    }
+    shownSeq.current = at.seq;
+    if (!t.replaying && s.selection.eventId !== at.event.eventId) selectEvent(at.event.eventId, at.event);
+    // After layout: the list may just have been remounted (the detail pane opened) and not sized yet.
+    requestAnimationFrame(() => listRef.current?.scrollToRow({ index: row, align: 'center', behavior: 'instant' }));
+  }, [at, t.version, t.replaying, t.shown, fillTo, selectEvent, listRef]);
 
   // A selection made elsewhere (the causal chain) scrolls into view when not following.
   useEffect(() => {
-    if (!paused || selectedId === null) return;
-    const index = liveBuffer.visibleIndexOf(selectedId);
+    if (following || selectedId === null) return;
+    const s = useFlightdeck.getState();
+    const event = s.selection.event;
+    const index = event ? timelineRowOf(s, event.seq, selectedId) : -1;
     if (index >= 0) listRef.current?.scrollToRow({ index, align: 'smart', behavior: 'instant' });
-  }, [selectedId, paused, listRef]);
+  }, [selectedId, following, listRef]);
 
-  const onSelect = useCallback((eventId: string) => selectEvent(eventId), [selectEvent]);
+  const onSelect = useCallback((eventId: string, index: number) => selectEvent(eventId, timelineRowAt(useFlightdeck.getState(), index)), [selectEvent]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
-    const current = selectedId === null ? -1 : liveBuffer.visibleIndexOf(selectedId);
+    const s = useFlightdeck.getState();
+    const current = s.selection.event ? timelineRowOf(s, s.selection.event.seq, s.selection.event.eventId) : -1;
     const next = Math.min(count - 1, Math.max(0, current < 0 ? count - 1 : current + (event.key === 'ArrowDown' ? 1 : -1)));
-    const target = liveBuffer.visibleAt(next);
+    const target = timelineRowAt(s, next);
     if (!target) return;
     setPaused(true);
-    selectEvent(target.eventId);
+    selectEvent(target.eventId, target);
     listRef.current?.scrollToRow({ index: next, align: 'smart', behavior: 'instant' });
   };
 
-  const rowProps: EventRowProps = { version, selectedId, swimlanes, onSelect };
+  const onRowsRendered = ({ startIndex }: { startIndex: number }): void => {
+    if (startIndex > LOAD_OLDER_WITHIN_ROWS || following) return;
+    const { history } = useFlightdeck.getState();
+    if (history.more && !history.loading) void t.loadOlder();
+  };
+
+  const rowProps: EventRowProps = { version: t.version, selectedId, viewedSeq: at?.seq ?? null, swimlanes: t.swimlanes, onSelect };
 
   return (
     <List<EventRowProps>
@@ -69,6 +128,7 @@ export function EventList(): ReactElement {
       rowProps={rowProps}
       overscanCount={8}
       onKeyDown={onKeyDown}
+      onRowsRendered={onRowsRendered}
       onWheel={(e) => {
         if (e.deltaY < 0 && !paused) setPaused(true);
       }}

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { RowComponentProps } from 'react-window';
-import { liveBuffer } from '../../../store/live';
+import { useFlightdeck } from '../../../store';
+import { timelineRowAt } from '../../../store/history/history-slice';
 import { ENGINE_IDS, laneColor } from '../common/engine-style';
 import { formatClock } from '../../common/format';
 import { formatRoute, shortId, summarizeEvent } from '../common/event-format';
@@ -9,8 +10,10 @@ import { formatRoute, shortId, summarizeEvent } from '../common/event-format';
 export interface EventRowProps {
   version: number;
   selectedId: string | null;
+  /** The event the views show the state as of (null: live). */
+  viewedSeq: number | null;
   swimlanes: boolean;
-  onSelect(eventId: string): void;
+  onSelect(eventId: string, index: number): void;
 }
 
 /** DOM id of an event's row (for aria-activedescendant). */
@@ -33,21 +36,25 @@ function Lanes({ source, targets }: { source: string; targets: readonly string[]
 }
 
 /** One timeline row: time, priority, type, route, correlation and a one-line summary. */
-export function EventRow({ index, style, selectedId, swimlanes, onSelect }: RowComponentProps<EventRowProps>): ReactElement | null {
-  const event = liveBuffer.visibleAt(index);
+export function EventRow({ index, style, selectedId, viewedSeq, swimlanes, onSelect }: RowComponentProps<EventRowProps>): ReactElement | null {
+  const event = timelineRowAt(useFlightdeck.getState(), index);
   if (!event) return <div style={style} className="tl-row" role="option" aria-selected={false} />;
   const selected = event.eventId === selectedId;
+  const viewed = event.seq === viewedSeq;
   return (
     <div
       id={rowDomId(event.eventId)}
       style={style}
       role="option"
       aria-selected={selected}
-      className={`tl-row${selected ? ' tl-row--selected' : ''}${swimlanes ? ' tl-row--lanes' : ''}`}
+      aria-current={viewed ? 'step' : undefined}
+      className={`tl-row${selected ? ' tl-row--selected' : ''}${viewed ? ' tl-row--viewed' : ''}${swimlanes ? ' tl-row--lanes' : ''}`}
       data-event-type={event.eventType}
-      onClick={() => onSelect(event.eventId)}
+      data-seq={event.seq}
+      onClick={() => onSelect(event.eventId, index)}
     >
       {swimlanes && <Lanes source={event.sourceEngine} targets={event.targetEngines ?? []} />}
+      <span className="tl-cell tl-seq">#{event.seq}</span>
       <span className="tl-cell tl-time">{formatClock(event.timestamp)}</span>
       <span className="tl-cell">
         <span className={`tl-priority tl-priority--${event.priority.toLowerCase()}`}>{event.priority}</span>

@@ -20,6 +20,7 @@ function Toolbar(): ReactElement {
       paused: s.timeline.paused,
       newWhilePaused: s.timeline.newWhilePaused,
       swimlanes: s.layout.swimlanes,
+      viewing: s.viewed.opened !== null || s.viewed.at !== null,
       setPaused: s.timeline.setPaused,
       setSwimlanes: s.layout.setSwimlanes
     }))
@@ -31,7 +32,10 @@ function Toolbar(): ReactElement {
         {t.held === 1 ? ' event' : ' events'}
         {t.filtering ? ' · filtering…' : ''}
       </span>
-      {t.paused ? (
+      <HistoryStatus />
+      {t.viewing ? (
+        <span className="tl-following">Showing the viewed event (press Live to follow)</span>
+      ) : t.paused ? (
         <>
           <span className="tl-new" data-testid="timeline-new">
             Paused · {formatCount(t.newWhilePaused)} new
@@ -51,11 +55,27 @@ function Toolbar(): ReactElement {
   );
 }
 
+/** Where the stored pages in front of the live window stand. */
+function HistoryStatus(): ReactElement {
+  const h = useFlightdeck(
+    useShallow((s) => ({ older: s.history.olderCount, loading: s.history.loading, more: s.history.more, error: s.history.error, opened: s.viewed.opened?.name ?? null }))
+  );
+  const edge = h.error ? `older events unavailable: ${h.error}` : h.loading ? 'reading older events…' : h.more ? 'scroll up for older events' : 'start of session reached';
+  return (
+    <span className="tl-count" data-testid="timeline-history">
+      {h.opened ? `recorded session “${h.opened}” · ` : ''}
+      {h.older > 0 ? `${formatCount(h.older)} from the store · ` : ''}
+      {edge}
+    </span>
+  );
+}
+
 function ColumnHeader(): ReactElement {
   const swimlanes = useFlightdeck((s) => s.layout.swimlanes);
   return (
     <div className={`tl-row tl-header-row${swimlanes ? ' tl-row--lanes' : ''}`} aria-hidden="true">
       {swimlanes && <span className="tl-cell">Lanes</span>}
+      <span className="tl-cell tl-seq">#</span>
       <span className="tl-cell">Time</span>
       <span className="tl-cell">Priority</span>
       <span className="tl-cell">Type</span>
@@ -67,8 +87,11 @@ function ColumnHeader(): ReactElement {
 }
 
 function EmptyState(): ReactElement | null {
-  const { visible, held } = useFlightdeck(useShallow((s) => ({ visible: s.timeline.visibleCount, held: s.timeline.heldCount })));
-  if (visible > 0) return null;
+  const { visible, held, older, opened } = useFlightdeck(
+    useShallow((s) => ({ visible: s.timeline.visibleCount, held: s.timeline.heldCount, older: s.history.olderCount, opened: s.viewed.opened !== null }))
+  );
+  if (older > 0 || (visible > 0 && !opened)) return null;
+  if (opened) return <p className="tl-empty">No event of this session matches the filters (or its pages are still being read).</p>;
   return (
     <p className="tl-empty">
       {held === 0

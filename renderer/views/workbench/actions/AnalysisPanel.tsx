@@ -8,6 +8,7 @@ import { Badge, EmptyState, Panel } from '../common/Panel';
 import { InputsNotice } from './InputsNotice';
 import { formatMs } from '../../common/format';
 import { formatFigure } from '../common/units';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 /** Whether a result can be presented as current. */
 function isCurrent(result: AnalysisResult, version: number): boolean {
@@ -84,6 +85,7 @@ export function AnalysisPanel(): ReactElement {
   const analyses = useSession(selectAnalyses);
   const version = useSession(currentVersion);
   const run = useFlightdeck((s) => s.analysis.run);
+  const readOnly = useReadOnlyReason();
   const [chosen, setChosen] = useState('');
   const analysisType = chosen || types[0] || '';
   const results = useMemo(
@@ -106,7 +108,7 @@ export function AnalysisPanel(): ReactElement {
               ))}
             </select>
           </label>
-          <button type="button" className="wb-btn wb-btn-primary" disabled={!analysisType || running !== null} onClick={() => void run(analysisType)}>
+          <button type="button" className="wb-btn wb-btn-primary" disabled={!analysisType || running !== null || readOnly !== null} title={readOnly ?? undefined} onClick={() => void run(analysisType)}>
             Run analysis
           </button>
         </>

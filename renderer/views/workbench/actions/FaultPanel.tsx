@@ -6,6 +6,7 @@ import { selectEngineReports } from '../../../store/session/selectors';
 import type { FaultAction } from '../../../store/workbench/tasks/faults-slice';
 import { Badge, EmptyState, Panel } from '../common/Panel';
 import { formatMs } from '../../common/format';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 interface FaultRowProps {
   status: EngineStatusReport;
@@ -16,6 +17,7 @@ interface FaultRowProps {
 function FaultRow({ status, pending, lastAction }: FaultRowProps): ReactElement {
   const inject = useFlightdeck((s) => s.faults.inject);
   const restart = useFlightdeck((s) => s.faults.restart);
+  const readOnly = useReadOnlyReason();
   const [slowMs, setSlowMs] = useState(200);
   const [failCount, setFailCount] = useState(1);
   const id = status.engineId;
@@ -42,25 +44,25 @@ function FaultRow({ status, pending, lastAction }: FaultRowProps): ReactElement 
         )}
       </td>
       <td className="ac-fault-controls">
-        <button type="button" className="wb-btn wb-btn-danger" disabled={pending} onClick={() => void inject(id, { kind: 'crash' })} aria-label={`Crash ${id}`}>
+        <button type="button" className="wb-btn wb-btn-danger" disabled={pending || readOnly !== null} title={readOnly ?? undefined} onClick={() => void inject(id, { kind: 'crash' })} aria-label={`Crash ${id}`}>
           Crash
         </button>
         <span className="ac-inline">
           <input className="wb-input ac-small" type="number" min={0} max={60000} step={50} value={slowMs} aria-label={`Delay for ${id} (ms)`} onChange={(e) => setSlowMs(Math.max(0, Number(e.target.value) || 0))} />
-          <button type="button" className="wb-btn" disabled={pending} onClick={() => void inject(id, { kind: 'slow', delayMs: slowMs })} aria-label={`Slow ${id}`}>
+          <button type="button" className="wb-btn" disabled={pending || readOnly !== null} title={readOnly ?? undefined} onClick={() => void inject(id, { kind: 'slow', delayMs: slowMs })} aria-label={`Slow ${id}`}>
             Slow
           </button>
         </span>
         <span className="ac-inline">
           <input className="wb-input ac-small" type="number" min={1} max={1000} value={failCount} aria-label={`Failures for ${id}`} onChange={(e) => setFailCount(Math.max(1, Number(e.target.value) || 1))} />
-          <button type="button" className="wb-btn" disabled={pending} onClick={() => void inject(id, { kind: 'fail', count: failCount })} aria-label={`Fail next ${id}`}>
+          <button type="button" className="wb-btn" disabled={pending || readOnly !== null} title={readOnly ?? undefined} onClick={() => void inject(id, { kind: 'fail', count: failCount })} aria-label={`Fail next ${id}`}>
             Fail
           </button>
         </span>
-        <button type="button" className="wb-btn" disabled={pending} onClick={() => void inject(id, { kind: 'clear' })} aria-label={`Clear faults of ${id}`}>
+        <button type="button" className="wb-btn" disabled={pending || readOnly !== null} title={readOnly ?? undefined} onClick={() => void inject(id, { kind: 'clear' })} aria-label={`Clear faults of ${id}`}>
           Clear
         </button>
-        <button type="button" className="wb-btn" disabled={pending} onClick={() => void restart(id)} aria-label={`Restart ${id}`}>
+        <button type="button" className="wb-btn" disabled={pending || readOnly !== null} title={readOnly ?? undefined} onClick={() => void restart(id)} aria-label={`Restart ${id}`}>
           Restart
         </button>
       </td>

@@ -14,6 +14,7 @@ import { InputsNotice } from './InputsNotice';
 import { ParetoChart } from './ParetoChart';
 import { axisLabel, defaultAxes, objectiveKeys, paretoPoints, snapshotPoints } from './pareto-data';
 import { TaskProgress } from './TaskProgress';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 const OBJECTIVES = [
   { key: 'minimizeWeight', label: 'Minimize weight' },
@@ -53,6 +54,7 @@ export function OptimizationPanel(): ReactElement {
   const cancel = useFlightdeck((s) => s.optimization.cancel);
   const applyConfiguration = useFlightdeck((s) => s.configuration.applyConfiguration);
   const applying = useFlightdeck((s) => s.configuration.busy);
+  const readOnly = useReadOnlyReason();
   const lastChange = useFlightdeck((s) => s.configuration.lastChange);
   const [objectives, setObjectives] = useState<Record<ObjectiveKey, boolean>>({ minimizeWeight: true, maximizeStealth: true, minimizeCost: false, maximizeRange: false });
   const [seed, setSeed] = useState(7);
@@ -126,7 +128,7 @@ export function OptimizationPanel(): ReactElement {
           <span>Min combat radius (km)</span>
           <input className="wb-input ac-small" inputMode="decimal" placeholder="none" value={minRadius} onChange={(e) => setMinRadius(e.target.value)} />
         </label>
-        <button type="submit" className="wb-btn wb-btn-primary" disabled={running || noObjective}>
+        <button type="submit" className="wb-btn wb-btn-primary" disabled={running || noObjective || readOnly !== null} title={readOnly ?? undefined}>
           Start optimization
         </button>
         <button type="button" className="wb-btn" disabled={status !== 'running'} onClick={() => void cancel()}>
@@ -226,7 +228,7 @@ export function OptimizationPanel(): ReactElement {
                       <button
                         type="button"
                         className="wb-btn"
-                        disabled={applying}
+                        disabled={applying || readOnly !== null} title={readOnly ?? undefined}
                         onClick={() => {
                           setAppliedIndex(index);
                           void applyConfiguration(design.configuration, `optimized design #${index + 1}`);

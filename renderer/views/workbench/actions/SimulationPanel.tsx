@@ -10,6 +10,7 @@ import { formatNumber } from '../common/units';
 import { MissionChart } from './MissionChart';
 import { formatDuration, phaseMarkers, simulationRows } from './simulation-data';
 import { TaskProgress } from './TaskProgress';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 /** Flies the default combat mission and shows its time series and phases. */
 export function SimulationPanel(): ReactElement {
@@ -19,6 +20,7 @@ export function SimulationPanel(): ReactElement {
   const status = useSession((state) => taskViewStatus(request, selectLatestSimulation(state), (id) => Object.hasOwn(state.tasks, id)));
   const start = useFlightdeck((s) => s.simulation.start);
   const cancel = useFlightdeck((s) => s.simulation.cancel);
+  const readOnly = useReadOnlyReason();
   const radiusKm = useSession((state) => selectCurrentConfiguration(state)?.configuration.mission.combatRadiusKm ?? null);
   const running = status === 'starting' || status === 'running';
   const result = task && status === 'completed' ? simulationResultOf(task) : null;
@@ -33,7 +35,7 @@ export function SimulationPanel(): ReactElement {
       testId="simulation-panel"
       actions={
         <>
-          <button type="button" className="wb-btn wb-btn-primary" disabled={running} onClick={() => void start()}>
+          <button type="button" className="wb-btn wb-btn-primary" disabled={running || readOnly !== null} title={readOnly ?? undefined} onClick={() => void start()}>
             Start simulation
           </button>
           <button type="button" className="wb-btn" disabled={status !== 'running'} onClick={() => void cancel()}>

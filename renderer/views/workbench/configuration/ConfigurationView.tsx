@@ -12,6 +12,7 @@ import { DraftEditor } from './DraftEditor';
 import '../common/workbench.css';
 import '../consistency/consistency.css';
 import './configuration.css';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 /**
  * The session's aircraft (from the session state), the scenario picker, and a validated draft
@@ -43,6 +44,7 @@ export function ConfigurationView(): ReactElement {
     }))
   );
   const connected = useFlightdeck((s) => s.connection.info.state === 'open');
+  const readOnly = useReadOnlyReason();
   const [scenarioId, setScenarioId] = useState('');
   const { loadCatalog } = actions;
   useEffect(() => {
@@ -75,7 +77,7 @@ export function ConfigurationView(): ReactElement {
             ))}
           </select>
         </label>
-        <button type="button" className="wb-btn" disabled={!chosenScenario || state.busy || !connected} onClick={() => void actions.loadScenario(chosenScenario)}>
+        <button type="button" className="wb-btn" disabled={!chosenScenario || state.busy || !connected || readOnly !== null} title={readOnly ?? undefined} onClick={() => void actions.loadScenario(chosenScenario)}>
           Load scenario
         </button>
         {state.error && <span className="wb-error-text" role="alert">{state.error}</span>}
@@ -113,8 +115,8 @@ export function ConfigurationView(): ReactElement {
               <button
                 type="button"
                 className="wb-btn wb-btn-primary"
-                disabled={!draft || changes.length === 0 || blocker !== null}
-                title={draft && blocker ? `Apply is off: ${blocker}` : undefined}
+                disabled={!draft || changes.length === 0 || blocker !== null || readOnly !== null}
+                title={readOnly ?? (draft && blocker ? `Apply is off: ${blocker}` : undefined)}
                 onClick={() => void actions.applyDraft()}
               >
                 Apply{changes.length > 0 ? ` (${changes.length})` : ''}

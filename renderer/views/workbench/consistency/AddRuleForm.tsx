@@ -1,12 +1,14 @@
 import { useState, type ReactElement } from 'react';
 import { SEVERITIES, type Severity } from '../../../../shared/consistency';
 import { buildRuleSpec, formFieldOfError, type RuleFormField, type RuleFormValues } from '../../../store/workbench/rules/rule-form';
-import type { RuleChangeOutcome } from '../../../store/workbench/rules/rules-slice';
+import type { RuleChangeError } from '../../../store/workbench/rules/rules-slice';
 import type { ConsistencyRuleSpec } from '../../../../shared/consistency';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 interface AddRuleFormProps {
   engines: readonly string[];
-  onAdd(spec: ConsistencyRuleSpec): Promise<RuleChangeOutcome>;
+  /** Adds the rule (to the session, or to a what-if draft); a refusal names the field when it can. */
+  onAdd(spec: ConsistencyRuleSpec): Promise<{ ok: true } | { ok: false; error: RuleChangeError }>;
 }
 
 const EMPTY: RuleFormValues = {
@@ -26,6 +28,7 @@ export function AddRuleForm({ engines, onAdd }: AddRuleFormProps): ReactElement 
   const [values, setValues] = useState<RuleFormValues>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<RuleFormField, string>>>({});
   const [busy, setBusy] = useState(false);
+  const readOnly = useReadOnlyReason();
   const set = (partial: Partial<RuleFormValues>): void => setValues((v) => ({ ...v, ...partial }));
 
   const submit = async (): Promise<void> => {
@@ -133,7 +136,7 @@ export function AddRuleForm({ engines, onAdd }: AddRuleFormProps): ReactElement 
           <span>Description</span>
           <input className="wb-input cs-grow" value={values.description} onChange={(e) => set({ description: e.target.value })} placeholder="what this rule guarantees" />
         </label>
-        <button type="submit" className="wb-btn wb-btn-primary" disabled={busy}>
+        <button type="submit" className="wb-btn wb-btn-primary" disabled={busy || readOnly !== null} title={readOnly ?? undefined}>
           Add rule
         </button>
       </div>

@@ -4,6 +4,7 @@ import { parseTolerance, rulePatch } from '../../../store/workbench/rules/rule-f
 import type { RuleChangeOutcome } from '../../../store/workbench/rules/rules-slice';
 import { Badge } from '../common/Panel';
 import { formatClock } from '../../common/format';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 interface RuleCardProps {
   rule: ConsistencyRuleSpec;
@@ -25,6 +26,7 @@ export function RuleCard({ rule, coverage, onUpdate, onRemove }: RuleCardProps):
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const readOnly = useReadOnlyReason();
   const [draft, setDraft] = useState({ severity: rule.severity, autoUpdate: rule.autoUpdate, description: rule.description, relative: '', absolute: '' });
 
   const run = async (change: () => Promise<RuleChangeOutcome>): Promise<boolean> => {
@@ -71,13 +73,13 @@ export function RuleCard({ rule, coverage, onUpdate, onRemove }: RuleCardProps):
         {rule.autoUpdate && <Badge tone="info">auto-update</Badge>}
         <div className="cs-rule-actions">
           <label className="wb-check">
-            <input type="checkbox" checked={enabled} disabled={busy} onChange={(e) => void send({ enabled: e.target.checked })} />
+            <input type="checkbox" checked={enabled} disabled={busy || readOnly !== null} title={readOnly ?? undefined} onChange={(e) => void send({ enabled: e.target.checked })} />
             Enabled
           </label>
-          <button type="button" className="wb-btn" onClick={editing ? () => setEditing(false) : startEditing} aria-expanded={editing}>
+          <button type="button" className="wb-btn" disabled={readOnly !== null} title={readOnly ?? undefined} onClick={editing ? () => setEditing(false) : startEditing} aria-expanded={editing}>
             {editing ? 'Close' : 'Edit'}
           </button>
-          <button type="button" className="wb-btn wb-btn-danger" disabled={busy} onClick={() => void run(() => onRemove(rule.ruleId))} aria-label={`Delete rule ${rule.ruleId}`}>
+          <button type="button" className="wb-btn wb-btn-danger" disabled={busy || readOnly !== null} title={readOnly ?? undefined} onClick={() => void run(() => onRemove(rule.ruleId))} aria-label={`Delete rule ${rule.ruleId}`}>
             Delete
           </button>
         </div>
@@ -159,7 +161,7 @@ export function RuleCard({ rule, coverage, onUpdate, onRemove }: RuleCardProps):
             <span>Description</span>
             <input className="wb-input cs-grow" value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
           </label>
-          <button type="submit" className="wb-btn wb-btn-primary" disabled={busy}>
+          <button type="submit" className="wb-btn wb-btn-primary" disabled={busy || readOnly !== null} title={readOnly ?? undefined}>
             Save rule
           </button>
         </form>

@@ -6,6 +6,7 @@ import { deadLetterKey } from '../../../store/workbench/dead-letters/dead-letter
 import { formatClock } from '../../common/format';
 import { engineLabel, laneColor } from '../../live/common/engine-style';
 import { requestNote } from './request-note';
+import { useReadOnlyReason } from '../../common/use-read-only';
 
 function DeadLetterRow({ letter }: { letter: DeadLetter }): ReactElement {
   const { request, redeliver, discard, reveal } = useFlightdeck(
@@ -17,6 +18,7 @@ function DeadLetterRow({ letter }: { letter: DeadLetter }): ReactElement {
     }))
   );
   const [notInBuffer, setNotInBuffer] = useState(false);
+  const readOnly = useReadOnlyReason();
   const note = notInBuffer ? { text: "That event is no longer in this window's event buffer.", tone: 'error' as const } : requestNote(request, letter);
   const sending = request?.state === 'sending';
   return (
@@ -45,7 +47,7 @@ function DeadLetterRow({ letter }: { letter: DeadLetter }): ReactElement {
           <button
             type="button"
             className="wb-btn wb-btn-primary"
-            disabled={sending}
+            disabled={sending || readOnly !== null} title={readOnly ?? undefined}
             aria-label={`Redeliver ${letter.originalEventType} to ${letter.engineId}`}
             onClick={() => void redeliver(letter)}
           >
@@ -54,7 +56,7 @@ function DeadLetterRow({ letter }: { letter: DeadLetter }): ReactElement {
           <button
             type="button"
             className="wb-btn wb-btn-danger"
-            disabled={sending}
+            disabled={sending || readOnly !== null} title={readOnly ?? undefined}
             aria-label={`Discard ${letter.originalEventType} for ${letter.engineId}`}
             onClick={() => void discard(letter)}
           >

@@ -15,6 +15,7 @@ import { Panel } from '../common/Panel';
 import { useWhileVisible } from '../common/use-while-visible';
 import { formatNumber } from '../common/units';
 import { BusStatsTiles } from './BusStatsTiles';
+import { StoreHealthPanel } from './StoreHealthPanel';
 import { EventsRateChart } from './EventsRateChart';
 import { LatencyChart } from './LatencyChart';
 import { MemoryChart } from './MemoryChart';
@@ -82,6 +83,7 @@ export function PerformanceView(): ReactElement {
       >
         <BusStatsTiles bus={report?.bus ?? null} />
       </Panel>
+      <StoreHealthPanel />
       <div className="wb-grid">
         <Panel
           title="Events per second"
