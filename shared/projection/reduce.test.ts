@@ -241,3 +241,19 @@ describe('project', () => {
     expect(projectAll([])).toBe(INITIAL_SESSION_STATE);
   });
 });
+
+describe('engine ids that name Object.prototype members', () => {
+  it('are engines like any other: unknown ones change nothing, registered ones are kept apart', () => {
+    const { ev, events } = session();
+    const before = projectAll(events);
+    for (const engineId of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const output = ev({ eventType: 'engine_output', data: { engineId, version: 1, outputs: { x: 1 }, changedFields: ['x'], durationMs: 1, degradedBy: [] } });
+      const status = ev({ eventType: 'engine_status_changed', data: { engineId, status: 'failed', version: 1, reason: 'x' } });
+      expect(project(project(before, output), status)).toBe(before);
+    }
+    const registered = projectAll([ev({ eventType: 'session_started', data: { engines: [{ engineId: 'constructor', capabilities: [], dependsOn: [], analyses: [] }] } })]);
+    const computed = project(registered, ev({ eventType: 'engine_output', data: { engineId: 'constructor', version: 1, outputs: { x: 2 }, changedFields: ['x'], durationMs: 1, degradedBy: [] } }));
+    expect(Object.hasOwn(computed.engines, 'constructor')).toBe(true);
+    expect(computed.engines.constructor?.outputs).toEqual({ x: 2 });
+  });
+});

@@ -3,7 +3,7 @@ import type { EngineEvent } from '../events/catalog';
 import type { EngineId } from '../events/envelope';
 import type { EventPayloads } from '../events/payloads';
 import {
-  INITIAL_SESSION_STATE,
+  engineOf, INITIAL_SESSION_STATE,
   MAX_DEAD_LETTERS,
   MAX_RECENT_ERRORS,
   MAX_RESOLVED_VIOLATIONS,
@@ -169,7 +169,7 @@ function fold(state: SessionState, event: EngineEvent): SessionState {
 function sessionStarted(state: SessionState, event: EngineEvent<'session_started'>): SessionState {
   const engines: Record<EngineId, EngineState> = {};
   for (const registered of event.data.engines) {
-    const previous = state.engines[registered.engineId];
+    const previous = engineOf(state, registered.engineId);
     engines[registered.engineId] = {
       engineId: registered.engineId,
       capabilities: registered.capabilities,
@@ -199,7 +199,7 @@ function sessionStarted(state: SessionState, event: EngineEvent<'session_started
 
 function engineOutput(state: SessionState, event: EngineEvent<'engine_output'>): SessionState {
   const { engineId } = event.data;
-  const engine = state.engines[engineId];
+  const engine = engineOf(state, engineId);
   if (!engine) return state;
   // One copy of the state, whether or not an invalidation is cleared (every change has six outputs).
   const engines = {
@@ -382,7 +382,7 @@ function deadLettered(state: SessionState, event: EngineEvent<'error_occurred'>,
 }
 
 function updateEngine(state: SessionState, engineId: EngineId, change: (engine: EngineState) => EngineState): SessionState {
-  const engine = state.engines[engineId];
+  const engine = engineOf(state, engineId);
   if (!engine) return state;
   return { ...state, engines: { ...state.engines, [engineId]: change(engine) } };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StaleEngine, StalenessHop, Violation } from '../consistency';
 import type { EngineId } from '../events/envelope';
 import type { InputsFreshness, StaleInput } from '../results/freshness';
-import type { DeadLetter, EngineState, SessionState } from './state';
+import { engineOf, type DeadLetter, type EngineState, type SessionState } from './state';
 
 /**
  * Facts derived from the session state. They read the state only, so every view, the host and
@@ -22,15 +22,6 @@ export function currentVersion(state: SessionState): number {
 /** Whether the session is up: started and not stopped. */
 export function isInitialized(state: SessionState): boolean {
   return state.startedAt !== null && state.stoppedAt === null;
-}
-
-/**
- * The session's engine of that id, or undefined. Own entries only: any string can name an engine
- * in a rule or a command, and a plain lookup of "constructor" or "__proto__" finds
- * `Object.prototype`'s member instead of nothing.
- */
-export function engineOf(state: SessionState, engineId: EngineId): EngineState | undefined {
-  return Object.hasOwn(state.engines, engineId) ? state.engines[engineId] : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StalenessHopSchema, ViolationSchema } from '../consistency';
-import { EngineIdSchema } from '../events/envelope';
+import { EngineIdSchema, type EngineId } from '../events/envelope';
 import { RecordedRuleSchema } from '../events/payloads';
 import { DesignFindingSchema } from '../findings';
 import { PerformanceSummarySchema } from '../performance';
@@ -211,3 +211,12 @@ export const SessionSnapshotSchema = z.strictObject({
   state: SessionStateSchema
 });
 export type SessionSnapshot = z.infer<typeof SessionSnapshotSchema>;
+
+/**
+ * The session's engine of that id, or undefined. Own entries only: any string can name an engine
+ * in a rule or a command, and a plain lookup of "constructor" or "__proto__" finds
+ * `Object.prototype`'s member instead of nothing.
+ */
+export function engineOf(state: SessionState, engineId: EngineId): EngineState | undefined {
+  return Object.hasOwn(state.engines, engineId) ? state.engines[engineId] : undefined;
+}
