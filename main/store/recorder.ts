@@ -126,10 +126,13 @@ export class EventRecorder implements Disposable {
       (report) => this.onReport(report),
       () => this.posted
     );
+    const flushIntervalMs = options.flushIntervalMs ?? 25;
+    // By age as well as by count: a burst of work chained on promises never lets the timer run,
+    // and a kill then would lose everything since the last full batch.
     this.subscription = log.onDidAppend((event) => {
-      if (this.pending.push(event) >= this.batchSize) this.send(false);
+      if (this.pending.push(event) >= this.batchSize || event.timestamp - (this.pending[0] as EngineEvent).timestamp >= flushIntervalMs) this.send(false);
     });
-    this.timer = setInterval(() => this.send(true), options.flushIntervalMs ?? 25);
+    this.timer = setInterval(() => this.send(true), flushIntervalMs);
     this.timer.unref();
   }
 

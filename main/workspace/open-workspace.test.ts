@@ -57,8 +57,9 @@ describe('a workspace', () => {
     await first.recording.flush();
     const before = coordinator.state;
     const lastSeq = coordinator.log.lastSeq;
-    // The host dies: nothing ends the session; its store connection is simply dropped.
+    // The host dies: its store stops with what it committed, and nothing ends the session.
     open.splice(open.indexOf(first), 1);
+    await first.store.close();
     await first.session.dispose();
 
     const second = await workspaceIn(dataDir);

@@ -106,6 +106,8 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     const session = await createFlightdeckSession({ ...options, resume, attach });
     if (!recorder) throw new Error('the session store did not attach to the session');
     const live = recorder;
+    // The writer thread takes a moment to start: until its first commit a kill would lose the session.
+    await live.flush();
     return {
       session,
       store,

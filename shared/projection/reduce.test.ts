@@ -3,7 +3,7 @@ import type { Violation } from '../consistency';
 import type { EngineEvent, EventInput, EventType } from '../events';
 import { project, projectAll } from './reduce';
 import { engineStatus, freshnessOf, staleEngines, violationCounts } from './selectors';
-import { INITIAL_SESSION_STATE, MAX_RESOLVED_VIOLATIONS, MAX_TASKS, type SessionState } from './state';
+import { engineOf, INITIAL_SESSION_STATE, MAX_RESOLVED_VIOLATIONS, MAX_TASKS, type SessionState } from './state';
 
 /** Numbers events the way the log does, so tests are plain arrays of events. */
 function log(): { ev: <K extends EventType>(input: Omit<EventInput<K>, 'sourceEngine'> & { sourceEngine?: string }) => EngineEvent } {
@@ -254,6 +254,6 @@ describe('engine ids that name Object.prototype members', () => {
     const registered = projectAll([ev({ eventType: 'session_started', data: { engines: [{ engineId: 'constructor', capabilities: [], dependsOn: [], analyses: [] }] } })]);
     const computed = project(registered, ev({ eventType: 'engine_output', data: { engineId: 'constructor', version: 1, outputs: { x: 2 }, changedFields: ['x'], durationMs: 1, degradedBy: [] } }));
     expect(Object.hasOwn(computed.engines, 'constructor')).toBe(true);
-    expect(computed.engines.constructor?.outputs).toEqual({ x: 2 });
+    expect(engineOf(computed, 'constructor')?.outputs).toEqual({ x: 2 });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsistencyRule, RuleValidator } from '../../../shared/consistency';
 import type { EngineEvent } from '../../../shared/events';
-import { CONSISTENCY_MANAGER_SOURCE } from './data-consistency-manager';
+import { CONSISTENCY_MANAGER_SOURCE, DataConsistencyManager } from './data-consistency-manager';
+import { MAX_RULES } from './rule-book';
 import { expectStateMatches, massBudget, setup } from './test-consistency';
 
 describe('DataConsistencyManager rules as events', () => {
@@ -129,5 +130,16 @@ describe('DataConsistencyManager edits and removal', () => {
     expect(manager.getOpenViolations().map((v) => v.ruleId)).toEqual(['mass_copy']);
     expect(manager.getRuleCoverage().map((c) => c.ruleId)).toEqual(['mass_copy']);
     expectStateMatches(context);
+  });
+});
+
+describe('how many rules', () => {
+  it('a session holds at most MAX_RULES, and says so naming the refused rule', () => {
+    const consistency = new DataConsistencyManager({ publish: () => ({ eventId: 'e', seq: 1 }), entryOf: () => undefined });
+    const rule = (i: number): ConsistencyRule => ({ ruleId: `r${i}`, sourceEngine: 'design', dependentEngines: ['materials'], dataFields: [], autoUpdate: false, severity: 'info', description: '' });
+    for (let i = 0; i < MAX_RULES; i++) consistency.addConsistencyRule(rule(i));
+    expect(() => consistency.addConsistencyRule(rule(MAX_RULES))).toThrow(`a session holds at most ${MAX_RULES} consistency rules; remove one before adding "r${MAX_RULES}"`);
+    consistency.removeConsistencyRule('r0');
+    expect(() => consistency.addConsistencyRule(rule(MAX_RULES))).not.toThrow();
   });
 });

@@ -15,6 +15,9 @@ export function isRuleEnabled(rule: ConsistencyRule): boolean {
   return rule.enabled !== false;
 }
 
+/** Rules one session holds at most: every rule is checked after every computation, so this bounds both memory and the time a change takes. */
+export const MAX_RULES = 500;
+
 /**
  * The consistency rules by id. Every rule is parsed with `ConsistencyRuleSpecSchema` (its
  * `validate` function aside), so a bad shape is refused with the offending field named.
@@ -31,6 +34,7 @@ export class RuleBook {
     if (this.rules.has(parsed.ruleId)) {
       throw new Error(`consistency rule "${parsed.ruleId}" already exists`);
     }
+    if (this.rules.size >= MAX_RULES) throw new Error(`a session holds at most ${MAX_RULES} consistency rules; remove one before adding "${parsed.ruleId}"`);
     const stored: ConsistencyRule = validate ? { ...parsed, validate } : parsed;
     this.rules.set(parsed.ruleId, stored);
     return stored;

@@ -151,3 +151,17 @@ describe('EngineCoordinator faults and recovery', () => {
     expect(engineStatus(coordinator.state, 'design')).toBe('idle');
   });
 });
+
+describe('a failure after a computation', () => {
+  it('becomes an error_occurred event and the walk goes on', async () => {
+    const coordinator = await start();
+    coordinator.consistency.recheckEngine = () => {
+      throw new Error('boom');
+    };
+    const result = await coordinator.processConfigurationChange({ value: 1 });
+    expect(result.engines.every((e) => e.outcome === 'computed')).toBe(true);
+    const errors = eventsOf(coordinator, 'error_occurred').map((e) => e.data.message);
+    expect(errors).toHaveLength(6);
+    expect(errors[0]).toBe('after computing: boom');
+  });
+});

@@ -3,6 +3,7 @@ import type { Disposable } from '../../../shared/disposable';
 import { Emitter } from '../../../shared/emitter';
 import type { EngineId } from '../../../shared/events';
 import { engineStatus, isGivenUp, type EngineStatus, type InvalidationMark, type SessionState } from '../../../shared/projection';
+import { errorMessage } from '../bus/errors';
 import type { DataConsistencyManager, RuleInvalidation } from '../consistency';
 import type { EngineData } from '../engine';
 import type { Publish } from '../log/publish';
@@ -173,7 +174,7 @@ export class RecomputePath<TConfig> implements Disposable {
       stillCurrent: this.stillCurrentTest(engineId, config, mark)
     };
     // Two steps, as `.finally` would take them (the walk goes on a turn after `afterCompute`); a
-    // failure of `afterCompute` still rejects, unhandled, as it did. The engine is settled for
+    // failure of `afterCompute` becomes an `error_occurred` event. The engine is settled for
     // the checks from its outcome on: an engine that finished in the same turn and is checked
     // after it must see it settled, or a rule between two engines computing side by side would
     // never be checked.
@@ -187,7 +188,7 @@ export class RecomputePath<TConfig> implements Disposable {
         () => this.computationEnded(engineId),
         (error: unknown) => {
           this.computationEnded(engineId);
-          throw error;
+          this.reportFault(engineId, error);
         }
       );
     this.computing.set(engineId, true);
@@ -197,6 +198,20 @@ export class RecomputePath<TConfig> implements Disposable {
   /** A newer version, or an invalidation that arrived while computing, makes the result obsolete. */
   private stillCurrentTest(engineId: EngineId, config: CurrentConfiguration<TConfig>, mark: InvalidationMark | undefined): () => boolean {
     return () => !this.disposed && this.deps.configuration()?.version === config.version && this.deps.state().invalidations[engineId]?.eventId === mark?.eventId;
+  }
+
+  /** A failure after a computation (checking, invalidating) is the session's news, never the process's end. */
+  private reportFault(engineId: EngineId, error: unknown): void {
+    try {
+      this.deps.publish({
+        eventType: 'error_occurred',
+        sourceEngine: engineId,
+        priority: 'HIGH',
+        data: { engineId, origin: 'engine', message: `after computing: ${errorMessage(error)}` }
+      });
+    } catch {
+      // Publishing is what failed: nothing more can be said, and the walk must go on.
+    }
   }
 
   /** A computation is over (its outcome handled): the walk goes on. */
