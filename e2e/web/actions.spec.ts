@@ -86,6 +86,14 @@ test('analysis, optimization and mission simulation show their results', async (
   await shoot(app, optimization, 'actions-optimization');
   await shoot(app, simulation, 'actions-simulation');
 
+  // Results are facts of the session: a reload brings them back from the host.
+  await app.reload();
+  await app.getByRole('tab', { name: 'Actions' }).click();
+  await expect(view.getByTestId('analysis-result').first()).toHaveAttribute('data-analysis', 'complete_performance');
+  await expect(optimization.getByTestId('pareto-chart').locator('.recharts-scatter-symbol').first()).toBeVisible();
+  await expect(designs.first()).toBeVisible();
+  await expect(simulation.getByTestId('simulation-outcome')).toContainText('mission completed');
+
   // Applying a design of the front sends it through the engines as the next version.
   await designs.first().getByRole('button', { name: 'Apply design' }).click();
   await expect(optimization.getByTestId('design-applied')).toContainText('configuration version 2');
