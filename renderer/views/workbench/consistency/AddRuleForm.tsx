@@ -1,5 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import { SEVERITIES, type Severity } from '../../../../shared/consistency';
+import { SeverityField } from './SeverityField';
 import { buildRuleSpec, formFieldOfError, type RuleFormField, type RuleFormValues } from '../../../store/workbench/rules/rule-form';
 import type { RuleChangeError } from '../../../store/workbench/rules/rules-slice';
 import type { ConsistencyRuleSpec } from '../../../../shared/consistency';
@@ -82,16 +82,7 @@ export function AddRuleForm({ engines, onAdd }: AddRuleFormProps): ReactElement 
             ))}
           </select>
         </label>
-        <label className="wb-field">
-          <span>Severity</span>
-          <select className="wb-select" value={values.severity} onChange={(e) => set({ severity: e.target.value as Severity })}>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SeverityField value={values.severity} onChange={(severity) => set({ severity })} />
       </div>
       <fieldset className="cs-form-row cs-fieldset" aria-describedby={describedBy('dependentEngines')}>
         <legend>Dependent engines</legend>

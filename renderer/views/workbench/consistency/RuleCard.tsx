@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
-import { SEVERITIES, type ConsistencyRuleSpec, type ConsistencyRuleSpecPatch, type RuleCoverage, type Severity } from '../../../../shared/consistency';
+import { SeverityField } from './SeverityField';
+import type { ConsistencyRuleSpec, ConsistencyRuleSpecPatch, RuleCoverage } from '../../../../shared/consistency';
 import { parseTolerance, rulePatch } from '../../../store/workbench/rules/rule-form';
 import type { RuleChangeOutcome } from '../../../store/workbench/rules/rules-slice';
 import { Badge } from '../common/Panel';
@@ -135,16 +136,7 @@ export function RuleCard({ rule, coverage, onUpdate, onRemove }: RuleCardProps):
             void save();
           }}
         >
-          <label className="wb-field">
-            <span>Severity</span>
-            <select className="wb-select" value={draft.severity} onChange={(e) => setDraft({ ...draft, severity: e.target.value as Severity })}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SeverityField value={draft.severity} onChange={(severity) => setDraft({ ...draft, severity })} />
           <label className="wb-check">
             <input type="checkbox" checked={draft.autoUpdate} onChange={(e) => setDraft({ ...draft, autoUpdate: e.target.checked })} />
             Auto-update dependents

@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
-import { SEVERITIES, type ConsistencyRuleSpec, type Severity } from '../../../../shared/consistency';
+import { SeverityField } from '../consistency/SeverityField';
+import type { ConsistencyRuleSpec } from '../../../../shared/consistency';
 import { parseFieldList, parseTolerance } from '../../../store/workbench/rules/rule-form';
 import { Badge } from '../common/Panel';
 
@@ -101,16 +102,7 @@ export function WhatIfRuleRow({ recorded, edited, removed, onEdit, onRemove }: W
             keep();
           }}
         >
-          <label className="wb-field">
-            <span>Severity</span>
-            <select className="wb-select" value={draft.severity} onChange={(e) => setDraft({ ...draft, severity: e.target.value as Severity })}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SeverityField value={draft.severity} onChange={(severity) => setDraft({ ...draft, severity })} />
           <label className="wb-field cs-grow">
             <span>Fields (comma-separated, empty = any)</span>
             <input className="wb-input cs-grow" value={draft.fields} onChange={(e) => setDraft({ ...draft, fields: e.target.value })} />
