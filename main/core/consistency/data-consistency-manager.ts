@@ -55,6 +55,10 @@ export interface RuleInvalidation {
   fields: string[];
 }
 
+function pairKey(ruleId: string, dependentEngine: EngineId): string {
+  return `${ruleId}\u0000${dependentEngine}`;
+}
+
 /**
  * Checks the consistency rules between engines' published outputs and owns the violations they
  * open and resolve: every rule edit and every violation change is an event, so the session state
@@ -76,6 +80,8 @@ export class DataConsistencyManager implements Disposable {
   private readonly rules = new RuleBook();
   private readonly coverage = new RuleCoverageTracker();
   private readonly violations: ViolationLedger;
+  /** Pairs passed over by a per-engine check because the other engine was busy (`recheckDeferred`). */
+  private readonly deferred = new Map<string, PairToCheck>();
 
   constructor(options: DataConsistencyManagerOptions) {
     this.publish = options.publish;
@@ -146,8 +152,21 @@ export class DataConsistencyManager implements Disposable {
    * published, but no result built (nobody reads one after every computation).
    */
   recheckEngine(engineId: EngineId, isSettled: (engineId: EngineId) => boolean, cause: CheckCause = {}): void {
-    const pairs = this.settledPairs(engineId, isSettled);
+    const pairs = this.settledPairs(engineId, isSettled, this.deferred);
     for (const pair of pairs) this.checkPair(pair.rule, pair.dependentEngine, cause, undefined);
+  }
+
+  /**
+   * Checks the pairs a per-engine check passed over because the other engine was not settled yet,
+   * once both are: whichever of two engines settles last, their rule is checked on their last outputs.
+   */
+  recheckDeferred(isSettled: (engineId: EngineId) => boolean, cause: CheckCause = {}): void {
+    if (this.deferred.size === 0) return;
+    for (const [key, { rule, dependentEngine }] of [...this.deferred]) {
+      const current = this.rules.get(rule.ruleId);
+      if (!current || !isRuleEnabled(current) || !current.dependentEngines.includes(dependentEngine)) this.deferred.delete(key);
+      else if (isSettled(current.sourceEngine) && isSettled(dependentEngine)) this.checkPair(current, dependentEngine, cause, undefined);
+    }
   }
 
   /** Checks every enabled rule for every dependent. */
@@ -220,16 +239,19 @@ export class DataConsistencyManager implements Disposable {
    * order then dependent order. Plain loops: this runs after every computation, and most pairs
    * are not settled yet.
    */
-  private settledPairs(engineId: EngineId, isSettled: (engineId: EngineId) => boolean): readonly PairToCheck[] {
+  private settledPairs(engineId: EngineId, isSettled: (engineId: EngineId) => boolean, passedOver?: Map<string, PairToCheck>): readonly PairToCheck[] {
     let pairs: PairToCheck[] | undefined;
     for (const rule of this.rules.values()) {
       if (!isRuleEnabled(rule)) continue;
       if (rule.sourceEngine === engineId) {
         for (const dependentEngine of rule.dependentEngines) {
-          if (dependentEngine !== engineId && isSettled(dependentEngine)) (pairs ??= []).push({ rule, dependentEngine });
+          if (dependentEngine === engineId) continue;
+          if (isSettled(dependentEngine)) (pairs ??= []).push({ rule, dependentEngine });
+          else passedOver?.set(pairKey(rule.ruleId, dependentEngine), { rule, dependentEngine });
         }
-      } else if (rule.dependentEngines.includes(engineId) && isSettled(rule.sourceEngine)) {
-        (pairs ??= []).push({ rule, dependentEngine: engineId });
+      } else if (rule.dependentEngines.includes(engineId)) {
+        if (isSettled(rule.sourceEngine)) (pairs ??= []).push({ rule, dependentEngine: engineId });
+        else passedOver?.set(pairKey(rule.ruleId, engineId), { rule, dependentEngine: engineId });
       }
     }
     return pairs ?? NO_PAIRS;
@@ -255,6 +277,7 @@ export class DataConsistencyManager implements Disposable {
   private checkPair(rule: ConsistencyRule, dependentEngine: EngineId, cause: CheckCause, result: ConsistencyCheckResult | undefined): void {
     const findings = checkRulePair(rule, dependentEngine, this.entryOf(rule.sourceEngine), this.entryOf(dependentEngine));
     this.coverage.record(rule.ruleId, rule.sourceEngine, dependentEngine, findings, this.now());
+    if (this.deferred.size > 0) this.deferred.delete(pairKey(rule.ruleId, dependentEngine));
     for (const finding of findings) {
       if (finding.compared === false) continue;
       if (finding.passed) {

@@ -88,6 +88,10 @@ export class RecomputePath<TConfig> implements Disposable {
     } finally {
       this.scheduling = false;
     }
+    if (this.computingCount === 0) {
+      const config = this.deps.configuration();
+      this.deps.consistency.recheckDeferred(this.settledTest, { correlationId: config?.correlationId, configVersion: config?.version });
+    }
     this._onDidProgress.fire();
     if (this.computingCount === 0) this.resolveIdle();
   }
