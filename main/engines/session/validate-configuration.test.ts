@@ -90,11 +90,12 @@ function runtimeCheck(raw: unknown): ConfigurationCheck {
 
 type Path = (string | number)[];
 
-/** Every place in a configuration: each object and array, and each value in them. */
-function placesIn(value: unknown, path: Path = [], out: Path[] = []): Path[] {
+/** Every place in a configuration: each object and array, and each value in them (a cycle is walked once). */
+function placesIn(value: unknown, path: Path = [], out: Path[] = [], seen = new Set<object>()): Path[] {
   out.push(path);
-  if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) placesIn(child, [...path, Array.isArray(value) ? Number(key) : key], out);
+  if (typeof value === 'object' && value !== null && !seen.has(value)) {
+    seen.add(value);
+    for (const [key, child] of Object.entries(value)) placesIn(child, [...path, Array.isArray(value) ? Number(key) : key], out, seen);
   }
   return out;
 }
