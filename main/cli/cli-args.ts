@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A command line that cannot be run; the message is the one line the CLI prints. */
 export class UsageError extends Error {}
@@ -22,30 +22,34 @@ function positiveInteger(name: string, value: string | undefined): number | unde
   return n;
 }
 
-/** Parses `argv` (without node and the script); throws a UsageError naming what is wrong. */
-export function parseCliArgs(argv: readonly string[]): CliCommand {
-  const [command, ...rest] = argv;
-  let parsed;
+/** `parseArgs` whose refusal is a UsageError with its first line (what the CLI prints). */
+export function parseOrUsage<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        type: { type: 'string' },
-        config: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'minimize-weight': { type: 'boolean', default: false },
-        'maximize-stealth': { type: 'boolean', default: false },
-        'minimize-cost': { type: 'boolean', default: false },
-        'maximize-range': { type: 'boolean', default: false },
-        seed: { type: 'string' },
-        generations: { type: 'string' },
-        population: { type: 'string' }
-      }
-    });
+    return parseArgs(config);
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
   }
+}
+
+/** Parses `argv` (without node and the script); throws a UsageError naming what is wrong. */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const [command, ...rest] = argv;
+  const parsed = parseOrUsage({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      type: { type: 'string' },
+      config: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'minimize-weight': { type: 'boolean', default: false },
+      'maximize-stealth': { type: 'boolean', default: false },
+      'minimize-cost': { type: 'boolean', default: false },
+      'maximize-range': { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      generations: { type: 'string' },
+      population: { type: 'string' }
+    }
+  });
   const { values, positionals } = parsed;
   const config = values.config ?? positionals[0];
   const json = values.json ?? false;

@@ -1,13 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { EngineEvent } from '../../shared/events';
 import { openViolations, project, type SessionState } from '../../shared/projection';
 import { RuleEditsSchema } from '../../shared/protocol';
 import { EventStore } from '../store';
 import { editedRules, rejudge } from '../whatif';
 import { defaultDataDir } from '../workspace/open-workspace';
-import { UsageError } from './cli-args';
+import { parseOrUsage, UsageError } from './cli-args';
 
 export const SESSIONS_USAGE = `  npm run cli -- sessions list [--data-dir DIR] [--json]
   npm run cli -- sessions export <id> <file.jsonl.gz> [--data-dir DIR]
@@ -60,24 +59,19 @@ async function replay(store: EventStore, id: number, speed: number, from: number
 /** `npm run cli -- sessions …`: the workspace's recorded sessions, read without running a host. */
 export async function runSessionsCli(argv: readonly string[], write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<CliOutput> {
   const [sub, ...rest] = argv;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        name: { type: 'string' },
-        speed: { type: 'string', default: '1' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        rules: { type: 'string' }
-      }
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'bad arguments');
-  }
+  const parsed = parseOrUsage({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      speed: { type: 'string', default: '1' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      rules: { type: 'string' }
+    }
+  });
   const { values, positionals } = parsed;
   const dataDir = values['data-dir'] ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true });

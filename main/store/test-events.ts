@@ -24,9 +24,9 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * Names `project` cannot take as engine or task ids yet: it looks them up with a plain index, so
- * "constructor" finds Object.prototype's member and the fold throws (reported; not the store's
- * to fix). Samples naming them are left out.
+ * Names of Object.prototype members as engine or task ids are left out of the samples: the
+ * projection takes them now (shared/projection/reduce.test.ts covers them), and these fixtures
+ * stay the sequences the store's tests were written against.
  */
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 const namesPrototype = (value: unknown): boolean =>

@@ -1,4 +1,5 @@
 import { useState, type ReactElement } from 'react';
+import { toleranceText } from './tolerance-text';
 import { SeverityField } from './SeverityField';
 import type { ConsistencyRuleSpec, ConsistencyRuleSpecPatch, RuleCoverage } from '../../../../shared/consistency';
 import { parseTolerance, rulePatch } from '../../../store/workbench/rules/rule-form';
@@ -12,13 +13,6 @@ interface RuleCardProps {
   coverage: RuleCoverage | undefined;
   onUpdate(ruleId: string, patch: ConsistencyRuleSpecPatch): Promise<RuleChangeOutcome>;
   onRemove(ruleId: string): Promise<RuleChangeOutcome>;
-}
-
-function toleranceText(rule: ConsistencyRuleSpec): string {
-  const parts: string[] = [];
-  if (rule.tolerance?.relative !== undefined) parts.push(`±${Number((rule.tolerance.relative * 100).toPrecision(3))} %`);
-  if (rule.tolerance?.absolute !== undefined) parts.push(`±${rule.tolerance.absolute} abs`);
-  return parts.length > 0 ? parts.join(' or ') : 'exact';
 }
 
 /** One consistency rule: what it relates, what it actually compared, and its editor. */

@@ -1,4 +1,5 @@
 import { useState, type ReactElement } from 'react';
+import { toleranceText } from '../consistency/tolerance-text';
 import { SeverityField } from '../consistency/SeverityField';
 import type { ConsistencyRuleSpec } from '../../../../shared/consistency';
 import { parseFieldList, parseTolerance } from '../../../store/workbench/rules/rule-form';
@@ -12,13 +13,6 @@ interface WhatIfRuleRowProps {
   removed: boolean;
   onEdit(edited: ConsistencyRuleSpec): void;
   onRemove(removed: boolean): void;
-}
-
-function toleranceText(rule: ConsistencyRuleSpec): string {
-  const parts: string[] = [];
-  if (rule.tolerance?.relative !== undefined) parts.push(`±${Number((rule.tolerance.relative * 100).toPrecision(3))} %`);
-  if (rule.tolerance?.absolute !== undefined) parts.push(`±${rule.tolerance.absolute} abs`);
-  return parts.join(' or ') || 'exact';
 }
 
 /**
