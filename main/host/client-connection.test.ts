@@ -16,6 +16,7 @@ class FakeTransport implements ClientTransport {
   sentBytes = 0;
   paused = false;
   closed: { code: number; reason: string } | undefined;
+  abandoned: boolean | undefined;
   constructor(
     private readonly drains = true,
     readonly fail: { send?: boolean } = {}
@@ -36,8 +37,9 @@ class FakeTransport implements ClientTransport {
   resume(): void {
     this.paused = false;
   }
-  close(code: number, reason: string): void {
+  close(code: number, reason: string, abandon: boolean): void {
     this.closed = { code, reason };
+    this.abandoned = abandon;
   }
   results(): Extract<WireServerMessage, { kind: 'result' }>[] {
     return this.messages.filter((m): m is Extract<WireServerMessage, { kind: 'result' }> => m.kind === 'result');
@@ -64,6 +66,7 @@ describe('ClientConnection limits', () => {
     connection.receive(deep);
     expect(transport.results()[0]).toMatchObject({ id: null, result: { ok: false, error: { code: 'limit_exceeded', field: 'maxDepth', message: 'message nests deeper than 32 levels' } } });
     expect(transport.closed).toEqual({ code: CLOSE_POLICY_VIOLATION, reason: 'message nests deeper than 32 levels' });
+    expect(transport.abandoned).toBe(false);
     const other = new FakeTransport();
     const next = connect(other);
     next.receive(invoke(2, 'status.get'));
@@ -92,6 +95,10 @@ describe('ClientConnection limits', () => {
     expect(transport.paused).toBe(true);
     expect(transport.closed?.code).toBe(CLOSE_POLICY_VIOLATION);
     expect(transport.closed?.reason).toMatch(/^client stopped reading: \d+\.\d MB unread for 0 s$/);
+    // It is not reading, so it may never see the close frame: the socket goes, and the log says why.
+    expect(transport.abandoned).toBe(true);
+    const [disconnect] = fixture.session.coordinator.log.query({ eventType: 'client_disconnected' }).slice(-1) as EngineEvent<'client_disconnected'>[];
+    expect(disconnect?.data).toEqual({ code: CLOSE_POLICY_VIOLATION, reason: transport.closed?.reason, unreadBytes: transport.bufferedBytes() });
     const answered = transport.results().length;
     connection.receive(invoke(101, 'status.get'));
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -22,7 +22,11 @@ export interface ClientTransport {
   /** Stops reading the client's messages (its socket fills, TCP pushes back) / starts again. */
   pause(): void;
   resume(): void;
-  close(code: number, reason: string): void;
+  /**
+   * Sends the close frame. `abandon`: the client is not reading, so the frame may never reach it;
+   * the transport frees the connection (and what it holds unread) soon whatever the client does.
+   */
+  close(code: number, reason: string, abandon: boolean): void;
 }
 
 export interface ClientLimits {
@@ -173,7 +177,7 @@ export class ClientConnection implements Disposable {
     if (this.closed) return;
     const buffered = this.transport.bufferedBytes();
     if (buffered > this.limits.maxBufferedBytes) {
-      this.close(CLOSE_POLICY_VIOLATION, `client stopped reading: ${megabytes(buffered)} unread (limit ${megabytes(this.limits.maxBufferedBytes)})`);
+      this.close(CLOSE_POLICY_VIOLATION, `client stopped reading: ${megabytes(buffered)} unread (limit ${megabytes(this.limits.maxBufferedBytes)})`, true);
       return;
     }
     const now = performance.now();
@@ -181,7 +185,7 @@ export class ClientConnection implements Disposable {
     if (!stalled) this.behindSince = undefined;
     else if (this.behindSince === undefined) this.behindSince = now;
     else if (now - this.behindSince > this.limits.stallTimeoutMs) {
-      this.close(CLOSE_POLICY_VIOLATION, `client stopped reading: ${megabytes(buffered)} unread for ${Math.round(this.limits.stallTimeoutMs / 1000)} s`);
+      this.close(CLOSE_POLICY_VIOLATION, `client stopped reading: ${megabytes(buffered)} unread for ${Math.round(this.limits.stallTimeoutMs / 1000)} s`, true);
       return;
     }
     if (buffered > this.limits.pauseAboveBytes) {
@@ -195,11 +199,13 @@ export class ClientConnection implements Disposable {
     }
   }
 
-  private close(code: number, reason: string): void {
+  /** Ends the connection, and records in the log why: a client that stopped reading never hears it. */
+  private close(code: number, reason: string, abandon = false): void {
     if (this.closed) return;
     this.dispose();
+    this.host.reportDisconnect(code, reason, this.transport.bufferedBytes());
     // A close reason is at most 123 bytes.
-    this.transport.close(code, reason.slice(0, 120));
+    this.transport.close(code, reason.slice(0, 120), abandon);
   }
 }
 

@@ -114,6 +114,17 @@ export class SessionHost extends DisposableStore {
   }
 
   /** Runs a callback of the host; a throw becomes a fault report instead of ending the process. */
+  /** Records in the log that the host cut a client off for breaking a limit, and why. */
+  reportDisconnect(code: number, reason: string, unreadBytes: number): void {
+    this.guard('recording a disconnect', () =>
+      this.session.coordinator.bus.publish({
+        eventType: 'client_disconnected',
+        sourceEngine: HOST_ENGINE_ID,
+        data: { code, reason: reason.slice(0, 4000), unreadBytes: Math.max(0, Math.round(unreadBytes)) }
+      })
+    );
+  }
+
   guard(where: string, callback: () => void): void {
     try {
       callback();

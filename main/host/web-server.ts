@@ -163,6 +163,9 @@ class LimitedWebSocket extends WebSocket {
   }
 }
 
+/** How long a client cut off for not reading has to read its close frame before its socket is dropped. */
+const ABANDONED_CLIENT_GRACE_MS = 1000;
+
 /** One browser tab: commands in, stream out, until it disconnects. */
 function serveClient(ws: LimitedWebSocket, host: SessionHost, limits: ClientLimits): void {
   const open = (): boolean => ws.readyState === WebSocket.OPEN;
@@ -175,7 +178,11 @@ function serveClient(ws: LimitedWebSocket, host: SessionHost, limits: ClientLimi
       bufferedBytes: () => ws.bufferedAmount,
       pause: () => ws.pause(),
       resume: () => ws.resume(),
-      close: (code, reason) => ws.close(code, reason)
+      close: (code, reason, abandon) => {
+        ws.close(code, reason);
+        // ws would hold an unread client's buffer until its 30 s close timeout.
+        if (abandon) setTimeout(() => ws.terminate(), ABANDONED_CLIENT_GRACE_MS).unref();
+      }
     },
     limits
   );

@@ -51,7 +51,9 @@ export const LIFECYCLE_EVENT_TYPES = [
   /** A fault was injected into an engine on purpose (crash, slow, fail next N, clear). */
   'fault_injected',
   /** Synthetic traffic from the load generator, for stress tests and demos. */
-  'synthetic_load'
+  'synthetic_load',
+  /** The host ended a client's connection for breaking a limit (it stopped reading, sent too much). */
+  'client_disconnected'
 ] as const;
 
 export const EVENT_TYPES = [...SEED_EVENT_TYPES, ...LIFECYCLE_EVENT_TYPES] as const;

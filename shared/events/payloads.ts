@@ -136,6 +136,13 @@ export const EVENT_PAYLOADS = {
     /** Why it was discarded when no user asked (the host stopped, and its retry queue with it). */
     reason: text.optional()
   }),
+  client_disconnected: z.strictObject({
+    /** The WebSocket close code sent (RFC 6455: 1008 policy, 1009 too big). */
+    code: z.number().int().min(1000).max(4999),
+    reason: text,
+    /** What the host had sent that the client had not read when it was cut off. */
+    unreadBytes: z.number().int().nonnegative()
+  }),
   data_invalidated: z.strictObject({
     /** The engine invalidated: it recomputes next. */
     engineId: EngineIdSchema,

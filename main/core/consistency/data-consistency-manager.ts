@@ -278,6 +278,7 @@ export class DataConsistencyManager implements Disposable {
     const findings = checkRulePair(rule, dependentEngine, this.entryOf(rule.sourceEngine), this.entryOf(dependentEngine));
     this.coverage.record(rule.ruleId, rule.sourceEngine, dependentEngine, findings, this.now());
     if (this.deferred.size > 0) this.deferred.delete(pairKey(rule.ruleId, dependentEngine));
+    if (this.violations.openCount > 0) this.resolveUnreported(rule, dependentEngine, findings, cause, result);
     for (const finding of findings) {
       if (finding.compared === false) continue;
       if (finding.passed) {
@@ -308,6 +309,25 @@ export class DataConsistencyManager implements Disposable {
       } else if (changed) {
         this.publishViolation('violation_updated', violation, cause);
       }
+    }
+  }
+
+  /**
+   * Resolves the pair's open violations of fields the check no longer reports at all — a code
+   * check reports the fields of what exists now (the materials the zones use), so a violation of
+   * a material no zone uses any more would otherwise stay open for ever. A check that could not
+   * run as a whole (a finding with no field, not compared) says nothing about any field.
+   */
+  private resolveUnreported(rule: ConsistencyRule, dependentEngine: EngineId, findings: readonly RuleFinding[], cause: CheckCause, result: ConsistencyCheckResult | undefined): void {
+    if (findings.some((finding) => finding.field === undefined && finding.compared === false)) return;
+    const reported = new Set(findings.map((finding) => finding.field));
+    const unreported = this.violations.resolveWhere(
+      (v) => v.ruleId === rule.ruleId && v.sourceEngine === rule.sourceEngine && v.dependentEngine === dependentEngine && !reported.has(v.field),
+      'no_longer_checked'
+    );
+    for (const violation of unreported) {
+      result?.resolved.push(violation);
+      this.publishViolation('violation_resolved', violation, cause);
     }
   }
 

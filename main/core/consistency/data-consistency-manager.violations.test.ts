@@ -111,4 +111,36 @@ describe('DataConsistencyManager violations', () => {
     expect(report.resolved.map((v) => v.violationId)).toEqual([ids[4], ids[3]]);
     expect(report.counts).toMatchObject({ open: 0, resolvedTotal: 5, droppedResolved: 3 });
   });
+  it('resolves a violation of a field its code check no longer reports (a material no zone uses any more), and keeps it when the check could not run', () => {
+    const context = setup();
+    const { manager, output, published } = context;
+    let throwing = false;
+    // Reports one finding per material the source names, as material_processes does.
+    manager.addConsistencyRule({
+      ...massBudget,
+      ruleId: 'routes',
+      dataFields: ['materials'],
+      validate: (source, dependent) => {
+        if (throwing) throw new Error('routes unavailable');
+        const routes = dependent.data.routes as Record<string, boolean>;
+        return (source.data.materials as string[]).map((m) => ({ field: `routes.${m}`, passed: routes[m] === true, expected: true, actual: routes[m] ?? false }));
+      }
+    });
+    output('design', { materials: ['ti', 'steel'] });
+    output('materials', { routes: { ti: true } });
+    const opened = manager.validateAll().opened;
+    expect(opened.map((v) => v.field)).toEqual(['routes.steel']);
+
+    throwing = true;
+    expect(manager.validateAll().resolved).toEqual([]);
+    expect(manager.getOpenViolations().map((v) => v.field)).toEqual(['routes.steel']);
+
+    throwing = false;
+    output('design', { materials: ['ti'] });
+    const after = manager.validateAll();
+    expect(after.resolved).toMatchObject([{ violationId: opened[0]?.violationId, field: 'routes.steel', resolution: 'no_longer_checked' }]);
+    expect(manager.getOpenViolations()).toEqual([]);
+    expect(published().filter((e) => e.eventType === 'violation_resolved')).toHaveLength(1);
+    expectStateMatches(context);
+  });
 });

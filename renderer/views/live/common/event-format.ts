@@ -63,6 +63,8 @@ export function summarizeEvent(event: EngineEvent): string {
       return `${Math.round(event.data.fraction * 100)} % · ${event.data.message ?? ''}`;
     case 'fault_injected':
       return `${event.data.engineId}: ${event.data.fault.kind}`;
+    case 'client_disconnected':
+      return `${event.data.code} · ${event.data.reason}`;
     default: {
       const json = JSON.stringify(event.data);
       return json.length > 160 ? `${json.slice(0, 160)}…` : json;
