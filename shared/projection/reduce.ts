@@ -162,8 +162,8 @@ function fold(state: SessionState, event: EngineEvent): SessionState {
     case 'material_updated':
     case 'analysis_started':
     case 'synthetic_load':
-    // A host-side fact about one connection; the session it watched is unchanged.
     case 'client_disconnected':
+      // Facts about traffic and connections, not about the session's state.
       return state;
   }
 }
