@@ -5,6 +5,8 @@ import { DEFAULT_SCENARIO } from './engines/session/create-session';
 import { openWorkspace } from './workspace/open-workspace';
 import { SessionHost } from './host/session-host';
 import { attachIpcTransport } from './host/ipc-transport';
+import { sessionFileResponse } from './host/session-files';
+import type { SessionRecording } from './host/session-recording';
 import { denyAllPermissions } from './electron/permissions';
 import { registerAppScheme, serveRenderer } from './electron/serve-renderer';
 import { guardEveryWebContents } from './electron/web-contents-guards';
@@ -19,16 +21,21 @@ registerAppScheme();
 app.enableSandbox();
 guardEveryWebContents(app, isFlightdeckUrl);
 
+/** The open workspace's recording, whose session files `app://flightdeck/sessions/…` serves. */
+let recording: SessionRecording | undefined;
+
 async function openFlightdeck(): Promise<void> {
   const resourcesDir = join(app.getAppPath(), 'resources');
   // Recorded into the user's data folder; a session its host did not end reopens where it stopped.
   const workspace = await openWorkspace({ dataDir: join(app.getPath('userData'), 'workspace'), resourcesDir, initialScenario: DEFAULT_SCENARIO });
+  recording = workspace.recording;
   const host = new SessionHost(workspace.session, workspace.recording);
   const window = createMainWindow();
   const transport = attachIpcTransport(host, window, isFlightdeckUrl);
   window.on('closed', () => {
     transport.dispose();
     host.dispose();
+    recording = undefined;
     void workspace.close();
   });
 }
@@ -42,7 +49,7 @@ app
   .whenReady()
   .then(async () => {
     denyAllPermissions(electronSession.defaultSession);
-    serveRenderer(RENDERER_DIR);
+    serveRenderer(RENDERER_DIR, (request) => sessionFileResponse(request, recording));
     await openFlightdeck();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openFlightdeck().catch(failedToStart);

@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy';
+import { sessionFileResponse } from '../host/session-files';
+import { openWorkspace, type Workspace } from '../workspace/open-workspace';
 
 // Electron's protocol module, replaced by a recorder: the handler itself runs for real, on
 // real files, with the Fetch API Request and Response Electron's protocol.handle also uses.
@@ -20,13 +24,15 @@ const { registerAppScheme, serveRenderer } = await import('./serve-renderer');
 
 let dir: string;
 let rendererDir: string;
-function request(url: string, method = 'GET'): Promise<Response> {
+let workspace: Workspace;
+function request(url: string, method = 'GET', body?: Uint8Array): Promise<Response> {
   const handler = electron.handlers.get('app');
   if (!handler) throw new Error('app: is not handled');
-  return handler(new Request(url, { method }));
+  return handler(new Request(url, { method, body }));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  workspace = await openWorkspace({ dataDir: ':memory:', resourcesDir: fileURLToPath(new URL('../../resources', import.meta.url)), initialScenario: 'f22a' });
   dir = mkdtempSync(join(tmpdir(), 'flightdeck-protocol-'));
   rendererDir = join(dir, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
@@ -34,9 +40,12 @@ beforeAll(() => {
   writeFileSync(join(rendererDir, 'assets', 'index.js'), 'console.log(1);');
   writeFileSync(join(dir, 'secret.txt'), 'outside');
   symlinkSync(join(dir, 'secret.txt'), join(rendererDir, 'assets', 'link.txt'));
-  serveRenderer(rendererDir);
+  serveRenderer(rendererDir, (req) => sessionFileResponse(req, workspace.recording));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await workspace.close();
+});
 
 describe('registerAppScheme', () => {
   it('registers app: as standard and secure, without CORS or CSP bypass', () => {
@@ -79,5 +88,30 @@ describe('serveRenderer', () => {
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
     expect((await request('app://flightdeck/index.html', 'POST')).status).toBe(405);
+  });
+});
+
+describe('serveRenderer session files', () => {
+  it('exports a session and imports it back on app://flightdeck/sessions/…, as browser mode does', async () => {
+    const exported = await request(`app://flightdeck/sessions/${workspace.recording.liveSessionId}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-disposition')).toMatch(/attachment; filename="flightdeck-session-\d+\.jsonl\.gz"/);
+    const file = new Uint8Array(await exported.arrayBuffer());
+    const lines = gunzipSync(file).toString('utf8').trim().split('\n');
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ format: 'flightdeck-session/1' });
+
+    const imported = await request('app://flightdeck/sessions/import?name=desktop%20copy', 'POST', file);
+    expect(imported.status).toBe(200);
+    const body = (await imported.json()) as { ok: boolean; session: { id: number; name: string; eventCount: number } };
+    expect(body).toMatchObject({ ok: true, session: { name: 'desktop copy', eventCount: lines.length - 1 } });
+    expect(workspace.recording.sessions().map((s) => s.id)).toContain(body.session.id);
+  });
+
+  it('refuses a file that is not a session, naming the problem, and changes nothing', async () => {
+    const before = workspace.recording.sessions();
+    const answer = await request('app://flightdeck/sessions/import', 'POST', new TextEncoder().encode('not gzip'));
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { error: { message: string } }).error.message.length).toBeGreaterThan(0);
+    expect(workspace.recording.sessions()).toEqual(before);
   });
 });

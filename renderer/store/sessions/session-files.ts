@@ -1,8 +1,9 @@
 import { RecordedSessionSchema, type RecordedSession } from '../../../shared/protocol';
 
 /**
- * Browser mode's session files, served by the host on the page's own origin (the page's cookie
- * carries the token): a download link for an export, a POST for an import.
+ * Session files, served on the page's own origin in both modes (browser mode's host, where the
+ * page's cookie carries the token; the desktop app's `app://flightdeck/`): a download link for
+ * an export, a POST for an import.
  */
 export function exportHref(sessionId: number): string {
   return `/sessions/${sessionId}/export`;

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../../../store';
 
 /** Picks an exported session file and posts it to the host; shows the host's message verbatim when it refuses it. */
-export function ImportSession({ canUpload }: { canUpload: boolean }): ReactElement {
+export function ImportSession(): ReactElement {
   const s = useFlightdeck(useShallow((st) => ({ importing: st.sessions.importing, result: st.sessions.importResult, importFile: st.sessions.importFile })));
   const fileRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
@@ -17,7 +17,6 @@ export function ImportSession({ canUpload }: { canUpload: boolean }): ReactEleme
       setName('');
     });
   };
-  if (!canUpload) return <p className="wb-note">The desktop app imports with `npm run cli -- sessions import &lt;file&gt;`.</p>;
   return (
     <form className="ss-import" onSubmit={onSubmit} aria-label="Import a session">
       <label className="wb-field">

@@ -15,7 +15,7 @@ export interface ReplayRange {
   toSeq: number | null;
 }
 
-function SessionRow({ session, range, canDownload }: { session: RecordedSession; range: ReplayRange; canDownload: boolean }): ReactElement {
+function SessionRow({ session, range }: { session: RecordedSession; range: ReplayRange }): ReactElement {
   const s = useFlightdeck(
     useShallow((st) => ({ liveId: st.sessions.liveSessionId, openedId: st.viewed.opened?.sessionId ?? null, open: st.viewed.open, startReplay: st.replay.start, speed: st.replay.speed }))
   );
@@ -44,15 +44,9 @@ function SessionRow({ session, range, canDownload }: { session: RecordedSession;
         <button type="button" className="wb-btn" disabled={empty} onClick={onReplay} aria-label={`Replay ${session.name}`}>
           Replay
         </button>
-        {canDownload ? (
-          <a className="wb-btn" href={exportHref(session.id)} download aria-label={`Export ${session.name}`}>
-            Export
-          </a>
-        ) : (
-          <span className="wb-dim" title="The desktop app exports with `npm run cli -- sessions export`">
-            Export: browser mode
-          </span>
-        )}
+        <a className="wb-btn" href={exportHref(session.id)} download aria-label={`Export ${session.name}`}>
+          Export
+        </a>
         </div>
       </td>
     </tr>
@@ -60,7 +54,7 @@ function SessionRow({ session, range, canDownload }: { session: RecordedSession;
 }
 
 /** The recorded sessions, newest first, each with Open, Replay and Export. */
-export function SessionsTable({ sessions, range, canDownload }: { sessions: readonly RecordedSession[]; range: ReplayRange; canDownload: boolean }): ReactElement {
+export function SessionsTable({ sessions, range }: { sessions: readonly RecordedSession[]; range: ReplayRange }): ReactElement {
   return (
     <div className="wb-table-wrap">
       <table className="wb-table" data-testid="sessions-table">
@@ -78,7 +72,7 @@ export function SessionsTable({ sessions, range, canDownload }: { sessions: read
         </thead>
         <tbody>
           {sessions.map((session) => (
-            <SessionRow key={session.id} session={session} range={range} canDownload={canDownload} />
+            <SessionRow key={session.id} session={session} range={range} />
           ))}
         </tbody>
       </table>

@@ -49,7 +49,7 @@ function ReplayOptions({ from, to, setFrom, setTo }: { from: string; to: string;
 export function SessionsView(): ReactElement {
   const ref = useRef<HTMLElement>(null);
   const s = useFlightdeck(
-    useShallow((st) => ({ list: st.sessions.list, loadedAt: st.sessions.loadedAt, store: st.sessions.store, error: st.sessions.error, refresh: st.sessions.refresh, browser: st.connection.info.transport === 'websocket' }))
+    useShallow((st) => ({ list: st.sessions.list, loadedAt: st.sessions.loadedAt, store: st.sessions.store, error: st.sessions.error, refresh: st.sessions.refresh }))
   );
   useWhileVisible(ref, () => void s.refresh(), REFRESH_MS);
   const [from, setFrom] = useState('');
@@ -69,14 +69,14 @@ export function SessionsView(): ReactElement {
         ) : s.list.length === 0 ? (
           <EmptyState title="No recorded sessions yet" />
         ) : (
-          <SessionsTable sessions={s.list} range={range} canDownload={s.browser} />
+          <SessionsTable sessions={s.list} range={range} />
         )}
       </Panel>
       <Panel title="Replay" testId="replay-panel">
         <ReplayOptions from={from} to={to} setFrom={setFrom} setTo={setTo} />
       </Panel>
       <Panel title="Import a session" testId="import-panel">
-        <ImportSession canUpload={s.browser} />
+        <ImportSession />
       </Panel>
     </section>
   );
