@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { EVENT_PAYLOADS, EVENT_TYPES, type EngineEvent, type EventInput, type EventType } from '../../shared/events';
 import { arbitraryFromJsonSchema, type JsonSchemaObject } from '../host/fuzz/json-schema-arbitrary';
+import { createRandom } from '../engines/optimization/random';
 
 /**
  * Test inputs for the store (tests and the crash child only): valid payloads of every event type
@@ -11,16 +12,10 @@ import { arbitraryFromJsonSchema, type JsonSchemaObject } from '../host/fuzz/jso
  * the projection has something to fold.
  */
 
-/** Deterministic uniform [0, 1) from a seed (mulberry32). */
+/** Deterministic uniform [0, 1) from a seed (the optimizer's seeded generator). */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
+  return () => random.next();
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AircraftConfiguration } from '../../shared/aircraft';
 import type { Severity } from '../../shared/consistency';
 import type { FlightdeckEngineId } from '../../shared/engine-outputs';
 import { openWorkspace } from './open-workspace';
+import { createRandom } from '../engines/optimization/random';
 
 /**
  * The process the workspace crash test kills (`crash-reopen.test.ts`): opens a workspace in a data
@@ -19,19 +20,8 @@ import { openWorkspace } from './open-workspace';
 const [dataDir, resourcesDir, seedText] = process.argv.slice(2);
 if (!dataDir || !resourcesDir || !seedText) throw new Error('usage: storm-child.ts <dataDir> <resourcesDir> <seed>');
 
-/** Deterministic uniform [0, 1) from a seed (mulberry32, as in the store's test events). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = seededRandom(Number(seedText));
+const seeded = createRandom(Number(seedText));
+const random = (): number => seeded.next();
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const SCENARIOS = ['f22a', 'fa18e', 'typhoon', 'f16c-block50'] as const;
 const ENGINE_MODELS = ['F119-PW-100', 'F135-PW-100', 'F110-GE-129', 'F414-GE-400', 'EJ200'] as const;

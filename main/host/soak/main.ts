@@ -58,7 +58,8 @@ function printSummary(result: SoakResult, rate: number, collect: boolean): void 
   console.log(
     `clients: ${count(churn.connections + 1)} connections; readers left ${count(churn.readersLeft)}, closed by the host ${churn.readersClosedByHost.length}; syncs failed ${churn.syncFailures}; stalled ${churn.stalls}, disconnected by the host ${churn.stallsDisconnected}, still connected ${churn.stallsNotDisconnected}`
   );
-  for (const reason of churn.stallReasons) console.log(`  stalled client closed: ${reason}`);
+  for (const reason of churn.stallReasons) console.log(`  stalled client saw: ${reason}`);
+  console.log(`the host logged ${count(result.disconnects.count)} disconnects (client_disconnected), e.g. ${result.disconnects.reasons[0] ?? 'none'}`);
   console.log(`main client closed by the host: ${result.mainClientClose ?? 'no'}; crashes ${result.crashes.length}; host faults ${result.hostFaults.length}`);
   for (const line of [...result.crashes, ...result.hostFaults]) console.log(`  ${line}`);
 }

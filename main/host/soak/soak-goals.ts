@@ -35,7 +35,8 @@ export function soakFailures(result: SoakResult, rate: number): string[] {
   if (churn.syncFailures > 0) failures.push(`${churn.syncFailures} session syncs failed`);
   if (churn.stalls === 0) failures.push('no client stalled long enough to be judged');
   if (churn.stallsNotDisconnected > 0) failures.push(`${churn.stallsNotDisconnected} of ${churn.stalls} stalled clients were still connected after their stall`);
-  if (churn.stallReasons.some((reason) => reason.endsWith('(no reason)'))) failures.push('a stalled client was closed without a reason');
+  const stoppedReading = result.disconnects.reasons.filter((reason) => reason.startsWith('client stopped reading')).length;
+  if (churn.stallsDisconnected > 0 && stoppedReading === 0) failures.push('the host cut stalled clients off without logging why');
   if (result.crashes.length > 0) failures.push(`${result.crashes.length} crashes (${result.crashes[0]})`);
   if (result.hostFaults.length > 0) failures.push(`${result.hostFaults.length} host faults (${result.hostFaults[0]})`);
   return failures;

@@ -105,6 +105,8 @@ export interface SoakResult {
   /** Uncaught exceptions and unhandled rejections in the process, and faults the host caught in its callbacks. */
   crashes: string[];
   hostFaults: string[];
+  /** The host's own word on each client it cut off (`client_disconnected`): a stalled client never hears its close frame. */
+  disconnects: { count: number; reasons: string[] };
 }
 
 export interface MemoryFigures {
@@ -179,8 +181,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const session = await createFlightdeckSession({ resourcesDir, initialScenario: 'f22a' });
   const host = new SessionHost(session);
   const server = await startWebServer({ host });
+  const disconnects = { count: 0, reasons: [] as string[] };
   const faults = session.coordinator.log.onDidAppend((event) => {
     if (event.eventType === 'error_occurred' && event.data.origin === 'host') note(hostFaults, event.data.message);
+    if (event.eventType === 'client_disconnected') {
+      disconnects.count++;
+      note(disconnects.reasons, event.data.reason);
+    }
   });
 
   // What the log appended while the main client was attached: it connects first and leaves last,
@@ -310,6 +317,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     mainClientClose,
     churn: churn.totals,
     crashes,
-    hostFaults
+    hostFaults,
+    disconnects
   };
 }
