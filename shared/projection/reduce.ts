@@ -7,11 +7,10 @@ import {
   MAX_DEAD_LETTERS,
   MAX_RECENT_ERRORS,
   MAX_RESOLVED_VIOLATIONS,
-  MAX_TASKS,
   type EngineState,
-  type SessionState,
-  type TaskState
+  type SessionState
 } from './state';
+import { taskEnded, taskStarted, updateTask } from './tasks';
 
 /** An engine's condition while nothing is wrong: one shared, frozen value (states are never edited). */
 const CONDITION_OK: EngineState['condition'] = Object.freeze({ kind: 'ok' });
@@ -303,51 +302,6 @@ function violationResolved(state: SessionState, violation: Violation): SessionSt
   };
 }
 
-function taskStarted(state: SessionState, event: EngineEvent<'optimization_started' | 'simulation_started'>): SessionState {
-  const task: TaskState = {
-    taskId: event.data.taskId,
-    kind: event.eventType === 'optimization_started' ? 'optimization' : 'simulation',
-    status: 'running',
-    configVersion: event.configVersion,
-    startedAt: event.timestamp,
-    endedAt: null,
-    fraction: 0,
-    message: '',
-    input: event.data.input,
-    progress: null,
-    result: null,
-    durationMs: null,
-    error: null
-  };
-  const taskOrder = [...state.taskOrder, task.taskId];
-  const tasks = { ...state.tasks, [task.taskId]: task };
-  // The oldest finished tasks leave first; running ones are never dropped.
-  while (taskOrder.length > MAX_TASKS) {
-    const index = taskOrder.findIndex((id) => tasks[id]?.status !== 'running');
-    if (index < 0) break;
-    const [dropped] = taskOrder.splice(index, 1);
-    if (dropped !== undefined) delete tasks[dropped];
-  }
-  return { ...state, tasks, taskOrder };
-}
-
-function taskEnded(
-  state: SessionState,
-  data: { taskId: string; durationMs: number; result: unknown; reason?: string },
-  status: 'completed' | 'cancelled',
-  at: number
-): SessionState {
-  return updateTask(state, data.taskId, (task) => ({
-    ...task,
-    status,
-    fraction: status === 'completed' ? 1 : task.fraction,
-    message: data.reason ?? task.message,
-    result: data.result,
-    durationMs: data.durationMs,
-    endedAt: at
-  }));
-}
-
 function errorOccurred(state: SessionState, event: EngineEvent<'error_occurred'>): SessionState {
   const { data } = event;
   const recent = [
@@ -393,10 +347,4 @@ function mapEngines(state: SessionState, change: (engine: EngineState) => Engine
   const engines: Record<EngineId, EngineState> = {};
   for (const [id, engine] of Object.entries(state.engines)) engines[id] = change(engine);
   return engines;
-}
-
-function updateTask(state: SessionState, taskId: string, change: (task: TaskState) => TaskState): SessionState {
-  const task = state.tasks[taskId];
-  if (!task) return state;
-  return { ...state, tasks: { ...state.tasks, [taskId]: change(task) } };
 }
