@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { persist, subscribeWithSelector } from 'zustand/middleware';
+import { createJSONStorage, persist, subscribeWithSelector } from 'zustand/middleware';
+import { skippingUnchangedWrites } from './preferences-storage';
 import { toDisposable, type Disposable } from '../../shared/disposable';
 import type { SessionState } from '../../shared/projection';
 import type { Bridge } from '../bridge/bridge';
@@ -34,6 +35,7 @@ export const useFlightdeck = create<FlightdeckState>()(
       {
         name: 'flightdeck.preferences',
         version: 1,
+        storage: createJSONStorage(() => skippingUnchangedWrites(localStorage)),
         // Only preferences persist (layout, theme, filters); session data never does.
         partialize: (state) => ({ ...persistedLive(state), ...persistedWorkbench(state) }),
         merge: (persisted, current) => deepMerge(current, persisted)

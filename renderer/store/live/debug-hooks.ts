@@ -7,6 +7,7 @@ const MAX_LAGS = 500;
 const lags = new RingBuffer<number>(MAX_LAGS);
 const hooks: FlightdeckDebugHooks = {
   eventsReceived: 0,
+  newestReceivedSeq: 0,
   newestRenderedEventTimestamp: 0,
   get timelineLagMs(): number[] {
     return lags.toArray();
@@ -14,9 +15,10 @@ const hooks: FlightdeckDebugHooks = {
 };
 if (typeof window !== 'undefined') window.__flightdeck = hooks;
 
-/** Counts received events for `window.__flightdeck.eventsReceived`. */
-export function noteEventsReceived(count: number): void {
+/** Counts received events, and the newest seq held, for `window.__flightdeck`. */
+export function noteEventsReceived(count: number, newestSeq: number): void {
   hooks.eventsReceived += count;
+  hooks.newestReceivedSeq = newestSeq;
 }
 
 /**

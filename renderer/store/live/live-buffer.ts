@@ -53,7 +53,7 @@ export class LiveBuffer {
       for (const target of event.targetEngines ?? []) this.flows.set(`${event.sourceEngine}>${target}`, nowMs);
     }
     this.rates.note(ALL, nowMs, added);
-    noteEventsReceived(added);
+    noteEventsReceived(added, this.newestSeq);
     return added;
   }
 

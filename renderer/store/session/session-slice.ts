@@ -29,7 +29,8 @@ export function foldSessionEvents(set: Setter, events: readonly EngineEvent[]): 
   if (events.length === 0) return;
   set((s) => {
     const state = projectAll(events, s.session.state);
-    return state === s.session.state ? {} : { session: { ...s.session, state } };
+    // The same store object when nothing changed: zustand then notifies no one (`{}` would notify every selector).
+    return state === s.session.state ? s : { session: { ...s.session, state } };
   });
 }
 

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactElement } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactElement, type WheelEvent } from 'react';
 import { List, useListRef } from 'react-window';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../../../store';
 import { timelineRowAt, timelineRowOf } from '../../../store/history/history-slice';
 import { noteNewestRendered } from '../../../store/live';
 import { EventRow, type EventRowProps } from './EventRow';
+import { TailRows } from './TailRows';
 
 const ROW_HEIGHT_PX = 24;
 /** Older events are read from the store once the first rendered row is this close to the top. */
@@ -55,12 +56,12 @@ export function EventList(): ReactElement {
     if (added > 0 && element && !following) element.scrollBy({ top: added * ROW_HEIGHT_PX, behavior: 'instant' });
   }, [olderCount, following, listRef]);
 
+  // Following, the tail rows show the newest: this records when it first reached the screen.
   useLayoutEffect(() => {
     if (!following || count === 0) return;
-    listRef.current?.scrollToRow({ index: count - 1, align: 'end', behavior: 'instant' });
     const newest = timelineRowAt(useFlightdeck.getState(), count - 1);
     if (newest) noteNewestRendered(newest);
-  }, [t.version, count, following, listRef]);
+  }, [t.version, count, following]);
 
   // The viewed event: read back to it if needed, select it (not while a replay runs) and show it.
   const shownSeq = useRef<number | null>(null);
@@ -114,7 +115,11 @@ export function EventList(): ReactElement {
   };
 
   const rowProps: EventRowProps = { version: t.version, selectedId, viewedSeq: at?.seq ?? null, swimlanes: t.swimlanes, onSelect };
+  const onWheel = (e: WheelEvent<HTMLDivElement>): void => {
+    if (e.deltaY < 0 && !paused) setPaused(true);
+  };
 
+  if (following) return <TailRows count={count} rowHeight={ROW_HEIGHT_PX} rowProps={rowProps} onKeyDown={onKeyDown} onWheel={onWheel} />;
   return (
     <List<EventRowProps>
       listRef={listRef}
@@ -129,9 +134,9 @@ export function EventList(): ReactElement {
       overscanCount={8}
       onKeyDown={onKeyDown}
       onRowsRendered={onRowsRendered}
-      onWheel={(e) => {
-        if (e.deltaY < 0 && !paused) setPaused(true);
-      }}
+      // Paused from following: it opens at the newest rows, where the tail was.
+      defaultScrollOffset={count * ROW_HEIGHT_PX}
+      onWheel={onWheel}
     />
   );
 }
