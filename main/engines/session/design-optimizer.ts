@@ -7,21 +7,29 @@ import type { DesignSpace, DecodedGenome, Genome } from '../optimization/design-
 import { DesignEvaluator, type DesignFigures } from './design-evaluator';
 import type { EngineLibraries } from './libraries';
 
-/** One objective the user can ask for; every objective is minimised internally. */
+/** One objective the user can ask for; every objective is minimised internally (`score`). */
 interface Objective {
   key: 'minimizeWeight' | 'maximizeStealth' | 'minimizeCost' | 'maximizeRange';
   name: string;
   unit: string;
-  /** The figure to minimise, from the engines' outputs. */
-  score: (figures: DesignFigures) => number;
+  /** Whether a lower or a higher figure is better: more stealth is a lower radar cross-section. */
+  sense: 'min' | 'max';
+  /** The figure shown, from the engines' outputs. */
+  figure: (figures: DesignFigures) => number;
 }
 
 const OBJECTIVES: Objective[] = [
-  { key: 'minimizeWeight', name: 'takeoffMassKg', unit: 'kg', score: (f) => f.design.takeoffMassKg },
-  { key: 'maximizeStealth', name: 'frontalRcsDbsm', unit: 'dBsm', score: (f) => f.sensors.frontalRcsDbsm },
-  { key: 'minimizeCost', name: 'unitFlyawayCostMUSD', unit: 'M USD', score: (f) => f.manufacturing.unitFlyawayCostMUSD },
-  { key: 'maximizeRange', name: 'combatRadiusKm', unit: 'km', score: (f) => -f.aerodynamics.combatRadiusKm }
+  { key: 'minimizeWeight', name: 'takeoffMassKg', unit: 'kg', sense: 'min', figure: (f) => f.design.takeoffMassKg },
+  { key: 'maximizeStealth', name: 'frontalRcsDbsm', unit: 'dBsm', sense: 'min', figure: (f) => f.sensors.frontalRcsDbsm },
+  { key: 'minimizeCost', name: 'unitFlyawayCostMUSD', unit: 'M USD', sense: 'min', figure: (f) => f.manufacturing.unitFlyawayCostMUSD },
+  { key: 'maximizeRange', name: 'combatRadiusKm', unit: 'km', sense: 'max', figure: (f) => f.aerodynamics.combatRadiusKm }
 ];
+
+/** What the search minimises: the figure, negated where a higher one is better. */
+function score(objective: Objective, figures: DesignFigures): number {
+  const value = objective.figure(figures);
+  return objective.sense === 'max' ? -value : value;
+}
 
 /** The criteria with defaults filled in: weight and cost when nothing is asked for. */
 export function normaliseCriteria(criteria: OptimizationCriteria): OptimizationCriteria {
@@ -133,7 +141,7 @@ export function createOptimizer(libraries: EngineLibraries): OptimizationStrateg
           try {
             const figures = evaluator.evaluate(configurationOf(genome));
             const violation = constraintViolation(figures, criteria, base);
-            return { objectives: objectives.map((o) => o.score(figures)), constraintViolation: violation, valid: true };
+            return { objectives: objectives.map((o) => score(o, figures)), constraintViolation: violation, valid: true };
           } catch {
             return { objectives: objectives.map(() => Number.NaN), constraintViolation: Number.POSITIVE_INFINITY, valid: false };
           }
@@ -160,7 +168,7 @@ export function createOptimizer(libraries: EngineLibraries): OptimizationStrateg
         };
       });
       return {
-        objectives: objectives.map((o) => ({ name: o.name, unit: o.unit, sense: o.key.startsWith('maximize') ? 'max' : 'min' })),
+        objectives: objectives.map((o) => ({ name: o.name, unit: o.unit, sense: o.sense })),
         front,
         evaluations: result.evaluations,
         cacheHits: result.cacheHits,
@@ -175,7 +183,7 @@ export function createOptimizer(libraries: EngineLibraries): OptimizationStrateg
   };
 }
 
-/** Objectives are minimised internally; shown the way the user asked (range as a positive km). */
+/** A minimised score shown as its figure again (range as a positive km). */
 function displayed(objective: Objective, value: number): number {
-  return objective.key === 'maximizeRange' ? -value : value;
+  return objective.sense === 'max' ? -value : value;
 }

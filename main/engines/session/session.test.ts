@@ -111,4 +111,18 @@ describe('Flightdeck session', () => {
       expect(figures.length, type).toBeGreaterThan(0);
     }
   });
+  it('optimizes for stealth as a lower radar cross-section and for range as a longer radius, and says so', async () => {
+    const handle = session.coordinator.optimizeConfiguration({ maximizeStealth: true, maximizeRange: true, seed: 5, generations: 3, populationSize: 12 });
+    const { result } = await handle.result;
+    expect(result.objectives).toEqual([
+      { name: 'frontalRcsDbsm', unit: 'dBsm', sense: 'min' },
+      { name: 'combatRadiusKm', unit: 'km', sense: 'max' }
+    ]);
+    for (const design of result.front) {
+      // Shown as the engines report them: the radius positive, as the aerodynamics engine gives it.
+      expect(design.objectives.combatRadiusKm).toBeGreaterThan(0);
+      expect(design.objectives.combatRadiusKm).toBeCloseTo(design.figures.combatRadiusKm as number, 6);
+      expect(design.objectives.frontalRcsDbsm).toBeCloseTo(design.figures.frontalRcsDbsm as number, 6);
+    }
+  }, 60_000);
 });

@@ -8,7 +8,8 @@ const design = (objectives: Record<string, number>, figures: Record<string, numb
 describe('pareto data', () => {
   const objectives = [
     { name: 'takeoffMassKg', unit: 'kg', sense: 'min' as const },
-    { name: 'frontalRcsDbsm', unit: 'dBsm', sense: 'max' as const },
+    { name: 'frontalRcsDbsm', unit: 'dBsm', sense: 'min' as const },
+    { name: 'combatRadiusKm', unit: 'km', sense: 'max' as const },
     { name: 'unitFlyawayCostMUSD', unit: 'M USD', sense: 'min' as const }
   ];
 
@@ -28,7 +29,8 @@ describe('pareto data', () => {
 
   it('reads intermediate fronts and labels axes with their sense', () => {
     expect(snapshotPoints([{ a: 1, b: 2 }, { a: 3 }], 'a', 'b')).toEqual([{ x: 1, y: 2 }]);
-    expect(axisLabel('frontalRcsDbsm', objectives)).toBe('frontalRcsDbsm (higher is better)');
+    expect(axisLabel('frontalRcsDbsm', objectives)).toBe('frontalRcsDbsm (lower is better)');
+    expect(axisLabel('combatRadiusKm', objectives)).toBe('combatRadiusKm (higher is better)');
     expect(axisLabel('other', objectives)).toBe('other');
   });
 });
