@@ -13,9 +13,14 @@ export interface EventFilters {
   correlationId: string;
   /** Case-insensitive substring of the payload (the JSON of `data`), the type or the source. */
   text: string;
+  /** Hides `NOISE_TYPES`, whatever else is chosen. */
+  hideNoise: boolean;
 }
 
-export const EMPTY_FILTERS: EventFilters = { types: [], engines: [], priorities: [], correlationId: '', text: '' };
+/** Traffic that buries engine activity: the monitor's once-a-second figures and synthetic load. */
+export const NOISE_TYPES: ReadonlySet<EventType> = new Set<EventType>(['performance_updated', 'synthetic_load']);
+
+export const EMPTY_FILTERS: EventFilters = { types: [], engines: [], priorities: [], correlationId: '', text: '', hideNoise: false };
 
 /** True when no filter is set. */
 export function isEmptyFilter(filters: EventFilters): boolean {
@@ -24,7 +29,8 @@ export function isEmptyFilter(filters: EventFilters): boolean {
     filters.engines.length === 0 &&
     filters.priorities.length === 0 &&
     filters.correlationId.trim() === '' &&
-    filters.text.trim() === ''
+    filters.text.trim() === '' &&
+    !filters.hideNoise
   );
 }
 
@@ -48,9 +54,11 @@ export function compileFilter(filters: EventFilters): EventPredicate {
   const priorities = filters.priorities.length > 0 ? new Set<string>(filters.priorities) : null;
   const correlation = filters.correlationId.trim().toLowerCase();
   const text = filters.text.trim().toLowerCase();
+  const hideNoise = filters.hideNoise;
   return {
     costly: text !== '',
     test(event: EngineEvent): boolean {
+      if (hideNoise && NOISE_TYPES.has(event.eventType)) return false;
       if (types && !types.has(event.eventType)) return false;
       if (priorities && !priorities.has(event.priority)) return false;
       if (engines && !engines.has(event.sourceEngine) && !(event.targetEngines ?? []).some((t) => engines.has(t))) {

@@ -38,7 +38,8 @@ const filtersArb: fc.Arbitrary<EventFilters> = fc.record({
   engines: fc.subarray(ENGINES),
   priorities: fc.subarray([...PRIORITIES]),
   correlationId: fc.constantFrom('', 'c1', 'c2'),
-  text: fc.constantFrom('', 'thrust', 'MASSKG')
+  text: fc.constantFrom('', 'thrust', 'MASSKG'),
+  hideNoise: fc.boolean()
 });
 
 describe('FilteredIndex', () => {

@@ -10,6 +10,13 @@ import { TailRows } from './TailRows';
 const ROW_HEIGHT_PX = 24;
 /** Older events are read from the store once the first rendered row is this close to the top. */
 const LOAD_OLDER_WITHIN_ROWS = 40;
+/** Rows shown above the selected one when the list opens at it. */
+const OPEN_ABOVE_SELECTED_ROWS = 8;
+/**
+ * Where the paused list was scrolled: it is mounted again when the detail pane opens or closes
+ * (the split is rebuilt), and must open where the user left it. Null while following.
+ */
+let pausedScrollTop: number | null = null;
 
 /**
  * The virtualized event list (react-window): the store's older pages, then the live window.
@@ -55,6 +62,11 @@ export function EventList(): ReactElement {
     const element = listRef.current?.element;
     if (added > 0 && element && !following) element.scrollBy({ top: added * ROW_HEIGHT_PX, behavior: 'instant' });
   }, [olderCount, following, listRef]);
+
+  // A pause after following opens at the newest rows, not where an earlier pause was left.
+  useEffect(() => {
+    if (following) pausedScrollTop = null;
+  }, [following]);
 
   // Following, the tail rows show the newest: this records when it first reached the screen.
   useLayoutEffect(() => {
@@ -119,6 +131,13 @@ export function EventList(): ReactElement {
     if (e.deltaY < 0 && !paused) setPaused(true);
   };
 
+  const openingOffset = (): number => {
+    const s = useFlightdeck.getState();
+    const selected = s.selection.event ? timelineRowOf(s, s.selection.event.seq, s.selection.event.eventId) : -1;
+    if (selected >= 0) return Math.max(0, (selected - OPEN_ABOVE_SELECTED_ROWS) * ROW_HEIGHT_PX);
+    return pausedScrollTop ?? count * ROW_HEIGHT_PX;
+  };
+
   if (following) return <TailRows count={count} rowHeight={ROW_HEIGHT_PX} rowProps={rowProps} onKeyDown={onKeyDown} onWheel={onWheel} />;
   return (
     <List<EventRowProps>
@@ -134,8 +153,12 @@ export function EventList(): ReactElement {
       overscanCount={8}
       onKeyDown={onKeyDown}
       onRowsRendered={onRowsRendered}
-      // Paused from following: it opens at the newest rows, where the tail was.
-      defaultScrollOffset={count * ROW_HEIGHT_PX}
+      // Mounted when following stops, or again when the detail pane opens or closes: at the
+      // selected row if there is one, else where it was, else at the newest rows (where the tail was).
+      defaultScrollOffset={openingOffset()}
+      onScroll={(e) => {
+        pausedScrollTop = e.currentTarget.scrollTop;
+      }}
       onWheel={onWheel}
     />
   );

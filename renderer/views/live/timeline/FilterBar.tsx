@@ -56,7 +56,7 @@ function DebouncedInput(props: {
   );
 }
 
-/** Type, engine and priority multi-selects, correlation id and payload text filters, and Clear. */
+/** Type, engine and priority multi-selects, correlation id and payload text filters, the noise switch, and Clear. */
 export function FilterBar(): ReactElement {
   const { filters, setFilters, clearFilters, focusRequest } = useFlightdeck(
     useShallow((s) => ({
@@ -92,6 +92,10 @@ export function FilterBar(): ReactElement {
         focusRequest={focusRequest}
         onCommit={(text) => setFilters({ text })}
       />
+      <label className="tl-toggle" title="Hide performance_updated and synthetic_load events">
+        <input type="checkbox" checked={filters.hideNoise} onChange={(e) => setFilters({ hideNoise: e.target.checked })} />
+        Hide noise
+      </label>
       <button type="button" className="fd-button" disabled={isEmptyFilter(filters)} onClick={clearFilters}>
         Clear filters
       </button>
