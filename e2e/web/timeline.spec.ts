@@ -97,7 +97,13 @@ test('a configuration change shows its diff and the causal chain through all six
   await chooseOption(app, 'Types', 'configuration_changed');
   const row = app.locator('.tl-row[data-event-type="configuration_changed"]').filter({ hasText: 'Eurofighter Typhoon' });
   await expect(row).toHaveCount(1);
+  const correlation = (await row.locator('.tl-corr').getAttribute('title')) as string;
   await row.click();
+  // The whole chain, not the one configuration_changed the type filter leaves.
+  await app.getByRole('button', { name: 'show only this chain' }).click();
+  await expect.poll(() => visibleTypes(app)).toContain('engine_output');
+  const correlations = await app.locator('.tl-list .tl-row[data-event-type] .tl-corr').evaluateAll((cells) => cells.map((c) => c.getAttribute('title')));
+  expect(new Set(correlations)).toEqual(new Set([correlation]));
   await app.getByRole('button', { name: 'Clear filters' }).click();
 
   const detail = app.getByRole('region', { name: 'Event details' });

@@ -29,12 +29,18 @@ export interface CommitQueueOptions {
   /** Backoff of a failed commit: first delay, doubling up to the maximum. Default 50 ms → 2000 ms. */
   retryFirstMs?: number;
   retryMaxMs?: number;
-  /** Full-text rows indexed per catch-up transaction while idle (~20 ms each, so a commit never waits long). Default 4096. */
-  textChunk?: number;
+  /**
+   * How long one full-text catch-up transaction may take while idle (a commit that arrives waits
+   * for it): its row count follows the time the last one took per row. Default 5 ms.
+   */
+  textChunkMs?: number;
 }
 
 /** Failures that can pass (a lock released, disk space freed): retried for as long as it takes. */
 const TRANSIENT = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|CANTOPEN|PROTOCOL|NOMEM|INTERRUPT)/;
+/** Bounds of a full-text catch-up transaction, in rows. */
+const MIN_TEXT_CHUNK = 32;
+const MAX_TEXT_CHUNK = 4096;
 /** Other failures are tried this many times, then their batches are given up (and counted). */
 const PERMANENT_ATTEMPTS = 3;
 
@@ -60,7 +66,9 @@ export class CommitQueue {
   private readonly maxRows: number;
   private readonly retryFirstMs: number;
   private readonly retryMaxMs: number;
-  private readonly textChunk: number;
+  private readonly textChunkMs: number;
+  /** Rows of the next catch-up transaction (sized to `textChunkMs` by the last one). */
+  private textChunk = MIN_TEXT_CHUNK;
   private scheduled = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;
@@ -75,7 +83,7 @@ export class CommitQueue {
     this.maxRows = options.maxRowsPerCommit ?? 8192;
     this.retryFirstMs = options.retryFirstMs ?? 50;
     this.retryMaxMs = options.retryMaxMs ?? 2000;
-    this.textChunk = options.textChunk ?? 4096;
+    this.textChunkMs = options.textChunkMs ?? 5;
   }
 
   handle(message: WriterMessage): void {
@@ -143,11 +151,20 @@ export class CommitQueue {
     }, retryInMs);
   }
 
-  /** While nothing waits, feeds the full-text index the rows it trails by, a chunk per turn. */
+  /**
+   * While nothing waits, feeds the full-text index the rows it trails by, a chunk per turn, each
+   * chunk sized to take about `textChunkMs`: rows of large payloads (whole configurations) index
+   * far slower than load events, and a fixed 4,096 of them held a waiting commit for 100 ms.
+   */
   private catchUpText(): void {
     if (this.closed) return;
     try {
-      if (this.writer.indexTextBacklog(this.textChunk) > 0) this.schedule();
+      const startedAt = performance.now();
+      const rows = this.textChunk;
+      const left = this.writer.indexTextBacklog(rows);
+      const msPerRow = (performance.now() - startedAt) / rows;
+      this.textChunk = Math.round(Math.min(MAX_TEXT_CHUNK, Math.max(MIN_TEXT_CHUNK, this.textChunkMs / Math.max(msPerRow, 1e-6))));
+      if (left > 0) this.schedule();
     } catch (error) {
       // The index stays behind (text queries still cover those rows); the next commit tries again.
       const code = (error as { code?: unknown }).code;
@@ -168,7 +185,7 @@ export class CommitQueue {
     while (this.queue.length > 0) this.drain();
     // A flood left the full-text index behind: finish it now rather than leave it to the next run.
     try {
-      while (this.writer.indexTextBacklog(this.textChunk) > 0);
+      while (this.writer.indexTextBacklog(MAX_TEXT_CHUNK) > 0);
     } catch (error) {
       this.report({ kind: 'failed', message: `full-text index: ${error instanceof Error ? error.message : String(error)}`, code: undefined, attempt: 1, retryInMs: null, lostEvents: 0 });
     }

@@ -1,6 +1,7 @@
 import { useEffect, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../../../store';
+import { EMPTY_FILTERS } from '../../../store/live';
 import { JsonTree } from '../common/JsonTree';
 import { formatClock, formatMs } from '../../common/format';
 import { formatRoute } from '../common/event-format';
@@ -45,7 +46,8 @@ export function EventDetail(): ReactElement | null {
           <dt>Correlation</dt>
           <dd className="tl-mono">
             {event.correlationId}{' '}
-            <button type="button" className="tl-link" onClick={() => setFilters({ correlationId: event.correlationId })}>
+            {/* The whole chain: a type or engine filter left on would hide most of it. */}
+            <button type="button" className="tl-link" onClick={() => setFilters({ ...EMPTY_FILTERS, correlationId: event.correlationId })}>
               show only this chain
             </button>
           </dd>
