@@ -185,8 +185,14 @@ function GraphCanvas(): ReactElement {
         <h2 className="gr-title">Engines</h2>
         <span className="gr-legend" aria-hidden="true">
           <span className="gr-legend-dep" /> depends on <span className="gr-legend-rule" /> rule{' '}
-          <span className="gr-legend-violated" /> violated <span className="gr-legend-source" /> event source{' '}
-          <span className="gr-legend-target" /> target
+          <span className="gr-legend-violated" /> violated
+          {/* Only while an event is selected (its source and targets are lit): the toolbar has no room to show it always. */}
+          {highlightKey !== '' && (
+            <>
+              {' '}
+              <span className="gr-legend-source" /> source <span className="gr-legend-target" /> target
+            </>
+          )}
         </span>
         <label className="gr-toggle">
           <input type="checkbox" checked={animateFlow} onChange={(e) => setAnimateFlow(e.target.checked)} />

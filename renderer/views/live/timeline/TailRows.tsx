@@ -31,12 +31,15 @@ export function TailRows({
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  // One partly cut row at the top, so the newest row sits on the bottom edge.
-  const shown = Math.min(count, Math.ceil(height / rowHeight));
-  const first = count - shown;
+  // Fewer rows than fit: from the top, as any list. More: the newest on the bottom edge, one
+  // partly cut row at the top.
+  const room = Math.ceil(height / rowHeight);
+  const fromTop = count < room;
+  const first = fromTop ? 0 : count - room;
   const rows: ReactElement[] = [];
   for (let index = first; index < count; index++) {
-    const style = { position: 'absolute', left: 0, right: 0, height: rowHeight, bottom: (count - 1 - index) * rowHeight } as const;
+    const place = fromTop ? { top: index * rowHeight } : { bottom: (count - 1 - index) * rowHeight };
+    const style = { position: 'absolute', left: 0, right: 0, height: rowHeight, ...place } as const;
     rows.push(
       <EventRow key={index} index={index} style={style} ariaAttributes={{ 'aria-posinset': index + 1, 'aria-setsize': count, role: 'listitem' }} {...rowProps} />
     );
