@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { EVENT_PAYLOADS, EVENT_TYPES, type EngineEvent, type EventInput, type EventType } from '../../shared/events';
 import { arbitraryFromJsonSchema, type JsonSchemaObject } from '../host/fuzz/json-schema-arbitrary';
-import { createRandom } from '../engines/optimization/random';
 
 /**
  * Test inputs for the store (tests and the crash child only): valid payloads of every event type
@@ -12,10 +11,19 @@ import { createRandom } from '../engines/optimization/random';
  * the projection has something to fold.
  */
 
-/** Deterministic uniform [0, 1) from a seed (the optimizer's seeded generator). */
+/**
+ * Deterministic uniform [0, 1) from a seed (mulberry32). Not the optimizer's generator: the crash
+ * tests' kill points come from this sequence, and the storm child draws its storm from it too.
+ */
 export function seededRandom(seed: number): () => number {
-  const random = createRandom(seed);
-  return () => random.next();
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AircraftConfiguration } from '../../shared/aircraft';
 import type { Severity } from '../../shared/consistency';
 import type { FlightdeckEngineId } from '../../shared/engine-outputs';
 import { openWorkspace } from './open-workspace';
-import { createRandom } from '../engines/optimization/random';
+import { seededRandom } from '../store/test-events';
 
 /**
  * The process the workspace crash test kills (`crash-reopen.test.ts`): opens a workspace in a data
@@ -20,8 +20,7 @@ import { createRandom } from '../engines/optimization/random';
 const [dataDir, resourcesDir, seedText] = process.argv.slice(2);
 if (!dataDir || !resourcesDir || !seedText) throw new Error('usage: storm-child.ts <dataDir> <resourcesDir> <seed>');
 
-const seeded = createRandom(Number(seedText));
-const random = (): number => seeded.next();
+const random = seededRandom(Number(seedText));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const SCENARIOS = ['f22a', 'fa18e', 'typhoon', 'f16c-block50'] as const;
 const ENGINE_MODELS = ['F119-PW-100', 'F135-PW-100', 'F110-GE-129', 'F414-GE-400', 'EJ200'] as const;
