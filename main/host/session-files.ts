@@ -43,8 +43,8 @@ function atMost(limit: number): Transform {
  */
 export async function sessionFileResponse(request: Request, recording: SessionRecording | undefined): Promise<Response | undefined> {
   const url = new URL(request.url);
-  if (!isSessionFilePath(url.pathname)) return undefined;
   const exported = EXPORT_PATH.exec(url.pathname);
+  if (!exported && url.pathname !== IMPORT_PATH) return undefined;
   if (!recording) return json(409, { ok: false, error: { message: 'this host records nothing, so it has no session files' } });
   const folder = mkdtempSync(join(tmpdir(), 'flightdeck-file-'));
   const removeFolder = (): void => rmSync(folder, { recursive: true, force: true });

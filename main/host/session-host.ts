@@ -113,7 +113,6 @@ export class SessionHost extends DisposableStore {
     }
   }
 
-  /** Runs a callback of the host; a throw becomes a fault report instead of ending the process. */
   /** Records in the log that the host cut a client off for breaking a limit, and why. */
   reportDisconnect(code: number, reason: string, unreadBytes: number): void {
     this.guard('recording a disconnect', () =>
@@ -125,6 +124,7 @@ export class SessionHost extends DisposableStore {
     );
   }
 
+  /** Runs a callback of the host; a throw becomes a fault report instead of ending the process. */
   guard(where: string, callback: () => void): void {
     try {
       callback();
