@@ -76,6 +76,7 @@ function sessionWith(patch: (state: SessionState) => void): SessionState {
     lastDurationMs: 1,
     condition: { kind: 'ok' },
     lastError: null,
+    lastFailure: null,
     restarts: 0,
     faults: { slowMs: 0, failuresLeft: 0 }
   };

@@ -64,7 +64,7 @@ export function MainLayout(): ReactElement {
     <PersistedGroup id="fd-main" orientation="horizontal" className="fd-main">
       <Panel id="left" defaultSize="38%" minSize="22%">
         <PersistedGroup id="fd-left" orientation="vertical" className="fd-left">
-          <Panel id="graph" defaultSize="56%" minSize="20%">
+          <Panel id="graph" defaultSize="62%" minSize="20%">
             <DependencyGraph />
           </Panel>
           <Separator className="fd-separator fd-separator--horizontal" />

@@ -111,6 +111,9 @@ describe('project', () => {
     expect([engineStatus(state, 'materials'), engineStatus(state, 'aero')]).toEqual(['busy', 'busy']);
     expect(staleEngines(state)).toEqual([]);
     expect(state.engines.materials?.restarts).toBe(1);
+    // The failure stays on record after the restart (it may have lasted no time at all).
+    expect(state.engines.materials?.lastFailure).toMatchObject({ reason: 'boom', eventId: 'e4', seq: 4 });
+    expect(state.engines.aero?.lastFailure).toBeNull();
   });
 
   it('a failure about an older version reads busy once a newer version is current (it is retried)', () => {

@@ -185,6 +185,7 @@ function sessionStarted(state: SessionState, event: EngineEvent<'session_started
       lastDurationMs: previous?.lastDurationMs ?? null,
       condition: { kind: 'ok' },
       lastError: null,
+      lastFailure: previous?.lastFailure ?? null,
       restarts: previous?.restarts ?? 0,
       faults: previous?.faults ?? { slowMs: 0, failuresLeft: 0 }
     };
@@ -233,6 +234,7 @@ function engineStatusChanged(state: SessionState, event: EngineEvent<'engine_sta
           ...engine,
           faults,
           lastError: data.reason,
+          lastFailure: { eventId: event.eventId, seq: event.seq, at: event.timestamp, reason: data.reason },
           condition: {
             kind: 'failed',
             version: data.version,

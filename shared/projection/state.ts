@@ -82,6 +82,11 @@ export const EngineStateSchema = z.strictObject({
   condition: EngineConditionSchema,
   /** The last failure's message, kept until the engine next computes. */
   lastError: z.string().nullable(),
+  /**
+   * The engine's last failure this session, kept after it recovers: a crash and its restart can
+   * fall in one millisecond, and the user must still be able to see that it happened.
+   */
+  lastFailure: z.strictObject({ eventId: z.string(), seq: z.number().int().nonnegative(), at: timestamp, reason: z.string() }).nullable(),
   restarts: z.number().int().nonnegative(),
   faults: z.strictObject({ slowMs: z.number().nonnegative(), failuresLeft: z.number().int().nonnegative() })
 });

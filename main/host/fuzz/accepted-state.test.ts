@@ -16,6 +16,7 @@ const engine = (computedVersion: number, outputs: Record<string, unknown>): Sess
   lastDurationMs: null,
   condition: { kind: 'ok' },
   lastError: null,
+  lastFailure: null,
   restarts: 0,
   faults: { slowMs: 0, failuresLeft: 0 }
 });

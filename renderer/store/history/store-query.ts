@@ -1,5 +1,5 @@
 import type { StoredHistoryQuery } from '../../../shared/events';
-import { compileFilter, EMPTY_FILTERS, type EventFilters, type EventPredicate } from '../live/event-filter';
+import { compileFilter, isEmptyFilter, type EventFilters, type EventPredicate } from '../live/event-filter';
 
 /** A full correlation id (a UUID): only then does the store's exact match equal the timeline's substring match. */
 const FULL_ID_LENGTH = 36;
@@ -7,7 +7,7 @@ const FULL_ID_LENGTH = 36;
 /**
  * The part of the timeline's filters the store answers itself: one event type, a full
  * correlation id and the payload text (full-text search). The rest (several types, engines as
- * source or target, priorities, hidden noise) is tested on each page by `residualFilter`.
+ * source or target, priorities, hidden noise, types and sources) is tested on each page by `residualFilter`.
  *
  * @example
  * storeQueryOf({ ...EMPTY_FILTERS, types: ['engine_output'], text: 'thrust' }); // { eventType: 'engine_output', text: 'thrust' }
@@ -26,6 +26,5 @@ export function storeQueryOf(filters: EventFilters): StoredHistoryQuery {
 export function residualFilter(filters: EventFilters): EventPredicate | null {
   // The text was searched by the store (word search); the in-memory substring test would disagree with it.
   const rest: EventFilters = { ...filters, text: '', types: filters.types.length === 1 ? [] : filters.types };
-  if (!rest.hideNoise && rest.types.length === 0 && rest.engines.length === 0 && rest.priorities.length === 0 && rest.correlationId.trim() === '') return null;
-  return compileFilter({ ...EMPTY_FILTERS, ...rest });
+  return isEmptyFilter(rest) ? null : compileFilter(rest);
 }

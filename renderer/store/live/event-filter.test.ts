@@ -30,3 +30,24 @@ describe('the noise switch', () => {
     expect(residual && shown((e) => residual.test(e))).toEqual([2, 4]);
   });
 });
+
+describe('exclude filters', () => {
+  const fromLoad = makeEvent(5, 'rule_removed', { ruleId: 'x' }, { sourceEngine: 'load_generator' });
+  const all = [...events, fromLoad];
+  const shownOf = (test: (event: EngineEvent) => boolean): number[] => all.filter(test).map((event) => event.seq);
+
+  it('hide types and sources whatever else is chosen, and count as filters', () => {
+    const hideType = { ...EMPTY_FILTERS, hideTypes: ['synthetic_load' as const] };
+    expect(shownOf((e) => compileFilter(hideType).test(e))).toEqual([2, 4, 5]);
+    const hideSource = { ...EMPTY_FILTERS, hideSources: ['load_generator'] };
+    expect(shownOf((e) => compileFilter(hideSource).test(e))).toEqual([1, 2, 3, 4]);
+    expect(shownOf((e) => compileFilter({ ...hideType, types: ['synthetic_load', 'rule_removed'] }).test(e))).toEqual([2, 4, 5]);
+    expect(isEmptyFilter(hideType)).toBe(false);
+    expect(isEmptyFilter(hideSource)).toBe(false);
+  });
+
+  it('are applied to the store\'s pages', () => {
+    const residual = residualFilter({ ...EMPTY_FILTERS, text: 'budget', hideTypes: ['rule_removed'] });
+    expect(residual && shownOf((e) => residual.test(e))).toEqual([1, 3]);
+  });
+});

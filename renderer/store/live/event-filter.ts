@@ -15,12 +15,16 @@ export interface EventFilters {
   text: string;
   /** Hides `NOISE_TYPES`, whatever else is chosen. */
   hideNoise: boolean;
+  /** Event types hidden whatever else is chosen (exclude filters). */
+  hideTypes: EventType[];
+  /** Sources whose events are hidden whatever else is chosen. */
+  hideSources: string[];
 }
 
 /** Traffic that buries engine activity: the monitor's once-a-second figures and synthetic load. */
 export const NOISE_TYPES: ReadonlySet<EventType> = new Set<EventType>(['performance_updated', 'synthetic_load']);
 
-export const EMPTY_FILTERS: EventFilters = { types: [], engines: [], priorities: [], correlationId: '', text: '', hideNoise: false };
+export const EMPTY_FILTERS: EventFilters = { types: [], engines: [], priorities: [], correlationId: '', text: '', hideNoise: false, hideTypes: [], hideSources: [] };
 
 /** True when no filter is set. */
 export function isEmptyFilter(filters: EventFilters): boolean {
@@ -30,7 +34,9 @@ export function isEmptyFilter(filters: EventFilters): boolean {
     filters.priorities.length === 0 &&
     filters.correlationId.trim() === '' &&
     filters.text.trim() === '' &&
-    !filters.hideNoise
+    !filters.hideNoise &&
+    filters.hideTypes.length === 0 &&
+    filters.hideSources.length === 0
   );
 }
 
@@ -55,10 +61,13 @@ export function compileFilter(filters: EventFilters): EventPredicate {
   const correlation = filters.correlationId.trim().toLowerCase();
   const text = filters.text.trim().toLowerCase();
   const hideNoise = filters.hideNoise;
+  const hiddenTypes = filters.hideTypes.length > 0 ? new Set<string>(filters.hideTypes) : null;
+  const hiddenSources = filters.hideSources.length > 0 ? new Set(filters.hideSources) : null;
   return {
     costly: text !== '',
     test(event: EngineEvent): boolean {
       if (hideNoise && NOISE_TYPES.has(event.eventType)) return false;
+      if (hiddenTypes?.has(event.eventType) || hiddenSources?.has(event.sourceEngine)) return false;
       if (types && !types.has(event.eventType)) return false;
       if (priorities && !priorities.has(event.priority)) return false;
       if (engines && !engines.has(event.sourceEngine) && !(event.targetEngines ?? []).some((t) => engines.has(t))) {

@@ -39,7 +39,9 @@ const filtersArb: fc.Arbitrary<EventFilters> = fc.record({
   priorities: fc.subarray([...PRIORITIES]),
   correlationId: fc.constantFrom('', 'c1', 'c2'),
   text: fc.constantFrom('', 'thrust', 'MASSKG'),
-  hideNoise: fc.boolean()
+  hideNoise: fc.boolean(),
+  hideTypes: fc.subarray([...TYPES], { maxLength: 1 }),
+  hideSources: fc.subarray(ENGINES, { maxLength: 1 })
 });
 
 describe('FilteredIndex', () => {

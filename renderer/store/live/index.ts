@@ -3,6 +3,7 @@ import type { EngineEvent } from '../../../shared/events';
 import type { FlightdeckState } from '../index';
 import { createCausalChainSlice, type CausalChainSlice } from './causal-chain-slice';
 import { createExportSlice, type ExportSlice } from './export-slice';
+import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createInspectorSlice, type InspectorSlice } from './inspector-slice';
 import { createLayoutSlice, type LayoutSlice } from './layout-slice';
 import { liveBuffer } from './live-buffer';
@@ -18,23 +19,24 @@ export { TAB_IDS, type TabId, type Theme, type PanelLayout } from './layout-slic
 /**
  * The live slices: the timeline (a version counter over the event buffer kept outside React
  * state, filters, pause), the selection, the layout preferences, the session export, the
- * inspector's latency figures and the selected event's causal chain.
+ * inspector's latency figures, the graph's options and the selected event's causal chain.
  */
-export type LiveSlices = TimelineSlice & SelectionSlice & LayoutSlice & ExportSlice & InspectorSlice & CausalChainSlice;
+export type LiveSlices = TimelineSlice & SelectionSlice & LayoutSlice & GraphSlice & ExportSlice & InspectorSlice & CausalChainSlice;
 
 export const createLiveSlices: StateCreator<FlightdeckState, [], [], LiveSlices> = (...args) => ({
   ...createTimelineSlice(...args),
   ...createSelectionSlice(...args),
   ...createLayoutSlice(...args),
+  ...createGraphSlice(...args),
   ...createExportSlice(...args),
   ...createInspectorSlice(...args),
   ...createCausalChainSlice(...args)
 });
 
-/** The live preferences that survive a restart: layout, active tab, theme and timeline filters. */
+/** The live preferences that survive a restart: layout, active tab, theme, graph options, timeline filters and saved sets. */
 export function persistedLive(state: FlightdeckState): Record<string, unknown> {
   const { theme, activeTab, panels, animateFlow, swimlanes } = state.layout;
-  return { layout: { theme, activeTab, panels, animateFlow, swimlanes }, timeline: { filters: state.timeline.filters } };
+  return { layout: { theme, activeTab, panels, animateFlow, swimlanes }, graph: { allLinks: state.graph.allLinks, timelineFollowsSelection: state.graph.timelineFollowsSelection }, timeline: { filters: state.timeline.filters, savedFilterSets: state.timeline.savedFilterSets } };
 }
 
 /**

@@ -31,7 +31,10 @@ export const createSelectionSlice: StateCreator<FlightdeckState, [], [], Selecti
       set((s) => ({
         selection: { ...s.selection, eventId: id, event: id === null ? null : (event ?? liveBuffer.findById(id) ?? null) }
       })),
-    selectEngine: (id) => set((s) => ({ selection: { ...s.selection, engineId: id } })),
+    selectEngine: (id) => {
+      set((s) => ({ selection: { ...s.selection, engineId: id } }));
+      if (get().graph.timelineFollowsSelection) get().timeline.setFilters({ engines: id === null ? [] : [id] });
+    },
     reveal: (eventId) => {
       const event = liveBuffer.findById(eventId);
       if (!event) return false;
@@ -41,6 +44,9 @@ export const createSelectionSlice: StateCreator<FlightdeckState, [], [], Selecti
       set((s) => ({ selection: { ...s.selection, eventId, event } }));
       return true;
     },
-    clear: () => set((s) => ({ selection: { ...s.selection, eventId: null, event: null, engineId: null } }))
+    clear: () => {
+      set((s) => ({ selection: { ...s.selection, eventId: null, event: null, engineId: null } }));
+      if (get().graph.timelineFollowsSelection) get().timeline.setFilters({ engines: [] });
+    }
   }
 });

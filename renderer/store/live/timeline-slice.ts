@@ -7,6 +7,12 @@ import { liveBuffer } from './live-buffer';
 /** Milliseconds of filtering per frame while catching up (the rest of the frame stays free). */
 const FILTER_BUDGET_MS = 6;
 
+/** Filters saved under a name, to come back to ("engine activity without aerodynamics"). */
+export interface SavedFilterSet {
+  name: string;
+  filters: EventFilters;
+}
+
 export interface TimelineSlice {
   timeline: {
     /** Bumped at most once per animation frame when the buffer changed: views re-read it. */
@@ -22,8 +28,14 @@ export interface TimelineSlice {
     paused: boolean;
     /** Matching events that arrived since the timeline was paused. */
     newWhilePaused: number;
+    /** Named filter sets the user saved (persisted), in the order saved. */
+    savedFilterSets: SavedFilterSet[];
     setFilters(patch: Partial<EventFilters>): void;
     clearFilters(): void;
+    /** Saves the current filters under a name (replacing a set of that name). */
+    saveFilterSet(name: string): void;
+    applyFilterSet(name: string): void;
+    deleteFilterSet(name: string): void;
     setPaused(paused: boolean): void;
     togglePaused(): void;
   };
@@ -80,6 +92,21 @@ export const createTimelineSlice: StateCreator<FlightdeckState, [], [], Timeline
         setTimeline({ filters: EMPTY_FILTERS });
         scheduler.request();
       },
+      savedFilterSets: [],
+      saveFilterSet: (name) => {
+        const trimmed = name.trim();
+        if (trimmed === '') return;
+        const { filters, savedFilterSets } = get().timeline;
+        setTimeline({ savedFilterSets: [...savedFilterSets.filter((set) => set.name !== trimmed), { name: trimmed, filters }] });
+      },
+      applyFilterSet: (name) => {
+        const saved = get().timeline.savedFilterSets.find((set) => set.name === name);
+        if (!saved) return;
+        // Over the empty filters: a set saved before a filter existed leaves that filter off.
+        setTimeline({ filters: { ...EMPTY_FILTERS, ...saved.filters } });
+        scheduler.request();
+      },
+      deleteFilterSet: (name) => setTimeline({ savedFilterSets: get().timeline.savedFilterSets.filter((set) => set.name !== name) }),
       setPaused: (paused) => {
         if (paused === get().timeline.paused) return;
         // The baseline is the filter's matches so far (taken later if a new filter is catching up).

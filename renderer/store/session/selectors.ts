@@ -98,6 +98,20 @@ export const selectOpenViolations = memoized(
 export const selectViolationCounts = memoized((s: SessionState) => [s.violations], violationCounts);
 
 /** The engines and their dependency edges; the same object while the structure is unchanged. */
+/** Each engine's last failure this session (kept after it recovered), by engine id. */
+export const selectEngineFailures = structurallyStable(
+  memoized(
+    (s: SessionState) => [s.engineOrder, s.engines],
+    (s: SessionState): Record<string, { eventId: string; at: number; reason: string } | null> =>
+      Object.fromEntries(
+        s.engineOrder.map((id) => {
+          const failure = s.engines[id]?.lastFailure ?? null;
+          return [id, failure && { eventId: failure.eventId, at: failure.at, reason: failure.reason }];
+        })
+      )
+  )
+);
+
 export const selectEngineGraph = structurallyStable(memoized((s: SessionState) => [s.engineOrder, s.engines], dependencyGraph));
 
 /** The consistency rules in the order they were added. */

@@ -1,7 +1,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import { useFlightdeck } from '../../../store';
-import { formatMs } from '../../common/format';
+import { formatClock, formatMs } from '../../common/format';
 import { ConditionText } from '../common/ConditionText';
 import { conditionLine } from '../common/engine-condition';
 import { engineLabel, STATUS_STYLE } from '../common/engine-style';
@@ -33,8 +33,35 @@ function RestartButton({ engineId }: { engineId: string }): ReactElement {
 }
 
 /**
- * An engine in the graph: name, status (icon and word), events/s, last latency, violations, and
- * a line on its condition (a countdown to its restart, why it was given up, what it waits on).
+ * The mark a failure leaves on its node until the user acknowledges it (a click here): an engine
+ * that crashed and restarted in the same millisecond would otherwise show nothing of it.
+ */
+function FailureMark({ data }: { data: EngineNodeData }): ReactElement | null {
+  const acknowledge = useFlightdeck((s) => s.graph.acknowledgeFailure);
+  if (data.failureEventId === null || data.failureAt === null) return null;
+  const eventId = data.failureEventId;
+  const what = `${engineLabel(data.engineId)} failed at ${formatClock(data.failureAt, 's')}: ${data.failureReason ?? ''}`;
+  return (
+    <button
+      type="button"
+      className="gr-failure nodrag nopan"
+      data-testid={`engine-failure-${data.engineId}`}
+      title={`${what} — click to acknowledge`}
+      aria-label={`${what}. Acknowledge`}
+      onClick={(e) => {
+        e.stopPropagation();
+        acknowledge(data.engineId, eventId);
+      }}
+    >
+      ✖
+    </button>
+  );
+}
+
+/**
+ * An engine in the graph, in two lines: name and status (icon and word); then its failure mark,
+ * open violations, its condition (a countdown to its restart, why it was given up, what it waits on) with
+ * last latency, events/s while it sends and restarts.
  */
 function EngineNodeView({ data }: NodeProps<EngineFlowNode>): ReactElement {
   const style = STATUS_STYLE[data.status];
@@ -43,6 +70,7 @@ function EngineNodeView({ data }: NodeProps<EngineFlowNode>): ReactElement {
   if (line.kind === 'given-up') classes.push('gr-node--given-up');
   if (data.highlight) classes.push(`gr-node--highlight-${data.highlight}`);
   if (data.selected) classes.push('gr-node--selected');
+  if (data.failureRecent) classes.push('gr-node--just-failed');
   return (
     <div
       className={classes.join(' ')}
@@ -53,37 +81,41 @@ function EngineNodeView({ data }: NodeProps<EngineFlowNode>): ReactElement {
     >
       <Handle type="target" position={Position.Top} id="in" className="gr-handle" isConnectable={false} />
       <Handle type="source" position={Position.Bottom} id="out" className="gr-handle" isConnectable={false} />
-      <Handle type="source" position={Position.Right} id="rule-out" className="gr-handle" isConnectable={false} />
-      <Handle type="target" position={Position.Right} id="rule-in" className="gr-handle gr-handle--rule-in" isConnectable={false} />
       <div className="gr-node-head">
         <span className="gr-node-name">{engineLabel(data.engineId)}</span>
-        {data.openViolations > 0 && (
-          <span className="gr-badge" title={`${data.openViolations} open violations`}>
-            ⚠ {data.openViolations}
-            <span className="gr-sr"> open violations</span>
-          </span>
-        )}
-      </div>
-      <div className="gr-node-line">
         <span className="gr-status" style={{ color: style.color }}>
           <span aria-hidden="true" className={data.status === 'busy' || data.status === 'restarting' ? 'gr-spin' : undefined}>
             {style.icon}
           </span>{' '}
           <span className="gr-status-label">{style.label}</span>
         </span>
-        {/* A given-up engine has no figures worth reading: its Restart takes their place. */}
+      </div>
+      <div className="gr-node-line">
+        <FailureMark data={data} />
+        {data.openViolations > 0 && (
+          <span className="gr-badge" title={`${data.openViolations} open violations`}>
+            ⚠ {data.openViolations}
+            <span className="gr-sr"> open violations</span>
+          </span>
+        )}
+        <span className="gr-node-detail" data-testid={`engine-condition-${data.engineId}`}>
+          {/* A failure the engine already recovered from stays readable for a few seconds. */}
+          {data.failureRecent && data.status !== 'failed' ? (
+            <span className="gr-just-failed">failed: {data.failureReason}</span>
+          ) : (
+            <ConditionText line={line} />
+          )}
+        </span>
+        {/* A given-up engine has no figures worth reading: its Restart takes their place; a fresh failure's reason needs the room. */}
         {line.kind === 'given-up' ? (
           <RestartButton engineId={data.engineId} />
-        ) : (
+        ) : data.failureRecent ? null : (
           <span className="gr-metrics">
-            <span title="Events per second from this engine (last second)">{data.eventsPerS} ev/s</span>
+            {data.eventsPerS > 0 && <span title="Events per second from this engine (last second)">{data.eventsPerS} ev/s</span>}
             <span title="Last handler latency">{formatMs(data.lastLatencyMs)}</span>
             {data.restarts > 0 && <span title="Restarts">↻ {data.restarts}</span>}
           </span>
         )}
-      </div>
-      <div className="gr-node-detail" data-testid={`engine-condition-${data.engineId}`}>
-        <ConditionText line={line} />
       </div>
     </div>
   );

@@ -80,7 +80,9 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
       recompute: st.inspector.recompute,
       selectEngine: st.selection.selectEngine,
       selectEvent: st.selection.selectEvent,
-      setActiveTab: st.layout.setActiveTab
+      setActiveTab: st.layout.setActiveTab,
+      follows: st.graph.timelineFollowsSelection,
+      setFollows: st.graph.setTimelineFollowsSelection
     }))
   );
   const tick = useThrottledSnapshot(readVersion, BUFFER_REFRESH_MS);
@@ -113,6 +115,15 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
           )}
           <button type="button" className="fd-button" disabled={s.acting || readOnly !== null} onClick={() => void s.recompute(engineId)} title={readOnly ?? 'Invalidate this engine and recompute it'}>
             Recompute
+          </button>
+          <button
+            type="button"
+            className="fd-button"
+            aria-pressed={s.follows}
+            title="The timeline shows only the selected engine's events (and follows the selection)"
+            onClick={() => s.setFollows(!s.follows)}
+          >
+            Its events
           </button>
           <button type="button" className="fd-icon-button" aria-label="Close inspector" onClick={() => s.selectEngine(null)}>
             ✕

@@ -5,6 +5,7 @@ import { useFlightdeck } from '../../../store';
 import { isEmptyFilter } from '../../../store/live';
 import { ENGINE_IDS } from '../common/engine-style';
 import { MultiSelect } from './MultiSelect';
+import { SavedFilterSets } from './SavedFilterSets';
 
 const SOURCES = [...ENGINE_IDS, 'coordinator', 'consistency_manager', 'event_bus', 'performance_monitor', 'load_generator'];
 const TEXT_DEBOUNCE_MS = 250;
@@ -56,7 +57,10 @@ function DebouncedInput(props: {
   );
 }
 
-/** Type, engine and priority multi-selects, correlation id and payload text filters, the noise switch, and Clear. */
+/**
+ * Type, engine and priority multi-selects, correlation id and payload text filters, types and
+ * sources to hide, the noise switch, saved filter sets, and Clear.
+ */
 export function FilterBar(): ReactElement {
   const { filters, setFilters, clearFilters, focusRequest } = useFlightdeck(
     useShallow((s) => ({
@@ -92,10 +96,13 @@ export function FilterBar(): ReactElement {
         focusRequest={focusRequest}
         onCommit={(text) => setFilters({ text })}
       />
+      <MultiSelect label="Hide types" options={EVENT_TYPES} selected={filters.hideTypes} onChange={(hideTypes) => setFilters({ hideTypes })} />
+      <MultiSelect label="Hide sources" options={SOURCES} selected={filters.hideSources} onChange={(hideSources) => setFilters({ hideSources })} />
       <label className="tl-toggle" title="Hide performance_updated and synthetic_load events">
         <input type="checkbox" checked={filters.hideNoise} onChange={(e) => setFilters({ hideNoise: e.target.checked })} />
         Hide noise
       </label>
+      <SavedFilterSets />
       <button type="button" className="fd-button" disabled={isEmptyFilter(filters)} onClick={clearFilters}>
         Clear filters
       </button>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
+import { usePopover } from './use-popover';
 
 interface MultiSelectProps<T extends string> {
   label: string;
@@ -12,29 +13,7 @@ interface MultiSelectProps<T extends string> {
  * popover of checkboxes. Esc or a click outside closes it.
  */
 export function MultiSelect<T extends string>({ label, options, selected, onChange }: MultiSelectProps<T>): ReactElement {
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const popoverId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent): void => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
-      event.stopPropagation();
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('keydown', onKey, true);
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('keydown', onKey, true);
-    };
-  }, [open]);
+  const { open, setOpen, rootRef, buttonRef, popoverId } = usePopover();
 
   const chosen = new Set(selected);
   const toggle = (option: T): void =>
