@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
+import { SCREENSHOTS, seriousViolations, setTheme } from './live-helpers';
+
+async function shownTypes(page: Page): Promise<string[]> {
+  return page.locator('.tl-list .tl-row[data-event-type]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-type') ?? ''));
+}
+
+async function check(page: Page, menu: string, option: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${menu}`) }).click();
+  await page.getByRole('group', { name: menu }).getByRole('checkbox', { name: option, exact: true }).check();
+  await page.keyboard.press('Escape');
+}
+
+test('exclude filters hide types and sources; a saved filter set comes back after a reload', async ({ app }) => {
+  await expect.poll(async () => (await shownTypes(app)).includes('rule_added')).toBe(true);
+  await check(app, 'Hide types', 'rule_added');
+  await expect.poll(async () => (await shownTypes(app)).includes('rule_added')).toBe(false);
+  expect(await shownTypes(app)).toContain('engine_output');
+  await check(app, 'Hide sources', 'design');
+  await expect.poll(async () => (await shownTypes(app)).includes('configuration_changed')).toBe(false);
+  await expect(app.getByRole('button', { name: /^Hide types \(1\)/ })).toBeVisible();
+
+  // Save them, clear, and bring them back by name.
+  await app.getByRole('button', { name: /^Saved/ }).click();
+  await app.getByLabel('Save the current filters as').fill('no rules, no design');
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await app.screenshot({ path: `${SCREENSHOTS}/timeline-saved-filters.png` });
+  expect(await seriousViolations(app)).toEqual([]);
+  await app.keyboard.press('Escape');
+  await app.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(async () => (await shownTypes(app)).includes('rule_added')).toBe(true);
+
+  await app.reload();
+  await app.locator('html[data-bridge="open"]').waitFor({ state: 'attached' });
+  await app.getByRole('button', { name: /^Saved \(1\)/ }).click();
+  await app.getByRole('button', { name: 'no rules, no design', exact: true }).click();
+  await expect.poll(async () => (await shownTypes(app)).includes('rule_added')).toBe(false);
+  await expect.poll(async () => (await shownTypes(app)).includes('configuration_changed')).toBe(false);
+  await app.getByRole('button', { name: /^Saved/ }).click();
+  await app.getByRole('button', { name: 'Delete filter set no rules, no design' }).click();
+  await expect(app.getByRole('button', { name: /^Saved/ })).toHaveText(/^Saved ▾/);
+});
+
+test("the inspector's 'Its events' makes the timeline show the selected engine's events, following the selection", async ({ app }) => {
+  await app.getByTestId('engine-node-propulsion').click();
+  await app.getByRole('button', { name: 'Its events' }).click();
+  await expect(app.getByRole('button', { name: 'Its events' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.getByRole('button', { name: /^Engines \(1\)/ })).toBeVisible();
+  const rows = app.locator('.tl-list .tl-row[data-event-type]');
+  await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('propulsion'))).toBe(true);
+  // Another node: the timeline follows.
+  await app.getByTestId('engine-node-sensors').click();
+  await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('sensors'))).toBe(true);
+  expect(await rows.count()).toBeGreaterThan(0);
+  for (const theme of ['dark', 'light'] as const) {
+    await setTheme(app, theme);
+    await app.screenshot({ path: `${SCREENSHOTS}/timeline-follows-engine-${theme}.png` });
+  }
+  // Off again: every engine's events.
+  await app.getByRole('button', { name: 'Its events' }).click();
+  await expect(app.getByRole('button', { name: 'Engines', exact: true })).toBeVisible();
+  await expect.poll(async () => (await rows.allTextContents()).some((t) => t.includes('propulsion'))).toBe(true);
+});
