@@ -108,3 +108,39 @@ test('a refused configuration changes nothing: the version stays and the refusal
   await expect(app.locator('.tl-row[data-event-type="validation_failed"]')).toContainText('refused: propulsion.engineModel');
   await expect(app.locator('.tl-row[data-event-type="configuration_changed"]')).toHaveCount(1);
 });
+
+test('a number field refuses what it would have to change, says why, and holds Apply; Esc leaves it', async ({ app }) => {
+  await app.getByRole('tab', { name: 'Configuration' }).click();
+  const view = app.getByTestId('configuration-view');
+  await expect(view.getByTestId('cf-current-engine')).toContainText('F119-PW-100 × 2');
+  const count = view.getByLabel('Engine count');
+  const apply = view.getByRole('button', { name: /^Apply/ });
+  for (const [typed, reason] of [
+    ['9', 'at most 4'],
+    ['-1', 'at least 1'],
+    ['2.5', 'a whole number, from 1 to 4'],
+    ['', 'enter a whole number from 1 to 4']
+  ] as const) {
+    await count.fill(typed);
+    await expect(count).toHaveValue(typed);
+    await expect(count).toHaveAttribute('aria-invalid', 'true');
+    await expect(view.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+  }
+  await expect(apply).toBeDisabled();
+  await expect(apply).toHaveAttribute('title', /fix the engine count first/);
+  await app.screenshot({ path: join(SHOTS, 'configuration-number-field.png') });
+  // While typing, the status bar says how to leave the field; shortcut keys type into it.
+  await expect(app.getByTestId('status-hint')).toContainText('Esc leaves it');
+  await count.fill('3');
+  await expect(count).toHaveAttribute('aria-invalid', 'false');
+  await expect(view.getByTestId('cf-draft-changes')).toContainText('3');
+  await app.keyboard.press('Escape');
+  await expect(count).not.toBeFocused();
+  await expect(app.getByTestId('status-hint')).toHaveText('Press ? for shortcuts');
+  await app.keyboard.press('1');
+  await expect(app.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
+  await app.getByRole('tab', { name: 'Configuration' }).click();
+  await expect(apply).toBeEnabled();
+  await apply.click();
+  await expect(view.getByTestId('cf-current-engine')).toContainText('F119-PW-100 × 3');
+});

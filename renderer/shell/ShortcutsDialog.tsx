@@ -12,7 +12,7 @@ const SHORTCUTS: readonly [string, string][] = [
   ['[ / ]', 'Time travel: one event back / forward (the views turn read-only until Live)'],
   ['l', 'Back to the live session, now'],
   ['t', 'Toggle dark / light theme'],
-  ['Esc', 'Clear the selection (engine and event)'],
+  ['Esc', 'Leave a field (shortcuts are off while typing); clear the selection (engine and event)'],
   ['↑ / ↓', 'Previous / next event (timeline list focused)'],
   ['?', 'Show this help']
 ];

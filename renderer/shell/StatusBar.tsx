@@ -3,6 +3,7 @@ import { useFlightdeck, useSession } from '../store';
 import { liveBuffer } from '../store/live';
 import { selectStaleEngines } from '../store/session/selectors';
 import { useThrottledSnapshot } from '../views/live/common/use-throttled-snapshot';
+import { useTypingInField } from './use-typing-in-field';
 
 /** Rates and queue figures refresh at most 4 times a second, whatever the event rate. */
 const STATUS_INTERVAL_MS = 250;
@@ -48,6 +49,7 @@ export function StatusBar(): ReactElement {
   const st = useThrottledSnapshot(readStatus, STATUS_INTERVAL_MS);
   const openViolations = useSession((state) => Object.keys(state.violations.open).length);
   const staleEngines = useSession((state) => selectStaleEngines(state).length);
+  const typing = useTypingInField();
   const fmt = (n: number): string => n.toLocaleString('en-US');
   return (
     <footer className="fd-status" aria-label="Status">
@@ -74,7 +76,9 @@ export function StatusBar(): ReactElement {
       <span className="fd-status-item" data-testid="status-queue">
         host queue {st.queue}
       </span>
-      <span className="fd-status-item fd-status-hint">Press ? for shortcuts</span>
+      <span className="fd-status-item fd-status-hint" data-testid="status-hint">
+        {typing ? 'Typing in a field: Esc leaves it, then the shortcut keys work' : 'Press ? for shortcuts'}
+      </span>
     </footer>
   );
 }

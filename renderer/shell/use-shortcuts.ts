@@ -15,7 +15,7 @@ function isControl(target: EventTarget | null): boolean {
 /**
  * Global shortcuts: 1–N tabs (N = the number of tabs), `/` timeline filter, Space pause/resume,
  * `[` `]` one event back / forward in time, `l` live, `t` theme, `?` help,
- * Esc clears the selection. Ignored while typing in a field (Esc still works there).
+ * Esc clears the selection. Ignored while typing in a field, where Esc leaves the field.
  */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -24,6 +24,11 @@ export function useShortcuts(): void {
       const s = useFlightdeck.getState();
       if (event.key === 'Escape') {
         if (s.layout.helpOpen) return;
+        // In a field, Esc first leaves it (the shortcuts are off while typing).
+        if (isTyping(event.target)) {
+          (event.target as HTMLElement).blur();
+          return;
+        }
         s.selection.clear();
         return;
       }

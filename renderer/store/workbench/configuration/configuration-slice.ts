@@ -39,6 +39,8 @@ export interface ConfigurationSlice {
     /** The configuration version the draft was started from. */
     draftBaseVersion: number;
     findings: DesignFinding[];
+    /** Draft fields whose text is not a valid value yet (the draft keeps their last valid one). */
+    invalidFields: string[];
     validating: boolean;
     busy: boolean;
     lastChange: AppliedChange | null;
@@ -47,6 +49,8 @@ export interface ConfigurationSlice {
     loadScenario(scenarioId: string): Promise<void>;
     /** Applies an edit to the draft (starting one from the current configuration). */
     edit(change: (draft: AircraftConfiguration) => AircraftConfiguration): void;
+    /** A draft field's text became valid or stopped being so (Apply waits for every field). */
+    setFieldValid(field: string, valid: boolean): void;
     reset(): void;
     /** Sends the draft as it is through `configuration.apply` (when nothing blocks it). */
     applyDraft(): Promise<void>;
@@ -96,6 +100,7 @@ export const createConfigurationSlice: StateCreator<FlightdeckState, [], [], Con
       draft: null,
       draftBaseVersion: 0,
       findings: [],
+      invalidFields: [],
       validating: false,
       busy: false,
       lastChange: null,
@@ -120,15 +125,19 @@ export const createConfigurationSlice: StateCreator<FlightdeckState, [], [], Con
         patch({ draft: change(base), draftBaseVersion: draft ? draftBaseVersion : (current?.version ?? 0) });
         scheduleValidation();
       },
+      setFieldValid: (field, valid) => {
+        const invalid = get().configuration.invalidFields.filter((f) => f !== field);
+        patch({ invalidFields: valid ? invalid : [...invalid, field] });
+      },
       reset: () => {
         clearTimeout(validateTimer);
         validateSeq++;
-        patch({ draft: null, findings: [], validating: false });
+        patch({ draft: null, findings: [], invalidFields: [], validating: false });
       },
       applyDraft: async () => {
         const s = get();
-        const { draft, findings, validating, busy } = s.configuration;
-        if (!draft || applyBlocker({ findings, validating, busy, connected: s.connection.info.state === 'open' }) !== null) return;
+        const { draft, findings, invalidFields, validating, busy } = s.configuration;
+        if (!draft || applyBlocker({ findings, invalidFields, validating, busy, connected: s.connection.info.state === 'open' }) !== null) return;
         patch({ busy: true });
         const result = recordChange('draft', await bridge().invoke('configuration.apply', { configuration: draft }));
         if (!result) return;

@@ -28,6 +28,7 @@ export function ConfigurationView(): ReactElement {
       draft: s.configuration.draft,
       findings: s.configuration.findings,
       validating: s.configuration.validating,
+      invalidFields: s.configuration.invalidFields,
       busy: s.configuration.busy,
       lastChange: s.configuration.lastChange,
       error: s.configuration.error,
@@ -39,6 +40,7 @@ export function ConfigurationView(): ReactElement {
       loadCatalog: s.configuration.loadCatalog,
       loadScenario: s.configuration.loadScenario,
       edit: s.configuration.edit,
+      setFieldValid: s.configuration.setFieldValid,
       reset: s.configuration.reset,
       applyDraft: s.configuration.applyDraft
     }))
@@ -56,7 +58,7 @@ export function ConfigurationView(): ReactElement {
   const { draft, library } = state;
   const changes = useMemo(() => (current && draft ? draftChanges(current, draft) : []), [current, draft]);
   const errors = state.findings.filter((f) => f.severity === 'error').length;
-  const blocker = applyBlocker({ findings: state.findings, validating: state.validating, busy: state.busy, connected });
+  const blocker = applyBlocker({ findings: state.findings, invalidFields: state.invalidFields, validating: state.validating, busy: state.busy, connected });
   const editable = draft ?? current;
   const chosenScenario = scenarioId || state.scenarios.find((s) => s.id === current?.id)?.id || state.scenarios[0]?.id || '';
 
@@ -116,7 +118,7 @@ export function ConfigurationView(): ReactElement {
                 type="button"
                 className="wb-btn wb-btn-primary"
                 disabled={!draft || changes.length === 0 || blocker !== null || readOnly !== null}
-                title={readOnly ?? (draft && blocker ? `Apply is off: ${blocker}` : undefined)}
+                title={readOnly ?? ((draft || state.invalidFields.length > 0) && blocker ? `Apply is off: ${blocker}` : undefined)}
                 onClick={() => void actions.applyDraft()}
               >
                 Apply{changes.length > 0 ? ` (${changes.length})` : ''}
@@ -130,7 +132,7 @@ export function ConfigurationView(): ReactElement {
             </p>
           )}
           {editable && library ? (
-            <DraftEditor draft={editable} library={library} findings={draft ? state.findings : []} onEdit={actions.edit} />
+            <DraftEditor draft={editable} library={library} findings={draft ? state.findings : []} onEdit={actions.edit} onFieldValid={actions.setFieldValid} />
           ) : (
             <EmptyState title="Loading the aircraft and the library…" />
           )}

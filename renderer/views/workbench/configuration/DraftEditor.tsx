@@ -3,6 +3,7 @@ import { STRUCTURAL_ZONES, type AircraftConfiguration, type StructuralZone } fro
 import type { DesignFinding, LibraryCatalog } from '../../../../shared/protocol';
 import { addModule, currentCoating, radarModuleIndex, removeModule, setCoating, setEngineCount, setEngineModel, setRadar, setZoneMaterial } from '../../../store/workbench/configuration/draft-edits';
 import { groupFindingsByField } from '../../../store/workbench/configuration/finding-fields';
+import { WholeNumberField } from '../../common/WholeNumberField';
 import { FieldFindings } from './FieldFindings';
 import { ModulesEditor } from './ModulesEditor';
 
@@ -11,6 +12,7 @@ interface DraftEditorProps {
   library: LibraryCatalog;
   findings: readonly DesignFinding[];
   onEdit(change: (draft: AircraftConfiguration) => AircraftConfiguration): void;
+  onFieldValid(field: string, valid: boolean): void;
 }
 
 function thrustText(engine: Record<string, unknown>): string {
@@ -21,7 +23,7 @@ function thrustText(engine: Record<string, unknown>): string {
 }
 
 /** Engine, materials, coating, radar and modules of the draft, each with its findings. */
-export function DraftEditor({ draft, library, findings, onEdit }: DraftEditorProps): ReactElement {
+export function DraftEditor({ draft, library, findings, onEdit, onFieldValid }: DraftEditorProps): ReactElement {
   const byField = useMemo(() => groupFindingsByField(findings, draft), [findings, draft]);
   const radarIndex = radarModuleIndex(draft, library.modules);
   const radar = radarIndex >= 0 ? draft.modules[radarIndex] : undefined;
@@ -55,7 +57,15 @@ export function DraftEditor({ draft, library, findings, onEdit }: DraftEditorPro
           <FieldFindings findings={byField.engine} id="cf-engine-findings" />
           <label className="wb-field cf-row">
             <span>Engine count</span>
-            <input className="wb-input" type="number" min={1} max={4} value={draft.propulsion.count} onChange={(e) => onEdit((d) => setEngineCount(d, Number(e.target.value) || 1))} />
+            <WholeNumberField
+              value={draft.propulsion.count}
+              min={1}
+              max={4}
+              onValue={(count) => {
+                onFieldValid('engine count', count !== null);
+                if (count !== null) onEdit((d) => setEngineCount(d, count));
+              }}
+            />
           </label>
           <FieldFindings findings={byField.engineCount} />
           <label className="wb-field cf-row">

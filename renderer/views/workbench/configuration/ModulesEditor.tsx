@@ -3,6 +3,7 @@ import type { AircraftConfiguration } from '../../../../shared/aircraft';
 import type { DesignFinding, LibraryCatalog } from '../../../../shared/protocol';
 import { libraryName } from './AircraftSummary';
 import { FieldFindings } from './FieldFindings';
+import { WholeNumberField } from '../../common/WholeNumberField';
 
 interface ModulesEditorProps {
   draft: AircraftConfiguration;
@@ -21,6 +22,8 @@ export function ModulesEditor({ draft, library, findings, onAdd, onRemove }: Mod
   const [libraryId, setLibraryId] = useState(library.modules[0]?.id ?? '');
   const [attachmentPoint, setAttachmentPoint] = useState(draft.basePlatform.attachmentPoints[0]?.id ?? '');
   const [quantity, setQuantity] = useState(1);
+  /** False while the quantity field holds text that is not a quantity. */
+  const [quantityValid, setQuantityValid] = useState(true);
   const categories = [...new Set(library.modules.map((m) => String(m.category ?? 'other')))];
   const selected = library.modules.find((m) => m.id === libraryId);
   const points = draft.basePlatform.attachmentPoints;
@@ -72,7 +75,7 @@ export function ModulesEditor({ draft, library, findings, onAdd, onRemove }: Mod
         aria-label="Add a module"
         onSubmit={(e) => {
           e.preventDefault();
-          if (libraryId && attachmentPoint) onAdd({ libraryId, attachmentPoint, quantity });
+          if (libraryId && attachmentPoint && quantityValid) onAdd({ libraryId, attachmentPoint, quantity });
         }}
       >
         <label className="wb-field">
@@ -104,9 +107,17 @@ export function ModulesEditor({ draft, library, findings, onAdd, onRemove }: Mod
         </label>
         <label className="wb-field">
           <span>Quantity</span>
-          <input className="wb-input" type="number" min={1} max={50} value={quantity} onChange={(e) => setQuantity(Math.max(1, Number(e.target.value) || 1))} />
+          <WholeNumberField
+            value={quantity}
+            min={1}
+            max={50}
+            onValue={(next) => {
+              setQuantityValid(next !== null);
+              if (next !== null) setQuantity(next);
+            }}
+          />
         </label>
-        <button type="submit" className="wb-btn">
+        <button type="submit" className="wb-btn" disabled={!quantityValid}>
           Add module
         </button>
         {selected && <span className="wb-note">fits: {kindsOf(selected) || 'any'}</span>}
