@@ -68,6 +68,11 @@ export interface RuleFinding {
   compared?: boolean;
   /** For a finding not compared: which side lacked the value. */
   missingOn?: 'source' | 'dependent' | 'both';
+  /**
+   * Whose figure `actual` is (default the dependent's): a code check may compare a source figure
+   * against a bound drawn from the dependent (power demand against generation, say).
+   */
+  actualFrom?: 'source' | 'dependent';
 }
 
 /**

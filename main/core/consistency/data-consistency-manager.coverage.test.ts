@@ -31,6 +31,33 @@ describe('DataConsistencyManager coverage', () => {
     });
   });
 
+  it('a code check compares every field it reads, once it ran: a field it only reads is never "never compared"', () => {
+    const { manager, output } = setup();
+    // Judges totalMassKg against a limit it reads from fuelMassKg; its finding names the first only.
+    const withinLimit: RuleValidator = (source, dependent) => [
+      { field: 'totalMassKg', passed: Number(dependent.data['totalMassKg']) <= Number(source.data['fuelMassKg']), expected: source.data['fuelMassKg'], actual: dependent.data['totalMassKg'] }
+    ];
+    manager.addConsistencyRule({ ...massBudget, dataFields: ['totalMassKg', 'fuelMassKg'], validate: withinLimit });
+    output('design', { fuelMassKg: 200 });
+    // Before materials computed nothing was compared: both fields lacked.
+    expect(manager.validateAll().coverage[0]?.fieldsNeverCompared.map((f) => f.field)).toEqual(['totalMassKg', 'fuelMassKg']);
+    output('materials', { totalMassKg: 100 });
+    const coverage = manager.validateAll().coverage[0];
+    expect(coverage?.fieldsCompared).toEqual(['totalMassKg', 'fuelMassKg']);
+    expect(coverage?.fieldsNeverCompared).toEqual([]);
+  });
+
+  it("names whose figure the actual is: the source's own reads as such", () => {
+    const { manager, output } = setup();
+    const demandWithinSupply: RuleValidator = (source, dependent) => [
+      { field: 'totalMassKg', passed: false, expected: `≤ ${String(dependent.data['totalMassKg'])}`, actual: source.data['totalMassKg'], actualFrom: 'source' }
+    ];
+    manager.addConsistencyRule({ ...massBudget, validate: demandWithinSupply });
+    output('design', { totalMassKg: 164.9 });
+    output('materials', { totalMassKg: 160 });
+    expect(manager.validateAll().opened[0]?.message).toBe('rule mass_budget: field totalMassKg of design is 164.9, expected "≤ 160" (checked for materials)');
+  });
+
   it('reports an engine without outputs as not compared, neither a pass nor a violation', () => {
     const { manager, output } = setup();
     const result = manager.addConsistencyRule(massBudget);

@@ -276,7 +276,7 @@ export class DataConsistencyManager implements Disposable {
    */
   private checkPair(rule: ConsistencyRule, dependentEngine: EngineId, cause: CheckCause, result: ConsistencyCheckResult | undefined): void {
     const findings = checkRulePair(rule, dependentEngine, this.entryOf(rule.sourceEngine), this.entryOf(dependentEngine));
-    this.coverage.record(rule.ruleId, rule.sourceEngine, dependentEngine, findings, this.now());
+    this.coverage.record(rule.ruleId, rule.sourceEngine, dependentEngine, findings, this.now(), rule.validate ? rule.dataFields : []);
     if (this.deferred.size > 0) this.deferred.delete(pairKey(rule.ruleId, dependentEngine));
     if (this.violations.openCount > 0) this.resolveUnreported(rule, dependentEngine, findings, cause, result);
     for (const finding of findings) {
@@ -371,12 +371,16 @@ function stillCovered(rule: ConsistencyRule, violation: Violation): boolean {
 
 /**
  * e.g. `rule mass_budget: field totalMassKg of design (expected 19700) differs from materials
- * (actual 19900)`, with the finding's own message appended after a colon.
+ * (actual 19900)`, or, when the actual figure is the source's own, `rule power_budget: field
+ * powerDemandKW of design is 164.9, expected ≤ 160.0 kW (checked for sensors)`; the finding's own
+ * message is appended after a colon.
  */
 function violationMessage(rule: ConsistencyRule, dependentEngine: EngineId, finding: RuleFinding): string {
   const subject = finding.field === undefined ? rule.sourceEngine : `field ${finding.field} of ${rule.sourceEngine}`;
   const base =
-    `rule ${rule.ruleId}: ${subject} (expected ${describeValue(finding.expected)}) ` +
-    `differs from ${dependentEngine} (actual ${describeValue(finding.actual)})`;
+    finding.actualFrom === 'source'
+      ? `rule ${rule.ruleId}: ${subject} is ${describeValue(finding.actual)}, expected ${describeValue(finding.expected)} (checked for ${dependentEngine})`
+      : `rule ${rule.ruleId}: ${subject} (expected ${describeValue(finding.expected)}) ` +
+        `differs from ${dependentEngine} (actual ${describeValue(finding.actual)})`;
   return finding.message ? `${base}: ${finding.message}` : base;
 }

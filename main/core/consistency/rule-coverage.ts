@@ -35,7 +35,9 @@ export class RuleCoverageTracker {
     sourceEngine: EngineId,
     dependentEngine: EngineId,
     findings: readonly RuleFinding[],
-    at: number
+    at: number,
+    /** The fields a code check reads: compared whenever the check compared anything (its findings name only what they judge). */
+    checkReads: readonly string[] = []
   ): void {
     const record = this.recordFor(ruleId);
     let pair = record.pairs.get(dependentEngine);
@@ -63,6 +65,12 @@ export class RuleCoverageTracker {
       record.everCompared.add(field);
       if (finding.passed) pair.passed++;
       else pair.failed++;
+    }
+    if (comparedCount > 0) {
+      for (const field of checkReads) {
+        if (!includesAmongFirst(pair.compared, comparedCount, field)) pair.compared[comparedCount++] = field;
+        record.everCompared.add(field);
+      }
     }
     pair.compared.length = comparedCount;
     pair.notCompared.length = notComparedCount;

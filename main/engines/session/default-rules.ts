@@ -86,7 +86,9 @@ function checkPowerBudget(source: CachedEntry, dependent: CachedEntry): RuleFind
       field: 'powerDemandKW',
       passed,
       expected: `≤ ${availableKW.toFixed(1)} kW`,
+      // The demand is the design's own figure (sensors' share is in the message).
       actual: Math.round(demandKW * 10) / 10,
+      actualFrom: 'source',
       message: passed ? undefined : `power demand ${demandKW.toFixed(1)} kW (sensors ${sensorKW.toFixed(1)} kW) against ${availableKW.toFixed(1)} kW generated`
     }
   ];
