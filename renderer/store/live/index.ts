@@ -31,10 +31,10 @@ export const createLiveSlices: StateCreator<FlightdeckState, [], [], LiveSlices>
   ...createCausalChainSlice(...args)
 });
 
-/** The live preferences that survive a restart: layout, active tab, theme and timeline filters. */
+/** The live preferences that survive a restart: layout, active tab, theme, UI scale and timeline filters. */
 export function persistedLive(state: FlightdeckState): Record<string, unknown> {
-  const { theme, activeTab, panels, animateFlow, swimlanes } = state.layout;
-  return { layout: { theme, activeTab, panels, animateFlow, swimlanes }, timeline: { filters: state.timeline.filters } };
+  const { theme, activeTab, panels, animateFlow, swimlanes, uiScale } = state.layout;
+  return { layout: { theme, activeTab, panels, animateFlow, swimlanes, uiScale }, timeline: { filters: state.timeline.filters } };
 }
 
 /**
