@@ -5,8 +5,8 @@
  */
 export const UI_SCALE_MIN = 1;
 export const UI_SCALE_MAX = 2;
-/** Presenter mode scales to at least this: a 13 px base becomes 18 px, 12 px timeline rows 16.8 px. */
-export const PRESENTER_MIN_SCALE = 1.4;
+/** Presenter mode scales to at least this: the 13 px base becomes 19.5 px, the 11 px timeline rows 16.5 px. */
+export const PRESENTER_MIN_SCALE = 1.5;
 const BASE_ROW_PX = 24;
 
 /** A scale within bounds, in 5 % steps; anything unreadable is 1. */
@@ -19,7 +19,7 @@ export function clampUiScale(scale: number): number {
  * The scale the UI is drawn at: the chosen one, raised to the presenter minimum in presenter mode.
  *
  * @example
- * effectiveUiScale({ uiScale: 1.2, presenter: true }); // 1.4
+ * effectiveUiScale({ uiScale: 1.2, presenter: true }); // 1.5
  */
 export function effectiveUiScale(layout: { uiScale: number; presenter: boolean }): number {
   return layout.presenter ? Math.max(layout.uiScale, PRESENTER_MIN_SCALE) : layout.uiScale;
