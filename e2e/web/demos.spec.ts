@@ -54,16 +54,17 @@ for (const demo of SHIPPED) {
 test('previous shows the earlier caption and pauses; p resumes', async ({ app }) => {
   await playDemo(app, 'A fault and its recovery');
   const bar = app.getByTestId('demo-bar');
-  await waitForStepDone(app, 1, 14);
+  const total = SHIPPED.find((d) => d.id === 'fault-and-recovery')?.steps ?? 0;
+  await waitForStepDone(app, 1, total);
   await app.keyboard.press('PageDown');
-  await waitForStepDone(app, 2, 14);
+  await waitForStepDone(app, 2, total);
   await expect(app.getByRole('tab', { name: /Actions/ })).toHaveAttribute('aria-selected', 'true');
   await app.keyboard.press('PageUp');
-  await expect(bar.getByTestId('demo-step')).toHaveText('step 1 / 14');
+  await expect(bar.getByTestId('demo-step')).toHaveText(`step 1 / ${total}`);
   await expect(bar).toHaveAttribute('data-status', 'paused');
   await expect(bar.getByTestId('demo-caption')).toHaveText("Six engines, all healthy. Let's break one on purpose.");
   await app.keyboard.press('b');
-  await expect(bar.getByTestId('demo-step')).toHaveText('step 2 / 14', { timeout: 10_000 });
+  await expect(bar.getByTestId('demo-step')).toHaveText(`step 2 / ${total}`, { timeout: 10_000 });
   await app.getByRole('button', { name: 'Close the demo' }).click();
   await expect(bar).toHaveCount(0);
 });

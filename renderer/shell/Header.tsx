@@ -64,7 +64,7 @@ export function Header(): ReactElement {
         <button type="button" className="fd-button" onClick={h.toggleTheme} title="Switch theme (t)">
           {h.theme === 'dark' ? '☀ Light theme' : '☾ Dark theme'}
         </button>
-        <button type="button" className="fd-button" disabled={h.exporting} onClick={() => void onExport()}>
+        <button type="button" className="fd-button fd-presenter-hidden" disabled={h.exporting} onClick={() => void onExport()}>
           {h.exporting ? 'Exporting…' : '⤓ Export session'}
         </button>
         <button type="button" className="fd-icon-button" aria-label="Keyboard shortcuts" onClick={() => h.setHelpOpen(true)}>

@@ -44,7 +44,9 @@ export const DEMO_ACTIONS = {
   /** Waits for an event newer than the previous step's start; a timeout pauses the demo with an error. */
   waitForEvent: z.strictObject({ type: EventTypeSchema, source: EngineIdSchema.optional(), timeoutMs: z.number().int().min(1).max(600_000) }),
   selectTab: z.string().min(1),
-  selectEngine: EngineIdSchema
+  selectEngine: EngineIdSchema,
+  /** Scrolls the panel of the shown tab with this title into view ("Optimization"). */
+  showPanel: z.string().min(1).max(100)
 } as const;
 
 export type DemoActionName = keyof typeof DEMO_ACTIONS;

@@ -86,6 +86,7 @@ async function runStep(get: () => FlightdeckState, step: DemoStep): Promise<stri
     case 'waitForEvent':
     case 'selectTab':
     case 'selectEngine':
+    case 'showPanel':
       return `${step.action} is not a command`;
   }
 }
@@ -101,9 +102,10 @@ function isTab(tab: string): tab is TabId {
 export function storeDemoEffects(get: () => FlightdeckState): DemoEffects {
   return {
     run: (step) => runStep(get, step),
-    showView: ({ tab, engine }) => {
+    showView: ({ tab, engine, panel }) => {
       if (tab !== null && isTab(tab)) get().layout.setActiveTab(tab);
       if (engine !== null) get().selection.selectEngine(engine);
+      get().demo.requestPanel(panel);
     },
     newestSeq: () => liveBuffer.lastSeq,
     watchEvents: (afterSeq, match, found) => {

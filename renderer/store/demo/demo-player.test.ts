@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseDemoScript, type DemoScript, type DemoStep } from '../../../shared/demo/demo-script';
 import type { EngineEvent } from '../../../shared/events';
-import { DemoPlayer, viewAtStep, type DemoEffects, type DemoSnapshot } from './demo-player';
+import { DemoPlayer, viewAtStep, type DemoEffects, type DemoSnapshot, type DemoView } from './demo-player';
 
 function script(yaml: string): DemoScript {
   const parsed = parseDemoScript(yaml);
@@ -12,7 +12,7 @@ function script(yaml: string): DemoScript {
 /** A bridge stand-in: records the steps run and the views shown, and delivers events on demand. */
 class FakeEffects implements DemoEffects {
   readonly ran: DemoStep['action'][] = [];
-  readonly views: { tab: string | null; engine: string | null }[] = [];
+  readonly views: DemoView[] = [];
   failWith: string | null = null;
   private seq = 10;
   private held: EngineEvent[] = [];
@@ -22,7 +22,7 @@ class FakeEffects implements DemoEffects {
     this.ran.push(step.action);
     return Promise.resolve(this.failWith);
   }
-  showView(view: { tab: string | null; engine: string | null }): void {
+  showView(view: DemoView): void {
     this.views.push(view);
   }
   newestSeq(): number {
@@ -77,7 +77,7 @@ describe('DemoPlayer', () => {
     expect(player.state.index).toBe(0);
     await vi.advanceTimersByTimeAsync(1);
     expect(player.state.index).toBe(1);
-    expect(effects.views).toEqual([{ tab: 'actions', engine: null }]);
+    expect(effects.views).toEqual([{ tab: 'actions', engine: null, panel: null }]);
     await vi.advanceTimersByTimeAsync(1000);
     expect(effects.ran).toEqual(['injectFault']);
     await vi.advanceTimersByTimeAsync(1000);
@@ -107,7 +107,7 @@ describe('DemoPlayer', () => {
     expect(effects.ran).toEqual(['injectFault']);
     player.previous();
     expect(player.state).toMatchObject({ index: 1, paused: true, caption: 'Healthy' });
-    expect(effects.views.at(-1)).toEqual({ tab: 'actions', engine: null });
+    expect(effects.views.at(-1)).toEqual({ tab: 'actions', engine: null, panel: null });
     await vi.advanceTimersByTimeAsync(10_000);
     expect(player.state.index).toBe(1);
     player.next();
@@ -164,9 +164,9 @@ describe('DemoPlayer', () => {
 });
 
 describe('viewAtStep', () => {
-  it('takes the last caption, tab and engine up to the step', () => {
-    const { steps } = script('name: x\nsteps:\n  - caption: a\n  - selectTab: actions\n  - selectEngine: propulsion\n  - caption: b\n  - selectTab: timeline\n');
-    expect(viewAtStep(steps, 2)).toEqual({ caption: 'a', tab: 'actions', engine: 'propulsion' });
-    expect(viewAtStep(steps, 4)).toEqual({ caption: 'b', tab: 'timeline', engine: 'propulsion' });
+  it('takes the last caption, tab, engine and panel up to the step; a new tab forgets the panel', () => {
+    const { steps } = script('name: x\nsteps:\n  - caption: a\n  - selectTab: actions\n  - selectEngine: propulsion\n  - showPanel: Optimization\n  - caption: b\n  - selectTab: timeline\n');
+    expect(viewAtStep(steps, 3)).toEqual({ caption: 'a', tab: 'actions', engine: 'propulsion', panel: 'Optimization' });
+    expect(viewAtStep(steps, 5)).toEqual({ caption: 'b', tab: 'timeline', engine: 'propulsion', panel: null });
   });
 });

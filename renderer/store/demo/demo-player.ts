@@ -5,8 +5,8 @@ import type { EngineEvent } from '../../../shared/events';
 export interface DemoEffects {
   /** Runs an action step (a command through the bridge); resolves to an error message, or null when it went well. */
   run(step: DemoStep): Promise<string | null>;
-  /** Shows a tab and an engine (null: leave as it is). */
-  showView(view: { tab: string | null; engine: string | null }): void;
+  /** Shows a tab, an engine and a panel of the tab (null: leave as it is). */
+  showView(view: DemoView): void;
   /** The newest seq the window holds. */
   newestSeq(): number;
   /** Calls `found` once an event after `afterSeq` passes `match` (one held already, or one arriving); returns a cancel. */
@@ -27,17 +27,27 @@ export interface DemoSnapshot {
   error: string | null;
 }
 
-/** The caption, tab and engine in effect once step `index` has run: what "previous" shows again. */
-export function viewAtStep(steps: readonly DemoStep[], index: number): { caption: string | null; tab: string | null; engine: string | null } {
+/** What a demo shows besides its caption: a tab, an engine, a panel of the tab (null: as it is). */
+export interface DemoView {
+  tab: string | null;
+  engine: string | null;
+  panel: string | null;
+}
+
+const NO_VIEW: DemoView = { tab: null, engine: null, panel: null };
+
+/** The caption and view in effect once step `index` has run: what "previous" shows again. */
+export function viewAtStep(steps: readonly DemoStep[], index: number): DemoView & { caption: string | null } {
   let caption: string | null = null;
-  let tab: string | null = null;
-  let engine: string | null = null;
+  let view = NO_VIEW;
   for (const step of steps.slice(0, index + 1)) {
     if (step.action === 'caption') caption = step.params.text;
-    else if (step.action === 'selectTab') tab = step.params;
-    else if (step.action === 'selectEngine') engine = step.params;
+    // A new tab starts at its top.
+    else if (step.action === 'selectTab') view = { ...view, tab: step.params, panel: null };
+    else if (step.action === 'selectEngine') view = { ...view, engine: step.params };
+    else if (step.action === 'showPanel') view = { ...view, panel: step.params };
   }
-  return { caption, tab, engine };
+  return { caption, ...view };
 }
 
 /** How a `waitForEvent` step recognises its event. */
@@ -97,7 +107,7 @@ export class DemoPlayer {
     this.interrupt();
     const index = this.snapshot.index - 1;
     const view = viewAtStep(this.script.steps, index);
-    this.effects.showView({ tab: view.tab, engine: view.engine });
+    this.effects.showView({ tab: view.tab, engine: view.engine, panel: view.panel });
     this.update({ index, status: 'holding', paused: true, caption: view.caption, error: null });
   }
 
@@ -143,7 +153,10 @@ export class DemoPlayer {
         return;
       case 'selectTab':
       case 'selectEngine':
-        this.effects.showView(step.action === 'selectTab' ? { tab: step.params, engine: null } : { tab: null, engine: step.params });
+      case 'showPanel':
+        this.effects.showView(
+          step.action === 'selectTab' ? { ...NO_VIEW, tab: step.params } : step.action === 'selectEngine' ? { ...NO_VIEW, engine: step.params } : { ...NO_VIEW, panel: step.params }
+        );
         this.update({ index });
         this.afterStep(step);
         return;

@@ -19,6 +19,9 @@ export interface DemoSlice {
     /** What was wrong with the last file opened. */
     loadErrors: string[] | null;
     pacing: number;
+    /** The panel a step asked to show (the demo bar scrolls it into view); `nonce` repeats a request. */
+    panelRequest: { title: string; nonce: number } | null;
+    requestPanel(title: string | null): void;
     /** Parses a demo file and plays it from the first step; false (with `loadErrors`) when it is not a valid demo. */
     open(text: string, source: string): boolean;
     next(): void;
@@ -45,6 +48,8 @@ export const createDemoSlice: StateCreator<FlightdeckState, [], [], DemoSlice> =
       player: null,
       loadErrors: null,
       pacing: 1,
+      panelRequest: null,
+      requestPanel: (title) => patch({ panelRequest: title === null ? null : { title, nonce: (get().demo.panelRequest?.nonce ?? 0) + 1 } }),
       open: (text, source) => {
         const parsed = parseDemoScript(text, { tabs: TAB_IDS });
         if (!parsed.ok) {

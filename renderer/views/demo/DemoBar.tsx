@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../../store';
 import type { DemoSnapshot } from '../../store/demo/demo-player';
+import { usePanelRequest } from './use-panel-request';
 import './demo.css';
 
 function statusWord(player: DemoSnapshot): string {
@@ -27,6 +28,7 @@ export function DemoBar(): ReactElement | null {
       close: s.demo.close
     }))
   );
+  const missingPanel = usePanelRequest();
   if (!d.script && !d.presenter) return null;
   const player = d.player;
   return (
@@ -57,6 +59,11 @@ export function DemoBar(): ReactElement | null {
       <p className="dm-caption" aria-live="polite" data-testid="demo-caption">
         {player?.caption ?? (d.script ? '' : 'Presenter mode — open a demo from Present ▾, or press f to leave.')}
       </p>
+      {missingPanel && (
+        <p className="dm-error" role="alert">
+          This tab has no panel titled “{missingPanel}”.
+        </p>
+      )}
       {player?.error && (
         <p className="dm-error" role="alert" data-testid="demo-error">
           {player.error} — p retries it, → skips it.
