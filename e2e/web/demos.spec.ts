@@ -146,11 +146,24 @@ test('the load generator starts and stops from the Actions view; the session sav
 
   await openMenu(app);
   const download = app.waitForEvent('download');
-  await app.getByRole('button', { name: /Save this session as a demo/ }).click();
+  await app.getByTestId('demo-menu').getByRole('button', { name: /as a demo/ }).click();
   const file = await (await download).path();
   const saved = parse(readFileSync(file, 'utf8')) as { steps: Record<string, unknown>[] };
   expect(saved.steps).toContainEqual({ loadScenario: 'f22a' });
   const load = saved.steps.find((step) => 'startLoad' in step)?.startLoad as { eventsPerSecond: number; durationS: number } | undefined;
   expect(load?.eventsPerSecond).toBeGreaterThan(500);
   expect(load?.durationS).toBeGreaterThanOrEqual(1);
+});
+
+test('a recorded session saves as a demo from the Sessions view, and the file plays', async ({ app }) => {
+  await app.getByRole('tab', { name: /Sessions/ }).click();
+  const row = app.getByTestId('session-row').first();
+  const download = app.waitForEvent('download');
+  await row.getByRole('button', { name: /as a demo/ }).click();
+  const text = readFileSync(await (await download).path(), 'utf8');
+  expect((parse(text) as { steps: unknown[] }).steps).toContainEqual({ loadScenario: 'f22a' });
+  await openMenu(app);
+  await app.getByTestId('demo-file').setInputFiles({ name: 'saved.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
+  await expect(app.getByTestId('demo-bar')).toHaveAttribute('data-status', 'finished', { timeout: 30_000 });
+  await expect(app.getByTestId('demo-error')).toHaveCount(0);
 });

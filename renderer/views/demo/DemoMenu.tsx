@@ -1,10 +1,10 @@
 import { useId, useState, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { parseDemoScript } from '../../../shared/demo/demo-script';
-import { downloadText } from '../../shell/download';
 import { useFlightdeck } from '../../store';
 import { DEMO_PACINGS } from '../../store/demo/demo-slice';
 import { UI_SCALE_MAX, UI_SCALE_MIN } from '../../store/live/ui-scale';
+import { SaveAsDemoButton } from './SaveAsDemoButton';
 import { SHIPPED_DEMOS } from './shipped-demos';
 import './demo.css';
 
@@ -31,9 +31,6 @@ export function DemoMenu(): ReactElement {
       loadErrors: s.demo.loadErrors,
       pacing: s.demo.pacing,
       setPacing: s.demo.setPacing,
-      saving: s.demo.saving,
-      saveError: s.demo.saveError,
-      saveSessionAsDemo: s.demo.saveSessionAsDemo,
       connected: s.connection.info.state === 'open'
     }))
   );
@@ -42,10 +39,6 @@ export function DemoMenu(): ReactElement {
   };
   const onFile = async (file: File | undefined): Promise<void> => {
     if (file) play(await file.text(), file.name);
-  };
-  const onSave = async (): Promise<void> => {
-    const yaml = await m.saveSessionAsDemo(undefined, `Session of ${stamp()}`);
-    if (yaml !== null) downloadText(`flightdeck-demo-${stamp()}.yaml`, yaml, 'application/yaml');
   };
   return (
     <div className="dm-menu-anchor">
@@ -116,15 +109,9 @@ export function DemoMenu(): ReactElement {
           </div>
           <h2>Save</h2>
           <div className="dm-menu-row">
-            <button type="button" className="fd-button" disabled={m.saving || !m.connected} onClick={() => void onSave()}>
-              {m.saving ? 'Reading the session…' : '⤓ Save this session as a demo'}
-            </button>
+            <SaveAsDemoButton name={`Session of ${stamp()}`} className="fd-button" label="⤓ Save this session as a demo" />
           </div>
-          {m.saveError && (
-            <p className="dm-error" role="alert">
-              {m.saveError}
-            </p>
-          )}
+          <p className="wb-note">Any recorded session: Sessions tab, As demo.</p>
         </div>
       )}
     </div>
