@@ -22,7 +22,9 @@ export function clampUiScale(scale: number): number {
  * effectiveUiScale({ uiScale: 1.2, presenter: true }); // 1.5
  */
 export function effectiveUiScale(layout: { uiScale: number; presenter: boolean }): number {
-  return layout.presenter ? Math.max(layout.uiScale, PRESENTER_MIN_SCALE) : layout.uiScale;
+  // Clamped again: the persisted value is read back from localStorage as it was stored.
+  const chosen = clampUiScale(layout.uiScale);
+  return layout.presenter ? Math.max(chosen, PRESENTER_MIN_SCALE) : chosen;
 }
 
 /** The timeline's row height at a scale, in whole pixels (the CSS `--row` and react-window's). */
