@@ -92,7 +92,7 @@ test('presenter mode: large type and the caption bar at 1280×720 and 1440×900 
   const baseFontPx = await app.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
   expect(baseFontPx).toBeGreaterThanOrEqual(18);
   await app.getByRole('tab', { name: /Timeline/ }).click();
-  const rowFontPx = await app.locator('.tl-row').first().evaluate((row) => parseFloat(getComputedStyle(row).fontSize));
+  const rowFontPx = await app.locator('.tl-row[data-event-type]').first().evaluate((row) => parseFloat(getComputedStyle(row).fontSize));
   expect(rowFontPx).toBeGreaterThanOrEqual(16);
   await expect(app.getByTestId('demo-caption')).toHaveText('The F/A-18E Super Hornet, as built: two F414-GE-400 engines.');
   for (const [width, height] of [
@@ -117,6 +117,16 @@ test('the UI scale persists and scales the type', async ({ app }) => {
   await app.reload();
   await app.locator('html[data-bridge="open"]').waitFor({ state: 'attached' });
   expect(await fontPx()).toBeCloseTo(19.5, 1);
+
+  // The largest scale still lays out: the timeline's rows grow with the type.
+  await openMenu(app);
+  await app.getByTestId('ui-scale').fill('200');
+  await app.getByRole('button', { name: 'Present ▾' }).click();
+  expect(await fontPx()).toBeCloseTo(26, 1);
+  const rowHeight = await app.locator('.tl-row[data-event-type]').first().evaluate((row) => row.getBoundingClientRect().height);
+  expect(rowHeight).toBe(48);
+  await app.screenshot({ path: `${SCREENSHOTS}/ui-scale-200-dark.png` });
+  expect(await seriousViolations(app)).toEqual([]);
 });
 
 test('the load generator starts and stops from the Actions view; the session saves as a demo with it', async ({ app }) => {

@@ -5,7 +5,7 @@
  */
 export const UI_SCALE_MIN = 1;
 export const UI_SCALE_MAX = 2;
-/** Presenter mode scales to at least this: the 13 px base becomes 19.5 px, the 11 px timeline rows 16.5 px. */
+/** Presenter mode scales to at least this: the 13 px base becomes 19.5 px, timeline rows 18 px, their 11 px headers 16.5 px. */
 export const PRESENTER_MIN_SCALE = 1.5;
 const BASE_ROW_PX = 24;
 
