@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck, useSession } from '../store';
 import { selectCurrentConfiguration } from '../store/session/selectors';
+import { DemoMenu } from '../views/demo/DemoMenu';
 import { downloadText } from './download';
 
 function stamp(): string {
@@ -20,6 +21,8 @@ export function Header(): ReactElement {
       togglePaused: s.timeline.togglePaused,
       theme: s.layout.theme,
       toggleTheme: s.layout.toggleTheme,
+      presenter: s.layout.presenter,
+      togglePresenter: s.layout.togglePresenter,
       setHelpOpen: s.layout.setHelpOpen
     }))
   );
@@ -54,10 +57,14 @@ export function Header(): ReactElement {
         <button type="button" className="fd-button" aria-pressed={h.paused} onClick={h.togglePaused} title="Pause or resume following live events (Space)">
           {h.paused ? '▶ Resume live' : '❚❚ Pause live'}
         </button>
+        <button type="button" className="fd-button" aria-pressed={h.presenter} onClick={h.togglePresenter} title="Presenter mode: large type and a caption bar (f)">
+          ▣ Presenter
+        </button>
+        <DemoMenu />
         <button type="button" className="fd-button" onClick={h.toggleTheme} title="Switch theme (t)">
           {h.theme === 'dark' ? '☀ Light theme' : '☾ Dark theme'}
         </button>
-        <button type="button" className="fd-button" disabled={h.exporting} onClick={() => void onExport()}>
+        <button type="button" className="fd-button fd-presenter-hidden" disabled={h.exporting} onClick={() => void onExport()}>
           {h.exporting ? 'Exporting…' : '⤓ Export session'}
         </button>
         <button type="button" className="fd-icon-button" aria-label="Keyboard shortcuts" onClick={() => h.setHelpOpen(true)}>

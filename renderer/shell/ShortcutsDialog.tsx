@@ -12,6 +12,10 @@ const SHORTCUTS: readonly [string, string][] = [
   ['[ / ]', 'Time travel: one event back / forward (the views turn read-only until Live)'],
   ['l', 'Back to the live session, now'],
   ['t', 'Toggle dark / light theme'],
+  ['f', 'Presenter mode: large type and a caption bar'],
+  ['→ / PageDown', 'Demo: next step now'],
+  ['← / PageUp', "Demo: the previous step's caption and view (undoes nothing)"],
+  ['p / b', 'Demo: pause or resume (b is a clicker\'s “blank” key)'],
   ['Esc', 'Leave a field (shortcuts are off while typing); clear the selection (engine and event)'],
   ['↑ / ↓', 'Previous / next event (timeline list focused)'],
   ['?', 'Show this help']

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useFlightdeck } from '../store';
+import { useFlightdeck, type FlightdeckState } from '../store';
 import { TAB_IDS } from '../store/live';
 
 /** True when a key press belongs to the element (typing, or activating a control). */
@@ -13,8 +13,21 @@ function isControl(target: EventTarget | null): boolean {
 }
 
 /**
+ * The keys of a playing demo, as presenter clickers send them: → / PageDown next, ← / PageUp
+ * previous, p / b ("blank") pause or resume. True when the key was one of them.
+ */
+function demoKey(key: string, demo: FlightdeckState['demo']): boolean {
+  if (key === 'ArrowRight' || key === 'PageDown') demo.next();
+  else if (key === 'ArrowLeft' || key === 'PageUp') demo.previous();
+  else if (key === 'p' || key === 'P' || key === 'b' || key === 'B') demo.togglePause();
+  else return false;
+  return true;
+}
+
+/**
  * Global shortcuts: 1–N tabs (N = the number of tabs), `/` timeline filter, Space pause/resume,
- * `[` `]` one event back / forward in time, `l` live, `t` theme, `?` help,
+ * `[` `]` one event back / forward in time, `l` live, `t` theme, `f` presenter mode, `?` help,
+ * a playing demo's keys (`demoKey`),
  * Esc clears the selection. Ignored while typing in a field, where Esc leaves the field.
  */
 export function useShortcuts(): void {
@@ -34,6 +47,10 @@ export function useShortcuts(): void {
       }
       if (isTyping(event.target)) return;
       if (s.layout.helpOpen) return;
+      if (s.demo.script && demoKey(event.key, s.demo)) {
+        event.preventDefault();
+        return;
+      }
       const tabIndex = Number.parseInt(event.key, 10);
       if (event.key.length === 1 && tabIndex >= 1 && tabIndex <= TAB_IDS.length) {
         const tab = TAB_IDS[tabIndex - 1];
@@ -50,6 +67,8 @@ export function useShortcuts(): void {
         s.viewed.goLive();
       } else if (event.key === 't' || event.key === 'T') {
         s.layout.toggleTheme();
+      } else if (event.key === 'f' || event.key === 'F') {
+        s.layout.togglePresenter();
       } else if (event.key === '?') {
         s.layout.setHelpOpen(true);
       }

@@ -6,6 +6,7 @@ import type { SessionState } from '../../shared/projection';
 import type { Bridge } from '../bridge/bridge';
 import { setBridge } from './bridge-access';
 import { createConnectionSlice, type ConnectionSlice } from './connection/connection-slice';
+import { createDemoSlice, type DemoSlice } from './demo/demo-slice';
 import { appendLiveEvents, createLiveSlices, liveBuffer, persistedLive, type LiveSlices } from './live';
 import { SessionFeed } from './session/session-feed';
 import { createSessionSlice, foldSessionEvents, setSessionSync, type SessionSlice } from './session/session-slice';
@@ -16,11 +17,12 @@ import { createWorkbenchSlices, persistedWorkbench, type WorkbenchSlices } from 
 /**
  * The renderer's one store, made of slices: the connection, the session (the projection of the
  * host's log: every fact about the session), the live slices (timeline, selection, layout —
- * `live/`), the workbench slices (drafts, commands in flight, preferences — `workbench/`)
- * and the recorded-session slices (the viewed state, replay, stored history, sessions — `viewed/`).
+ * `live/`), the workbench slices (drafts, commands in flight, preferences — `workbench/`),
+ * the recorded-session slices (the viewed state, replay, stored history, sessions — `viewed/`)
+ * and the demo player (`demo/`).
  * Views read it through selectors; no slice keeps a copy of a fact the session state holds.
  */
-export type FlightdeckState = ConnectionSlice & SessionSlice & LiveSlices & WorkbenchSlices & RecordedSlices;
+export type FlightdeckState = ConnectionSlice & SessionSlice & LiveSlices & WorkbenchSlices & RecordedSlices & DemoSlice;
 
 export const useFlightdeck = create<FlightdeckState>()(
   subscribeWithSelector(
@@ -30,7 +32,8 @@ export const useFlightdeck = create<FlightdeckState>()(
         ...createSessionSlice(...args),
         ...createLiveSlices(...args),
         ...createWorkbenchSlices(...args),
-        ...createRecordedSlices(...args)
+        ...createRecordedSlices(...args),
+        ...createDemoSlice(...args)
       }),
       {
         name: 'flightdeck.preferences',

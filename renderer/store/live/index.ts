@@ -33,10 +33,14 @@ export const createLiveSlices: StateCreator<FlightdeckState, [], [], LiveSlices>
   ...createCausalChainSlice(...args)
 });
 
-/** The live preferences that survive a restart: layout, active tab, theme, graph options, timeline filters and saved sets. */
+/** The live preferences that survive a restart: layout, active tab, theme, UI scale, graph options, timeline filters and saved sets. */
 export function persistedLive(state: FlightdeckState): Record<string, unknown> {
-  const { theme, activeTab, panels, animateFlow, swimlanes } = state.layout;
-  return { layout: { theme, activeTab, panels, animateFlow, swimlanes }, graph: { allLinks: state.graph.allLinks, timelineFollowsSelection: state.graph.timelineFollowsSelection }, timeline: { filters: state.timeline.filters, savedFilterSets: state.timeline.savedFilterSets } };
+  const { theme, activeTab, panels, animateFlow, swimlanes, uiScale } = state.layout;
+  return {
+    layout: { theme, activeTab, panels, animateFlow, swimlanes, uiScale },
+    graph: { allLinks: state.graph.allLinks, timelineFollowsSelection: state.graph.timelineFollowsSelection },
+    timeline: { filters: state.timeline.filters, savedFilterSets: state.timeline.savedFilterSets }
+  };
 }
 
 /**

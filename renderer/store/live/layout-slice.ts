@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { FlightdeckState } from '../index';
+import { clampUiScale } from './ui-scale';
 
 /** The main tab strip, in shortcut order (keys 1 to the number of tabs). */
 export const TAB_IDS = ['timeline', 'performance', 'consistency', 'configuration', 'actions', 'deadletters', 'sessions', 'whatif'] as const;
@@ -21,6 +22,10 @@ export interface LayoutSlice {
     helpOpen: boolean;
     /** Incremented to ask the timeline to focus its text filter (`/`). */
     filterFocusRequest: number;
+    /** Font-size multiplier of the whole UI, 1–2 (persisted; `ui-scale.ts`). */
+    uiScale: number;
+    /** Large type and a caption bar, for showing the app to a room. */
+    presenter: boolean;
     setTheme(theme: Theme): void;
     toggleTheme(): void;
     setActiveTab(tab: TabId): void;
@@ -29,6 +34,8 @@ export interface LayoutSlice {
     setSwimlanes(on: boolean): void;
     setHelpOpen(open: boolean): void;
     requestFilterFocus(): void;
+    setUiScale(scale: number): void;
+    togglePresenter(): void;
   };
 }
 
@@ -47,6 +54,8 @@ export const createLayoutSlice: StateCreator<FlightdeckState, [], [], LayoutSlic
       swimlanes: false,
       helpOpen: false,
       filterFocusRequest: 0,
+      uiScale: 1,
+      presenter: false,
       setTheme: (theme) => patch({ theme }),
       toggleTheme: () => patch({ theme: get().layout.theme === 'dark' ? 'light' : 'dark' }),
       setActiveTab: (activeTab) => patch({ activeTab }),
@@ -54,7 +63,9 @@ export const createLayoutSlice: StateCreator<FlightdeckState, [], [], LayoutSlic
       setAnimateFlow: (animateFlow) => patch({ animateFlow }),
       setSwimlanes: (swimlanes) => patch({ swimlanes }),
       setHelpOpen: (helpOpen) => patch({ helpOpen }),
-      requestFilterFocus: () => patch({ activeTab: 'timeline', filterFocusRequest: get().layout.filterFocusRequest + 1 })
+      requestFilterFocus: () => patch({ activeTab: 'timeline', filterFocusRequest: get().layout.filterFocusRequest + 1 }),
+      setUiScale: (scale) => patch({ uiScale: clampUiScale(scale) }),
+      togglePresenter: () => patch({ presenter: !get().layout.presenter })
     }
   };
 };

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { FlightdeckState } from '../index';
 import { createConfigurationSlice, type ConfigurationSlice } from './configuration/configuration-slice';
 import { createDeadLettersSlice, type DeadLettersSlice } from './dead-letters/dead-letters-slice';
+import { createLoadSlice, type LoadSlice } from './load/load-slice';
 import { createPerformanceSlice, type PerformanceSlice } from './performance/performance-slice';
 import { createRulesSlice, type RulesSlice } from './rules/rules-slice';
 import { createAnalysisSlice, type AnalysisSlice } from './tasks/analysis-slice';
@@ -12,8 +13,8 @@ import { createWhatIfSlice, type WhatIfSlice } from './whatif/whatif-slice';
 
 /**
  * The workbench slices: the performance report and its preferences, rule edits and coverage,
- * the configuration draft, analyses, optimization and simulation requests, fault injection and
- * dead-letter redeliveries, and the what-if re-judge and re-run.
+ * the configuration draft, analyses, optimization and simulation requests, fault injection,
+ * synthetic load and dead-letter redeliveries, and the what-if re-judge and re-run.
  * What they show about the session itself is read from the session state.
  */
 export type WorkbenchSlices = PerformanceSlice &
@@ -24,6 +25,7 @@ export type WorkbenchSlices = PerformanceSlice &
   SimulationSlice &
   FaultsSlice &
   DeadLettersSlice &
+  LoadSlice &
   WhatIfSlice;
 
 export const createWorkbenchSlices: StateCreator<FlightdeckState, [], [], WorkbenchSlices> = (...args) => ({
@@ -35,6 +37,7 @@ export const createWorkbenchSlices: StateCreator<FlightdeckState, [], [], Workbe
   ...createSimulationSlice(...args),
   ...createFaultsSlice(...args),
   ...createDeadLettersSlice(...args),
+  ...createLoadSlice(...args),
   ...createWhatIfSlice(...args)
 });
 

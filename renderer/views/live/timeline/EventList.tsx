@@ -4,10 +4,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck } from '../../../store';
 import { timelineRowAt, timelineRowOf } from '../../../store/history/history-slice';
 import { noteNewestRendered } from '../../../store/live';
+import { effectiveUiScale, rowHeightPx } from '../../../store/live/ui-scale';
 import { EventRow, type EventRowProps } from './EventRow';
 import { TailRows } from './TailRows';
 
-const ROW_HEIGHT_PX = 24;
 /** Older events are read from the store once the first rendered row is this close to the top. */
 const LOAD_OLDER_WITHIN_ROWS = 40;
 /** Rows shown above the selected one when the list opens at it. */
@@ -51,6 +51,8 @@ export function EventList(): ReactElement {
   const count = olderCount + (opened ? 0 : t.liveCount);
   const following = !paused && !opened && at === null;
   const listRef = useListRef(null);
+  // Rows grow with the UI scale; react-window needs their height in pixels.
+  const rowHeight = useFlightdeck((s) => rowHeightPx(effectiveUiScale(s.layout)));
 
   useEffect(() => syncScope(), [t.filters, opened, syncScope]);
 
@@ -60,8 +62,8 @@ export function EventList(): ReactElement {
     const added = olderCount - previousOlder.current;
     previousOlder.current = olderCount;
     const element = listRef.current?.element;
-    if (added > 0 && element && !following) element.scrollBy({ top: added * ROW_HEIGHT_PX, behavior: 'instant' });
-  }, [olderCount, following, listRef]);
+    if (added > 0 && element && !following) element.scrollBy({ top: added * rowHeight, behavior: 'instant' });
+  }, [olderCount, following, listRef, rowHeight]);
 
   // A pause after following opens at the newest rows, not where an earlier pause was left.
   useEffect(() => {
@@ -134,11 +136,11 @@ export function EventList(): ReactElement {
   const openingOffset = (): number => {
     const s = useFlightdeck.getState();
     const selected = s.selection.event ? timelineRowOf(s, s.selection.event.seq, s.selection.event.eventId) : -1;
-    if (selected >= 0) return Math.max(0, (selected - OPEN_ABOVE_SELECTED_ROWS) * ROW_HEIGHT_PX);
-    return pausedScrollTop ?? count * ROW_HEIGHT_PX;
+    if (selected >= 0) return Math.max(0, (selected - OPEN_ABOVE_SELECTED_ROWS) * rowHeight);
+    return pausedScrollTop ?? count * rowHeight;
   };
 
-  if (following) return <TailRows count={count} rowHeight={ROW_HEIGHT_PX} rowProps={rowProps} onKeyDown={onKeyDown} onWheel={onWheel} />;
+  if (following) return <TailRows count={count} rowHeight={rowHeight} rowProps={rowProps} onKeyDown={onKeyDown} onWheel={onWheel} />;
   return (
     <List<EventRowProps>
       listRef={listRef}
@@ -148,7 +150,7 @@ export function EventList(): ReactElement {
       tabIndex={0}
       rowComponent={EventRow}
       rowCount={count}
-      rowHeight={ROW_HEIGHT_PX}
+      rowHeight={rowHeight}
       rowProps={rowProps}
       overscanCount={8}
       onKeyDown={onKeyDown}

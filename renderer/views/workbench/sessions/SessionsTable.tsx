@@ -4,6 +4,7 @@ import type { RecordedSession } from '../../../../shared/protocol';
 import { useFlightdeck } from '../../../store';
 import { exportHref } from '../../../store/sessions/session-files';
 import { formatCount } from '../../common/format';
+import { SaveAsDemoButton } from '../../demo/SaveAsDemoButton';
 import { Badge } from '../common/Panel';
 import { formatBytes, sessionStatus } from './session-status';
 
@@ -47,13 +48,14 @@ function SessionRow({ session, range }: { session: RecordedSession; range: Repla
         <a className="wb-btn" href={exportHref(session.id)} download aria-label={`Export ${session.name}`}>
           Export
         </a>
+        <SaveAsDemoButton sessionId={session.id} name={session.name} className="wb-btn" label="As demo" />
         </div>
       </td>
     </tr>
   );
 }
 
-/** The recorded sessions, newest first, each with Open, Replay and Export. */
+/** The recorded sessions, newest first, each with Open, Replay, Export and As demo. */
 export function SessionsTable({ sessions, range }: { sessions: readonly RecordedSession[]; range: ReplayRange }): ReactElement {
   return (
     <div className="wb-table-wrap">
