@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { test, expect } from '../support/fixtures';
-import { SCREENSHOTS, seriousViolations, setTheme } from './live-helpers';
+import { renderedFontPx, SCREENSHOTS, seriousViolations, setTheme } from './live-helpers';
 
 const DEMOS_DIR = 'resources/demos';
 const SHIPPED = readdirSync(DEMOS_DIR)
@@ -100,6 +100,8 @@ test('presenter mode: large type and the caption bar at 1280×720 and 1440×900 
     [1440, 900]
   ] as const) {
     await app.setViewportSize({ width, height });
+    // The graph has the whole left column: its engine names read at 16 px or more.
+    await expect.poll(async () => Math.min(...(await renderedFontPx(app, '.gr-node-name')))).toBeGreaterThanOrEqual(16);
     for (const theme of ['dark', 'light'] as const) {
       await setTheme(app, theme);
       await app.screenshot({ path: `${SCREENSHOTS}/presenter-${width}x${height}-${theme}.png` });

@@ -1,6 +1,6 @@
 import { test, expect } from '../support/fixtures';
 import type { Page } from '@playwright/test';
-import { connectHost, SCREENSHOTS, seriousViolations, setTheme } from './live-helpers';
+import { connectHost, renderedFontPx, SCREENSHOTS, seriousViolations, setTheme } from './live-helpers';
 
 /**
  * Points of drawn edges that fall inside a node they do not start or end at (sampled every 4 px
@@ -67,14 +67,7 @@ test('shows the six engines, idle, with the direct dependencies; every link on r
 test('the graph reads at 1280×720: node names at 12 px or more on screen', async ({ app }) => {
   await app.setViewportSize({ width: 1280, height: 720 });
   await app.waitForTimeout(400);
-  const heights = await app.locator('.gr-node-name').evaluateAll((names) =>
-    names.map((name) => {
-      const box = name.getBoundingClientRect();
-      const px = Number.parseFloat(getComputedStyle(name).fontSize);
-      // The rendered size: the CSS size times the viewport's zoom (the box's height over its CSS height).
-      return (px * box.height) / (name as HTMLElement).offsetHeight;
-    })
-  );
+  const heights = await renderedFontPx(app, '.gr-node-name');
   expect(heights).toHaveLength(6);
   for (const h of heights) expect(h).toBeGreaterThanOrEqual(12);
   await app.screenshot({ path: `${SCREENSHOTS}/graph-1280x720-dark.png` });

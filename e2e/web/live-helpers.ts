@@ -51,3 +51,10 @@ export async function setTheme(page: Page, theme: 'dark' | 'light'): Promise<voi
   await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' });
   await page.waitForTimeout(250);
 }
+
+/** The on-screen type size of each matched element: its CSS size times the zoom it is drawn at. */
+export async function renderedFontPx(page: Page, selector: string): Promise<number[]> {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements.map((el) => (Number.parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().height) / (el as HTMLElement).offsetHeight)
+  );
+}

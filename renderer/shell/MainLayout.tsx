@@ -58,20 +58,29 @@ function TabPanels(): ReactElement {
   );
 }
 
-/** Graph and inspector on the left, the tabbed views on the right; every split is resizable. */
+/**
+ * Graph and inspector on the left, the tabbed views on the right; every split is resizable. A
+ * presenter has the whole left column for the graph (its type is what the room reads).
+ */
 export function MainLayout(): ReactElement {
+  const presenter = useFlightdeck((s) => s.layout.presenter);
   return (
-    <PersistedGroup id="fd-main" orientation="horizontal" className="fd-main">
-      <Panel id="left" defaultSize="38%" minSize="22%">
-        <PersistedGroup id="fd-left" orientation="vertical" className="fd-left">
-          <Panel id="graph" defaultSize="62%" minSize="20%">
-            <DependencyGraph />
-          </Panel>
-          <Separator className="fd-separator fd-separator--horizontal" />
-          <Panel id="inspector" minSize="15%">
-            <Inspector />
-          </Panel>
-        </PersistedGroup>
+    // The presenter's split is its own (a wider graph), so leaving presenter mode restores the user's.
+    <PersistedGroup key={presenter ? 'presenter' : 'desk'} id={presenter ? 'fd-main-presenter' : 'fd-main'} orientation="horizontal" className="fd-main">
+      <Panel id="left" defaultSize={presenter ? '46%' : '38%'} minSize="22%">
+        {presenter ? (
+          <DependencyGraph />
+        ) : (
+          <PersistedGroup id="fd-left" orientation="vertical" className="fd-left">
+            <Panel id="graph" defaultSize="62%" minSize="20%">
+              <DependencyGraph />
+            </Panel>
+            <Separator className="fd-separator fd-separator--horizontal" />
+            <Panel id="inspector" minSize="15%">
+              <Inspector />
+            </Panel>
+          </PersistedGroup>
+        )}
       </Panel>
       <Separator className="fd-separator fd-separator--vertical" />
       <Panel id="right" minSize="35%">
