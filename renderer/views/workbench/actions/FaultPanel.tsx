@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EngineStatusReport } from '../../../../shared/protocol';
 import { useFlightdeck, useSession } from '../../../store';
@@ -7,6 +7,8 @@ import type { FaultAction } from '../../../store/workbench/tasks/faults-slice';
 import { Badge, EmptyState, Panel } from '../common/Panel';
 import { formatMs } from '../../common/format';
 import { useReadOnlyReason } from '../../common/use-read-only';
+import { useWholeNumber } from '../../common/use-whole-number';
+import { WholeNumberField } from '../../common/WholeNumberField';
 
 interface FaultRowProps {
   status: EngineStatusReport;
@@ -18,8 +20,8 @@ function FaultRow({ status, pending, lastAction }: FaultRowProps): ReactElement 
   const inject = useFlightdeck((s) => s.faults.inject);
   const restart = useFlightdeck((s) => s.faults.restart);
   const readOnly = useReadOnlyReason();
-  const [slowMs, setSlowMs] = useState(200);
-  const [failCount, setFailCount] = useState(1);
+  const slowMs = useWholeNumber(200);
+  const failCount = useWholeNumber(1);
   const id = status.engineId;
   const armed: string[] = [];
   if (status.faults.slowMs > 0) armed.push(`slow ${status.faults.slowMs} ms`);
@@ -48,14 +50,14 @@ function FaultRow({ status, pending, lastAction }: FaultRowProps): ReactElement 
           Crash
         </button>
         <span className="ac-inline">
-          <input className="wb-input ac-small" type="number" min={0} max={60000} step={50} value={slowMs} aria-label={`Delay for ${id} (ms)`} onChange={(e) => setSlowMs(Math.max(0, Number(e.target.value) || 0))} />
-          <button type="button" className="wb-btn" disabled={pending || readOnly !== null} title={readOnly ?? undefined} onClick={() => void inject(id, { kind: 'slow', delayMs: slowMs })} aria-label={`Slow ${id}`}>
+          <WholeNumberField className="wb-input ac-small" value={slowMs.value} min={0} max={60000} step={50} ariaLabel={`Delay for ${id} (ms)`} onValue={slowMs.onValue} />
+          <button type="button" className="wb-btn" disabled={pending || !slowMs.valid || readOnly !== null} title={readOnly ?? undefined} onClick={() => void inject(id, { kind: 'slow', delayMs: slowMs.value })} aria-label={`Slow ${id}`}>
             Slow
           </button>
         </span>
         <span className="ac-inline">
-          <input className="wb-input ac-small" type="number" min={1} max={1000} value={failCount} aria-label={`Failures for ${id}`} onChange={(e) => setFailCount(Math.max(1, Number(e.target.value) || 1))} />
-          <button type="button" className="wb-btn" disabled={pending || readOnly !== null} title={readOnly ?? undefined} onClick={() => void inject(id, { kind: 'fail', count: failCount })} aria-label={`Fail next ${id}`}>
+          <WholeNumberField className="wb-input ac-small" value={failCount.value} min={1} max={1000} ariaLabel={`Failures for ${id}`} onValue={failCount.onValue} />
+          <button type="button" className="wb-btn" disabled={pending || !failCount.valid || readOnly !== null} title={readOnly ?? undefined} onClick={() => void inject(id, { kind: 'fail', count: failCount.value })} aria-label={`Fail next ${id}`}>
             Fail
           </button>
         </span>

@@ -15,6 +15,8 @@ import { ParetoChart } from './ParetoChart';
 import { axisLabel, defaultAxes, objectiveKeys, paretoPoints, snapshotPoints } from './pareto-data';
 import { TaskProgress } from './TaskProgress';
 import { useReadOnlyReason } from '../../common/use-read-only';
+import { useWholeNumber } from '../../common/use-whole-number';
+import { WholeNumberField } from '../../common/WholeNumberField';
 
 const OBJECTIVES = [
   { key: 'minimizeWeight', label: 'Minimize weight' },
@@ -57,9 +59,9 @@ export function OptimizationPanel(): ReactElement {
   const readOnly = useReadOnlyReason();
   const lastChange = useFlightdeck((s) => s.configuration.lastChange);
   const [objectives, setObjectives] = useState<Record<ObjectiveKey, boolean>>({ minimizeWeight: true, maximizeStealth: true, minimizeCost: false, maximizeRange: false });
-  const [seed, setSeed] = useState(7);
-  const [population, setPopulation] = useState(32);
-  const [generations, setGenerations] = useState(10);
+  const seed = useWholeNumber(7);
+  const population = useWholeNumber(32);
+  const generations = useWholeNumber(10);
   const [minTW, setMinTW] = useState('');
   const [minRadius, setMinRadius] = useState('');
   const [axes, setAxes] = useState<{ x: string; y: string } | null>(null);
@@ -79,7 +81,7 @@ export function OptimizationPanel(): ReactElement {
   const liveFront = useMemo(() => snapshotPoints(liveFrontValues, chosen.x, chosen.y).map((p, index) => ({ ...p, index })), [liveFrontValues, chosen.x, chosen.y]);
 
   const submit = (): void => {
-    const criteria: OptimizationCriteria = { ...objectives, seed, populationSize: population, generations };
+    const criteria: OptimizationCriteria = { ...objectives, seed: seed.value, populationSize: population.value, generations: generations.value };
     const constraints: NonNullable<OptimizationCriteria['constraints']> = {};
     if (Number(minTW) > 0) constraints.minThrustToWeight = Number(minTW);
     if (Number(minRadius) > 0) constraints.minCombatRadiusKm = Number(minRadius);
@@ -110,15 +112,15 @@ export function OptimizationPanel(): ReactElement {
         </fieldset>
         <label className="wb-field">
           <span>Seed</span>
-          <input className="wb-input ac-small" type="number" min={0} value={seed} onChange={(e) => setSeed(Math.max(0, Math.round(Number(e.target.value) || 0)))} />
+          <WholeNumberField className="wb-input ac-small" value={seed.value} min={0} max={2 ** 31} onValue={seed.onValue} />
         </label>
         <label className="wb-field">
           <span>Population</span>
-          <input className="wb-input ac-small" type="number" min={8} max={400} value={population} onChange={(e) => setPopulation(Number(e.target.value) || 8)} />
+          <WholeNumberField className="wb-input ac-small" value={population.value} min={8} max={400} onValue={population.onValue} />
         </label>
         <label className="wb-field">
           <span>Generations</span>
-          <input className="wb-input ac-small" type="number" min={1} max={500} value={generations} onChange={(e) => setGenerations(Number(e.target.value) || 1)} />
+          <WholeNumberField className="wb-input ac-small" value={generations.value} min={1} max={500} onValue={generations.onValue} />
         </label>
         <label className="wb-field">
           <span>Min T/W</span>
@@ -128,7 +130,7 @@ export function OptimizationPanel(): ReactElement {
           <span>Min combat radius (km)</span>
           <input className="wb-input ac-small" inputMode="decimal" placeholder="none" value={minRadius} onChange={(e) => setMinRadius(e.target.value)} />
         </label>
-        <button type="submit" className="wb-btn wb-btn-primary" disabled={running || noObjective || readOnly !== null} title={readOnly ?? undefined}>
+        <button type="submit" className="wb-btn wb-btn-primary" disabled={running || noObjective || !seed.valid || !population.valid || !generations.valid || readOnly !== null} title={readOnly ?? undefined}>
           Start optimization
         </button>
         <button type="button" className="wb-btn" disabled={status !== 'running'} onClick={() => void cancel()}>

@@ -3,6 +3,7 @@ import type { AircraftConfiguration } from '../../../../shared/aircraft';
 import type { DesignFinding, LibraryCatalog } from '../../../../shared/protocol';
 import { libraryName } from './AircraftSummary';
 import { FieldFindings } from './FieldFindings';
+import { useWholeNumber } from '../../common/use-whole-number';
 import { WholeNumberField } from '../../common/WholeNumberField';
 
 interface ModulesEditorProps {
@@ -21,9 +22,7 @@ function kindsOf(module: Record<string, unknown> | undefined): string {
 export function ModulesEditor({ draft, library, findings, onAdd, onRemove }: ModulesEditorProps): ReactElement {
   const [libraryId, setLibraryId] = useState(library.modules[0]?.id ?? '');
   const [attachmentPoint, setAttachmentPoint] = useState(draft.basePlatform.attachmentPoints[0]?.id ?? '');
-  const [quantity, setQuantity] = useState(1);
-  /** False while the quantity field holds text that is not a quantity. */
-  const [quantityValid, setQuantityValid] = useState(true);
+  const quantity = useWholeNumber(1);
   const categories = [...new Set(library.modules.map((m) => String(m.category ?? 'other')))];
   const selected = library.modules.find((m) => m.id === libraryId);
   const points = draft.basePlatform.attachmentPoints;
@@ -75,7 +74,7 @@ export function ModulesEditor({ draft, library, findings, onAdd, onRemove }: Mod
         aria-label="Add a module"
         onSubmit={(e) => {
           e.preventDefault();
-          if (libraryId && attachmentPoint && quantityValid) onAdd({ libraryId, attachmentPoint, quantity });
+          if (libraryId && attachmentPoint && quantity.valid) onAdd({ libraryId, attachmentPoint, quantity: quantity.value });
         }}
       >
         <label className="wb-field">
@@ -107,17 +106,9 @@ export function ModulesEditor({ draft, library, findings, onAdd, onRemove }: Mod
         </label>
         <label className="wb-field">
           <span>Quantity</span>
-          <WholeNumberField
-            value={quantity}
-            min={1}
-            max={50}
-            onValue={(next) => {
-              setQuantityValid(next !== null);
-              if (next !== null) setQuantity(next);
-            }}
-          />
+          <WholeNumberField value={quantity.value} min={1} max={50} onValue={quantity.onValue} />
         </label>
-        <button type="submit" className="wb-btn" disabled={!quantityValid}>
+        <button type="submit" className="wb-btn" disabled={!quantity.valid}>
           Add module
         </button>
         {selected && <span className="wb-note">fits: {kindsOf(selected) || 'any'}</span>}
