@@ -7,6 +7,7 @@ import { formatClock, formatMs } from '../../common/format';
 import { formatRoute } from '../common/event-format';
 import { CausalChain } from './CausalChain';
 import { ConfigDiff } from './ConfigDiff';
+import { OutputChanges } from './OutputChanges';
 
 /** The selected event: identity, configuration diff, causal chain and payload. */
 export function EventDetail(): ReactElement | null {
@@ -63,6 +64,12 @@ export function EventDetail(): ReactElement | null {
           <section className="tl-section" aria-label="Configuration diff">
             <h3 className="tl-section-title">Configuration diff</h3>
             <ConfigDiff event={event} />
+          </section>
+        )}
+        {event.eventType === 'engine_output' && (
+          <section className="tl-section" aria-label="Changed outputs">
+            <h3 className="tl-section-title">Changed outputs</h3>
+            <OutputChanges event={event} />
           </section>
         )}
         <section className="tl-section" aria-label="Causal chain">
