@@ -17,6 +17,10 @@ export interface SelectionSlice {
      * stays in view. False when this window's buffer no longer holds it.
      */
     reveal(eventId: string): boolean;
+    /** The event marked to compare: the next event selected is shown side by side with it. */
+    compareBase: EngineEvent | null;
+    /** Marks an event to compare with the next one selected (null: no comparison). */
+    markForCompare(event: EngineEvent | null): void;
     /** Clears both selections (Esc). */
     clear(): void;
   };
@@ -27,6 +31,8 @@ export const createSelectionSlice: StateCreator<FlightdeckState, [], [], Selecti
     eventId: null,
     event: null,
     engineId: null,
+    compareBase: null,
+    markForCompare: (event) => set((s) => ({ selection: { ...s.selection, compareBase: event } })),
     selectEvent: (id, event) =>
       set((s) => ({
         selection: { ...s.selection, eventId: id, event: id === null ? null : (event ?? liveBuffer.findById(id) ?? null) }

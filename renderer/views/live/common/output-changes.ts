@@ -43,7 +43,13 @@ function signed(value: number): string {
   return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(Math.abs(value))}`;
 }
 
-function changeOf(engineId: string, field: string, hasBefore: boolean, before: unknown, after: unknown): OutputChange {
+/**
+ * One output field's change from `before` to `after` (`hasBefore` false: the value before is
+ * unknown), with its unit from the engine's schema.
+ *
+ * @example outputChange('aerodynamics', 'maxMach', true, 1.82, 1.76).delta; // '−0.06'
+ */
+export function outputChange(engineId: string, field: string, hasBefore: boolean, before: unknown, after: unknown): OutputChange {
   const info = outputFieldInfo(engineId, field);
   const base = { field, unit: info?.unit ?? '', meaning: info?.meaning ?? '', after: formatValue(after), nested: [], delta: null, weight: 0 };
   const beforeText = hasBefore ? formatValue(before) : null;
@@ -69,8 +75,13 @@ function changeOf(engineId: string, field: string, hasBefore: boolean, before: u
 export function outputChanges(data: EventPayloads['engine_output']): OutputChange[] {
   const previous = data.previousValues;
   const changes = data.changedFields.map((field) =>
-    changeOf(data.engineId, field, previous !== undefined && Object.hasOwn(previous, field), previous?.[field], data.outputs[field])
+    outputChange(data.engineId, field, previous !== undefined && Object.hasOwn(previous, field), previous?.[field], data.outputs[field])
   );
+  return biggestFirst(changes);
+}
+
+/** Changes ordered by weight, biggest first; equal weights keep their order. */
+export function biggestFirst(changes: readonly OutputChange[]): OutputChange[] {
   return changes.map((change, index) => ({ change, index })).sort((a, b) => b.change.weight - a.change.weight || a.index - b.index).map(({ change }) => change);
 }
 

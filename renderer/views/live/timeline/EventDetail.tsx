@@ -6,10 +6,11 @@ import { JsonTree } from '../common/JsonTree';
 import { formatClock, formatMs } from '../../common/format';
 import { formatRoute } from '../common/event-format';
 import { CausalChain } from './CausalChain';
+import { CompareBar } from './CompareBar';
 import { ConfigDiff } from './ConfigDiff';
 import { OutputChanges } from './OutputChanges';
 
-/** The selected event: identity, configuration diff, causal chain and payload. */
+/** The selected event: identity, comparison with a marked one, configuration or output diff, causal chain and payload. */
 export function EventDetail(): ReactElement | null {
   const { event, selectEvent, loadChain, chainCorrelation, setFilters } = useFlightdeck(
     useShallow((s) => ({
@@ -60,6 +61,7 @@ export function EventDetail(): ReactElement | null {
             {event.queueWaitMs === undefined ? '' : ` · waited ${formatMs(event.queueWaitMs)} in the bus queue`}
           </dd>
         </dl>
+        <CompareBar event={event} />
         {event.eventType === 'configuration_changed' && (
           <section className="tl-section" aria-label="Configuration diff">
             <h3 className="tl-section-title">Configuration diff</h3>
