@@ -4,7 +4,8 @@ import { formatValue, outputChanges, type OutputChange } from '../common/output-
 
 const MAX_NESTED_ROWS = 8;
 
-function NestedChange({ change }: { change: OutputChange }): ReactElement {
+/** A nested value's change: each differing path inside it, before → after (the value alone when "before" is unknown). */
+export function NestedChange({ change }: { change: OutputChange }): ReactElement {
   if (change.before === null) return <span className="tl-note">{change.after}</span>;
   return (
     <ul className="tl-nested-changes">
