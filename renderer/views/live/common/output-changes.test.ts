@@ -17,6 +17,8 @@ describe('outputChanges', () => {
       ['combatRadiusKm', '1,211', '1,210', 'km', '−0.6']
     ]);
     expect(changes[0]?.meaning).toMatch(/level-flight Mach/);
+    // A small change of a small figure keeps its significant digits.
+    expect(outputChanges({ ...base, engineId: 'aerodynamics', outputs: { cd0: 0.01215 }, previousValues: { cd0: 0.01224 }, changedFields: ['cd0'] })[0]?.delta).toBe('−0.00009');
     expect(describeOutputChange(changes[0]!)).toBe('maxMach 1.82 → 1.76 Mach');
   });
 

@@ -39,8 +39,11 @@ export function formatValue(value: unknown): string {
   return json.length > MAX_TEXT ? `${json.slice(0, MAX_TEXT)}…` : json;
 }
 
+/** A difference with its sign; below 1 by significant digits, so a small change of a small figure does not read as 0. */
 function signed(value: number): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(Math.abs(value))}`;
+  const magnitude = Math.abs(value);
+  const digits = magnitude < 1 ? magnitude.toLocaleString('en-US', { maximumSignificantDigits: 3 }) : formatNumber(magnitude);
+  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${digits}`;
 }
 
 /**

@@ -10,8 +10,8 @@ import { criticalPath } from './critical-path';
  * Every event of the selected event's correlation (host history merged with the buffer) as a
  * tree by cause, with each row's offset from the root, its wait in the bus queue and, where the
  * event reports it, its handler time drawn as a bar on a shared time axis (Jaeger-like). The
- * critical path (the hops whose queue wait + handler time bound the total) is drawn apart and
- * marked in text, and the engine that bounded it is named. Clicking a row selects it.
+ * critical path (the causes of the event published last) is drawn apart and marked in text,
+ * and the engine whose hops took most of the time is named. Clicking a row selects it.
  */
 export function CausalChain({ correlationId }: { correlationId: string }): ReactElement {
   const { chain, selectedId, selectEvent, load } = useFlightdeck(
@@ -42,8 +42,8 @@ export function CausalChain({ correlationId }: { correlationId: string }): React
       </div>
       {critical && (
         <p className="tl-critical-summary" data-testid="critical-path-summary">
-          Critical path: {critical.eventIds.length} hop{critical.eventIds.length === 1 ? '' : 's'}, {formatMs(critical.totalMs)} of queue wait and
-          handler time · <strong>bounded by {critical.boundingEngine}: {formatMs(critical.boundingMs)} of {formatMs(critical.totalMs)}</strong>
+          Critical path: {critical.eventIds.length} hop{critical.eventIds.length === 1 ? '' : 's'} to +{formatMs(critical.totalMs)} ({formatMs(critical.workMs)}{' '}
+          of queue wait and handler time) · <strong>bounded by {critical.boundingEngine}: {formatMs(critical.boundingMs)} of {formatMs(critical.totalMs)}</strong>
         </p>
       )}
       <div className="tl-chain-rows" role="tree" aria-label="Causal chain">

@@ -5,12 +5,12 @@ import { buildCausalTree } from './causal-tree';
 import { criticalPath } from './critical-path';
 
 let seq = 0;
-/** A hop of a hand-built chain: `engine`'s output caused by `cause`, waiting `waitMs`, computing `durationMs`. */
-function hop(id: string, cause: string | null, engine: EngineId, waitMs: number, durationMs: number, endMs = ++seq): EngineEvent {
+/** `engine`'s output, caused by `cause`, published `endMs` after the root, having waited `waitMs` and computed `durationMs`. */
+function hop(id: string, cause: string, engine: EngineId, endMs: number, waitMs: number, durationMs: number): EngineEvent {
   return makeEvent(
     ++seq,
     'engine_output',
-    { engineId: engine, version: 1, outputs: {}, changedFields: [], durationMs, degradedBy: [] },
+    { engineId: engine, version: 2, outputs: {}, changedFields: [], durationMs, degradedBy: [] },
     { eventId: id, causationId: cause, sourceEngine: engine, timestamp: 1000 + endMs, queueWaitMs: waitMs, correlationId: 'c' }
   );
 }
@@ -20,40 +20,48 @@ function root(): EngineEvent {
 }
 
 describe('criticalPath', () => {
-  it('follows the slower of two parallel branches and names the engine that took longest on it', () => {
+  it('follows the branch that ended last and names the engine whose hops took most of the time', () => {
     const path = criticalPath(
       buildCausalTree([
         root(),
-        hop('design', 'root', 'design', 2, 10),
-        hop('propulsion', 'design', 'propulsion', 1, 50),
-        hop('materials', 'design', 'materials', 1, 5),
-        hop('aerodynamics', 'materials', 'aerodynamics', 1, 100)
+        hop('design', 'root', 'design', 12, 2, 10),
+        hop('propulsion', 'design', 'propulsion', 63, 1, 50),
+        hop('materials', 'design', 'materials', 18, 1, 5),
+        hop('aerodynamics', 'materials', 'aerodynamics', 120, 1, 100)
       ])
     );
     expect(path?.eventIds).toEqual(['root', 'design', 'materials', 'aerodynamics']);
-    expect(path?.totalMs).toBe(1 + 12 + 6 + 101);
-    expect(path?.boundingEngine).toBe('aerodynamics');
-    expect(path?.boundingMs).toBe(101);
+    expect(path?.totalMs).toBe(120);
+    expect(path?.workMs).toBe(1 + 12 + 6 + 101);
+    expect([path?.boundingEngine, path?.boundingMs]).toEqual(['aerodynamics', 102]);
   });
 
-  it('sums an engine\'s hops on the path: two short ones can outweigh one longer one', () => {
+  it("sums an engine's hops on the path: two short ones can outweigh one longer one", () => {
     const path = criticalPath(
-      buildCausalTree([root(), hop('d1', 'root', 'design', 0, 30), hop('s', 'd1', 'sensors', 0, 40), hop('d2', 's', 'design', 0, 30)])
+      buildCausalTree([root(), hop('d1', 'root', 'design', 30, 0, 30), hop('s', 'd1', 'sensors', 70, 0, 40), hop('d2', 's', 'design', 100, 0, 30)])
     );
     expect(path?.eventIds).toEqual(['root', 'd1', 's', 'd2']);
-    // The root configuration change is design's too (1 ms in the queue).
-    expect([path?.boundingEngine, path?.boundingMs]).toEqual(['design', 61]);
+    expect([path?.boundingEngine, path?.boundingMs]).toEqual(['design', 60]);
   });
 
-  it('breaks a tie of cost by the event that ended later, then by row order', () => {
-    const later = criticalPath(buildCausalTree([root(), hop('a', 'root', 'propulsion', 0, 20, 5), hop('b', 'root', 'sensors', 0, 20, 9)]));
-    expect(later?.eventIds).toEqual(['root', 'b']);
-    const same = criticalPath(buildCausalTree([root(), hop('a', 'root', 'propulsion', 0, 20, 7), hop('b', 'root', 'sensors', 0, 20, 7)]));
+  it('counts the time between hops that no handler reports, so the named time adds up to the total', () => {
+    // Manufacturing is published 80 ms after its cause though it reports 5 ms: it waited on the scheduler.
+    const path = criticalPath(buildCausalTree([root(), hop('design', 'root', 'design', 10, 0, 10), hop('mfg', 'design', 'manufacturing', 90, 0, 5)]));
+    expect([path?.boundingEngine, path?.boundingMs, path?.totalMs, path?.workMs]).toEqual(['manufacturing', 80, 90, 16]);
+  });
+
+  it('breaks a tie of end time by the reported work, then by row order', () => {
+    const moreWork = criticalPath(buildCausalTree([root(), hop('a', 'root', 'propulsion', 20, 0, 5), hop('b', 'root', 'sensors', 20, 0, 15)]));
+    expect(moreWork?.eventIds).toEqual(['root', 'b']);
+    const same = criticalPath(buildCausalTree([root(), hop('a', 'root', 'propulsion', 20, 0, 15), hop('b', 'root', 'sensors', 20, 0, 15)]));
     expect(same?.eventIds).toEqual(['root', 'a']);
+    // Two engines owning the same time on the path: the one reached first is named.
+    const even = criticalPath(buildCausalTree([root(), hop('a', 'root', 'propulsion', 10, 0, 10), hop('b', 'a', 'sensors', 20, 0, 10)]));
+    expect(even?.boundingEngine).toBe('propulsion');
   });
 
-  it('is null when no hop reports any time, or for no events', () => {
-    expect(criticalPath(buildCausalTree([root(), hop('a', 'root', 'design', 0, 0)]).map((row) => ({ ...row, queueWaitMs: null })))).toBeNull();
+  it('is null for a chain that took no time, or no events', () => {
+    expect(criticalPath(buildCausalTree([root(), hop('a', 'root', 'design', 0, 0, 0)]).map((row) => ({ ...row, queueWaitMs: null })))).toBeNull();
     expect(criticalPath([])).toBeNull();
   });
 });
