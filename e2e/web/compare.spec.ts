@@ -78,6 +78,11 @@ test('values, comparisons and the critical path of a configuration change', asyn
   await expect(compared.locator('tr:not([data-differs])').filter({ hasText: 'engineId' })).toHaveCount(1);
   await shoot(app, app.getByRole('region', { name: 'Comparison of two events' }), 'compare-two-events');
   await app.getByRole('button', { name: 'Stop comparing' }).click();
+  // Shift-click compares the selected event (aerodynamics v1) with the one clicked.
+  await outputRow(app, 'propulsion', 2).click({ modifiers: ['Shift'] });
+  await expect(app.getByRole('region', { name: 'Comparison of two events' })).toContainText(/Compared: A #\d+ engine_output · B #\d+ engine_output/);
+  await expect(compared.locator('tr[data-differs]').filter({ hasText: 'engineId' })).toHaveCount(1);
+  await app.getByRole('button', { name: 'Stop comparing' }).click();
 
   // The change's causal chain marks its critical path and names the engine that bounded it.
   await app.locator('.tl-list .tl-row[data-event-type="configuration_changed"]').filter({ hasText: 'v2' }).click();

@@ -21,6 +21,11 @@ export interface SelectionSlice {
     compareBase: EngineEvent | null;
     /** Marks an event to compare with the next one selected (null: no comparison). */
     markForCompare(event: EngineEvent | null): void;
+    /**
+     * Selects an event to compare (shift-click): the marked event, else the one selected until
+     * now, becomes A and this one B.
+     */
+    selectToCompare(id: string, event?: EngineEvent): void;
     /** Clears both selections (Esc). */
     clear(): void;
   };
@@ -37,6 +42,11 @@ export const createSelectionSlice: StateCreator<FlightdeckState, [], [], Selecti
       set((s) => ({
         selection: { ...s.selection, eventId: id, event: id === null ? null : (event ?? liveBuffer.findById(id) ?? null) }
       })),
+    selectToCompare: (id, event) => {
+      const { compareBase, event: selected, selectEvent } = get().selection;
+      if (!compareBase && selected) set((s) => ({ selection: { ...s.selection, compareBase: selected } }));
+      selectEvent(id, event);
+    },
     selectEngine: (id) => set((s) => ({ selection: { ...s.selection, engineId: id } })),
     reveal: (eventId) => {
       const event = liveBuffer.findById(eventId);
