@@ -40,7 +40,7 @@ export function DiffTable({ entries, against }: { entries: readonly DiffEntry[];
   return (
     <div className="tl-diff">
       <p className="tl-note">
-        {entries.length} field{entries.length === 1 ? '' : 's'} differ from {against}
+        {entries.length === 1 ? '1 field differs' : `${entries.length} fields differ`} from {against}
       </p>
       <table className="tl-diff-table">
         <thead>
