@@ -52,8 +52,9 @@ function configurationName(configuration: unknown): string {
 
 export const createComparisonSlice: StateCreator<FlightdeckState, [], [], ComparisonSlice> = (set, get) => {
   const patch = (next: Partial<ComparisonSlice['comparison']>): void => set((s) => ({ comparison: { ...s.comparison, ...next } }));
-  // Bumped by every comparison asked, so an older answer is dropped.
+  // Bumped by every comparison (and every version list) asked, so an older answer is dropped.
   let generation = 0;
+  let versionsGeneration = 0;
 
   /** The state of a session as of `seq`, read the way time travel reads it (`session.stateAt`). */
   const sideAt = async (sessionId: number | undefined, seq: number, label: string): Promise<ComparedSide> => {
@@ -81,10 +82,13 @@ export const createComparisonSlice: StateCreator<FlightdeckState, [], [], Compar
       pending: false,
       error: null,
       loadVersions: async (sessionId) => {
-        patch({ versions: { sessionId, list: [], loading: true }, error: null });
+        const asked = ++versionsGeneration;
+        // The list shown stays while the same session's list is read again (a new live version).
+        const kept = get().comparison.versions;
+        patch({ versions: { sessionId, list: kept.sessionId === sessionId ? kept.list : [], loading: true }, error: null });
         const query = { eventType: 'configuration_changed' as const, limit: MAX_VERSIONS };
         const result = await bridge().invoke('history.page', sessionId === undefined ? query : { ...query, sessionId });
-        if (get().comparison.versions.sessionId !== sessionId) return;
+        if (asked !== versionsGeneration) return;
         if (!result.ok) {
           patch({ versions: { sessionId, list: [], loading: false }, error: `history.page failed: ${result.error.message}` });
           return;
