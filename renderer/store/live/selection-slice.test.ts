@@ -7,10 +7,7 @@ const first = makeEvent(1, 'synthetic_load', { n: 1 });
 const second = makeEvent(2, 'synthetic_load', { n: 2 });
 const third = makeEvent(3, 'synthetic_load', { n: 3 });
 
-afterEach(() => {
-  selection().markForCompare(null);
-  selection().clear();
-});
+afterEach(() => selection().clear());
 
 describe('selection: comparing two events', () => {
   it('shift-click makes the event selected until then A and the clicked one B', () => {
@@ -24,6 +21,12 @@ describe('selection: comparing two events', () => {
     selection().selectEvent(second.eventId, second);
     selection().selectToCompare(third.eventId, third);
     expect([selection().compareBase?.eventId, selection().event?.eventId]).toEqual(['e1', 'e3']);
+  });
+
+  it('Esc forgets the event marked for compare with the selection', () => {
+    selection().markForCompare(first);
+    selection().clear();
+    expect(selection().compareBase).toBeNull();
   });
 
   it('with nothing selected, a shift-click only selects', () => {

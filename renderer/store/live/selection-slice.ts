@@ -26,7 +26,7 @@ export interface SelectionSlice {
      * now, becomes A and this one B.
      */
     selectToCompare(id: string, event?: EngineEvent): void;
-    /** Clears both selections (Esc). */
+    /** Clears both selections and the event marked for compare (Esc). */
     clear(): void;
   };
 }
@@ -57,6 +57,6 @@ export const createSelectionSlice: StateCreator<FlightdeckState, [], [], Selecti
       set((s) => ({ selection: { ...s.selection, eventId, event } }));
       return true;
     },
-    clear: () => set((s) => ({ selection: { ...s.selection, eventId: null, event: null, engineId: null } }))
+    clear: () => set((s) => ({ selection: { ...s.selection, eventId: null, event: null, engineId: null, compareBase: null } }))
   }
 });
