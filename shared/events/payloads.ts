@@ -172,6 +172,11 @@ export const EVENT_PAYLOADS = {
     outputs: z.record(z.string(), z.unknown()),
     /** Top-level output fields whose value differs from the previous outputs. */
     changedFields: z.array(z.string()).max(256),
+    /**
+     * The value each changed field had in the previous outputs (fields the previous outputs lacked
+     * are absent), so the event carries its own diff. Optional: sessions recorded before it parse.
+     */
+    previousValues: z.record(z.string(), z.unknown()).optional(),
     durationMs: z.number().nonnegative(),
     /**
      * Engines given up by their supervisor whose last outputs this computation had to use (directly

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedTopLevelFields, describeValue, numbersAgree, shareUnchanged, valuesAgree } from './compare-values';
+import { changedTopLevelFields, describeValue, numbersAgree, previousValuesOf, shareUnchanged, valuesAgree } from './compare-values';
 
 describe('numbersAgree', () => {
   it('takes the larger of the absolute and relative tolerance', () => {
@@ -71,5 +71,13 @@ describe('describeValue', () => {
     expect(describeValue('steel')).toBe('"steel"');
     expect(describeValue(undefined)).toBe('undefined');
     expect(describeValue({ a: 'x'.repeat(200) })).toHaveLength(80);
+  });
+});
+
+describe('previousValuesOf', () => {
+  it('keeps the previous value of each changed field, leaving out fields that are new', () => {
+    const before = { maxMach: 1.82, zones: { wing: 'Ti-6Al-4V' }, same: 3 };
+    expect(previousValuesOf(before, ['maxMach', 'zones', 'addedField'])).toEqual({ maxMach: 1.82, zones: { wing: 'Ti-6Al-4V' } });
+    expect(previousValuesOf({}, ['maxMach'])).toEqual({});
   });
 });

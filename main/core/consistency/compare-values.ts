@@ -125,3 +125,15 @@ export function describeValue(value: unknown): string {
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
+
+/**
+ * The values `before` held for the fields that changed (fields it lacked are left out): what an
+ * `engine_output` event carries as `previousValues`, so the event holds its own diff.
+ *
+ * @example previousValuesOf({ a: 1, b: 2 }, ['b', 'c']); // { b: 2 }
+ */
+export function previousValuesOf(before: Readonly<Record<string, unknown>>, changedFields: readonly string[]): Record<string, unknown> {
+  const previous: Record<string, unknown> = {};
+  for (const field of changedFields) if (Object.hasOwn(before, field)) previous[field] = before[field];
+  return previous;
+}

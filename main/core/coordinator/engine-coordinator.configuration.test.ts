@@ -21,6 +21,18 @@ describe('EngineCoordinator configuration changes', () => {
     expect(state.engines.manufacturing?.outputs?.upstreamSeen).toEqual(['aerodynamics', 'design', 'materials', 'propulsion', 'sensors']);
   });
 
+  it('has each output carry the previous value of every field it changed', async () => {
+    const coordinator = await start();
+    const first = await coordinator.processConfigurationChange({ value: 7 });
+    // The first outputs have nothing before them.
+    for (const event of eventsOf(coordinator, 'engine_output', first.correlationId)) expect(event.data.previousValues).toEqual({});
+    const second = await coordinator.processConfigurationChange({ value: 8 });
+    const design = eventsOf(coordinator, 'engine_output', second.correlationId).find((e) => e.data.engineId === 'design');
+    expect(design?.data.changedFields).toContain('value');
+    expect(design?.data.previousValues).toMatchObject({ value: 7 });
+    expect(Object.keys(design?.data.previousValues ?? {}).every((field) => design?.data.changedFields.includes(field))).toBe(true);
+  });
+
   it('checks a rule between two engines that compute side by side, at every change', async () => {
     // propulsion and sensors both wait on design and materials only, so they finish in the same turn.
     const coordinator = await start();

@@ -11,7 +11,7 @@ import {
   type SimulationEngine
 } from '../engine';
 import type { Publish } from '../log/publish';
-import { shareUnchanged } from '../consistency/compare-values';
+import { previousValuesOf, shareUnchanged } from '../consistency/compare-values';
 import { FaultInjector } from './fault-injector';
 import type { SupervisorDecision } from './supervisor';
 import { firstNonFiniteNumber } from './finite-outputs';
@@ -152,6 +152,7 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
           version: target.version,
           outputs: shared.value,
           changedFields: shared.changedFields,
+          previousValues: previousValuesOf(previous, shared.changedFields),
           durationMs,
           degradedBy: [...target.degradedBy]
         }

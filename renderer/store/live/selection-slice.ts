@@ -17,7 +17,16 @@ export interface SelectionSlice {
      * stays in view. False when this window's buffer no longer holds it.
      */
     reveal(eventId: string): boolean;
-    /** Clears both selections (Esc). */
+    /** The event marked to compare: the next event selected is shown side by side with it. */
+    compareBase: EngineEvent | null;
+    /** Marks an event to compare with the next one selected (null: no comparison). */
+    markForCompare(event: EngineEvent | null): void;
+    /**
+     * Selects an event to compare (shift-click): the marked event, else the one selected until
+     * now, becomes A and this one B.
+     */
+    selectToCompare(id: string, event?: EngineEvent): void;
+    /** Clears both selections and the event marked for compare (Esc). */
     clear(): void;
   };
 }
@@ -27,10 +36,17 @@ export const createSelectionSlice: StateCreator<FlightdeckState, [], [], Selecti
     eventId: null,
     event: null,
     engineId: null,
+    compareBase: null,
+    markForCompare: (event) => set((s) => ({ selection: { ...s.selection, compareBase: event } })),
     selectEvent: (id, event) =>
       set((s) => ({
         selection: { ...s.selection, eventId: id, event: id === null ? null : (event ?? liveBuffer.findById(id) ?? null) }
       })),
+    selectToCompare: (id, event) => {
+      const { compareBase, event: selected, selectEvent } = get().selection;
+      if (!compareBase && selected) set((s) => ({ selection: { ...s.selection, compareBase: selected } }));
+      selectEvent(id, event);
+    },
     selectEngine: (id) => {
       set((s) => ({ selection: { ...s.selection, engineId: id } }));
       if (get().graph.timelineFollowsSelection) get().timeline.setFilters({ engines: id === null ? [] : [id] });
@@ -45,7 +61,7 @@ export const createSelectionSlice: StateCreator<FlightdeckState, [], [], Selecti
       return true;
     },
     clear: () => {
-      set((s) => ({ selection: { ...s.selection, eventId: null, event: null, engineId: null } }));
+      set((s) => ({ selection: { ...s.selection, eventId: null, event: null, engineId: null, compareBase: null } }));
       if (get().graph.timelineFollowsSelection) get().timeline.setFilters({ engines: [] });
     }
   }

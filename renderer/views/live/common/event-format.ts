@@ -1,5 +1,6 @@
 import type { EngineEvent } from '../../../../shared/events';
 import { formatMs } from '../../common/format';
+import { describeOutputChange, outputChanges } from './output-changes';
 
 /** The first 8 characters of an id (UUIDs are unique enough there for display). */
 export function shortId(id: string): string {
@@ -22,6 +23,23 @@ function configurationName(configuration: unknown): string {
   return typeof name === 'string' ? name : '';
 }
 
+/** The changed outputs' text in a row: as many of the biggest changes as fit, then how many more. */
+const OUTPUT_SUMMARY_CHARS = 72;
+
+/** "maxMach 1.82 → 1.76 Mach (+2 more)": the biggest changes, with their values, that fit the row. */
+function summarizeOutputChanges(data: EngineEvent<'engine_output'>['data']): string {
+  if (data.changedFields.length === 0) return 'no field changed';
+  const changes = outputChanges(data);
+  const named: string[] = [];
+  for (const change of changes) {
+    const text = describeOutputChange(change);
+    if (named.length > 0 && [...named, text].join(', ').length > OUTPUT_SUMMARY_CHARS) break;
+    named.push(text);
+  }
+  const more = changes.length - named.length;
+  return `${named.join(', ')}${more > 0 ? ` (+${more} more)` : ''}`;
+}
+
 /** One line saying what an event carries, for the timeline row. */
 export function summarizeEvent(event: EngineEvent): string {
   switch (event.eventType) {
@@ -32,7 +50,7 @@ export function summarizeEvent(event: EngineEvent): string {
     case 'validation_failed':
       return `refused: ${event.data.message}`;
     case 'engine_output':
-      return `v${event.data.version} · ${formatMs(event.data.durationMs)} · ${plural(event.data.changedFields.length, 'field')} changed`;
+      return `v${event.data.version} · ${formatMs(event.data.durationMs)} · ${summarizeOutputChanges(event.data)}`;
     case 'engine_status_changed':
       return `${event.data.engineId} is ${event.data.status} for v${event.data.version} (${event.data.reason})`;
     case 'engine_restarted':

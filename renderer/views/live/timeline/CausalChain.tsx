@@ -4,12 +4,14 @@ import { useFlightdeck } from '../../../store';
 import { laneColor } from '../common/engine-style';
 import { formatMs } from '../../common/format';
 import { buildCausalTree } from './causal-tree';
+import { criticalPath } from './critical-path';
 
 /**
  * Every event of the selected event's correlation (host history merged with the buffer) as a
  * tree by cause, with each row's offset from the root, its wait in the bus queue and, where the
- * event reports it, its handler time drawn as a bar on a shared time axis (Jaeger-like).
- * Clicking a row selects it.
+ * event reports it, its handler time drawn as a bar on a shared time axis (Jaeger-like). The
+ * critical path (the causes of the event published last) is drawn apart and marked in text,
+ * and the engine whose hops took most of the time is named. Clicking a row selects it.
  */
 export function CausalChain({ correlationId }: { correlationId: string }): ReactElement {
   const { chain, selectedId, selectEvent, load } = useFlightdeck(
@@ -23,6 +25,8 @@ export function CausalChain({ correlationId }: { correlationId: string }): React
   const events = chain.correlationId === correlationId ? chain.events : null;
   const rows = useMemo(() => buildCausalTree(events ?? []), [events]);
   const spanMs = Math.max(1, ...rows.map((r) => r.offsetMs));
+  const critical = useMemo(() => criticalPath(rows), [rows]);
+  const onCriticalPath = useMemo(() => new Set(critical?.eventIds), [critical]);
 
   return (
     <div className="tl-chain">
@@ -36,6 +40,12 @@ export function CausalChain({ correlationId }: { correlationId: string }): React
           Refresh
         </button>
       </div>
+      {critical && (
+        <p className="tl-critical-summary" data-testid="critical-path-summary">
+          Critical path: {critical.eventIds.length} hop{critical.eventIds.length === 1 ? '' : 's'} to +{formatMs(critical.totalMs)} ({formatMs(critical.workMs)}{' '}
+          of queue wait and handler time) · <strong>bounded by {critical.boundingEngine}: {formatMs(critical.boundingMs)} of {formatMs(critical.totalMs)}</strong>
+        </p>
+      )}
       <div className="tl-chain-rows" role="tree" aria-label="Causal chain">
         {rows.map((row) => {
           const leftPct = (Math.max(0, row.offsetMs - (row.durationMs ?? 0)) / spanMs) * 100;
@@ -47,7 +57,8 @@ export function CausalChain({ correlationId }: { correlationId: string }): React
               aria-level={row.depth + 1}
               aria-selected={row.event.eventId === selectedId}
               tabIndex={0}
-              className={`tl-chain-row${row.event.eventId === selectedId ? ' tl-chain-row--selected' : ''}`}
+              className={`tl-chain-row${row.event.eventId === selectedId ? ' tl-chain-row--selected' : ''}${onCriticalPath.has(row.event.eventId) ? ' tl-chain-row--critical' : ''}`}
+              data-critical={onCriticalPath.has(row.event.eventId) || undefined}
               data-event-type={row.event.eventType}
               onClick={() => selectEvent(row.event.eventId, row.event)}
               onKeyDown={(e) => {
@@ -61,6 +72,7 @@ export function CausalChain({ correlationId }: { correlationId: string }): React
                 <span className="tl-source-dot" style={{ background: laneColor(row.event.sourceEngine) }} aria-hidden="true" />
                 <span className="tl-chain-source">{row.event.sourceEngine}</span> {row.event.eventType}
                 {row.orphan && <span className="tl-chain-orphan"> (cause not in history)</span>}
+                {onCriticalPath.has(row.event.eventId) && <span className="tl-chain-critical-mark"> ◆ critical</span>}
               </span>
               <span className="tl-chain-offset">+{formatMs(row.offsetMs)}</span>
               <span className="tl-chain-wait" title="time waiting in the bus queue">

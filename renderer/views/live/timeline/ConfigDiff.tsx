@@ -1,7 +1,7 @@
 import { useMemo, type ReactElement } from 'react';
 import type { EngineEvent } from '../../../../shared/events';
 import { liveBuffer } from '../../../store/live';
-import { diffValues } from './config-diff';
+import { diffValues, type DiffEntry } from './config-diff';
 
 const MAX_ROWS = 300;
 
@@ -32,10 +32,15 @@ export function ConfigDiff({ event }: { event: EngineEvent<'configuration_change
     );
   }
   if (entries.length === 0) return <p className="tl-note">Identical to v{previousVersion}.</p>;
+  return <DiffTable entries={entries} against={`v${previousVersion}`} />;
+}
+
+/** Diff entries as a table of field, kind and before → after ("N fields differ from `against`"). */
+export function DiffTable({ entries, against }: { entries: readonly DiffEntry[]; against: string }): ReactElement {
   return (
     <div className="tl-diff">
       <p className="tl-note">
-        {entries.length} field{entries.length === 1 ? '' : 's'} differ from v{previousVersion}
+        {entries.length === 1 ? '1 field differs' : `${entries.length} fields differ`} from {against}
       </p>
       <table className="tl-diff-table">
         <thead>

@@ -6,9 +6,11 @@ import { JsonTree } from '../common/JsonTree';
 import { formatClock, formatMs } from '../../common/format';
 import { formatRoute } from '../common/event-format';
 import { CausalChain } from './CausalChain';
+import { CompareBar } from './CompareBar';
 import { ConfigDiff } from './ConfigDiff';
+import { OutputChanges } from './OutputChanges';
 
-/** The selected event: identity, configuration diff, causal chain and payload. */
+/** The selected event: identity, comparison with a marked one, configuration or output diff, causal chain and payload. */
 export function EventDetail(): ReactElement | null {
   const { event, selectEvent, loadChain, chainCorrelation, setFilters } = useFlightdeck(
     useShallow((s) => ({
@@ -59,10 +61,17 @@ export function EventDetail(): ReactElement | null {
             {event.queueWaitMs === undefined ? '' : ` · waited ${formatMs(event.queueWaitMs)} in the bus queue`}
           </dd>
         </dl>
+        <CompareBar event={event} />
         {event.eventType === 'configuration_changed' && (
           <section className="tl-section" aria-label="Configuration diff">
             <h3 className="tl-section-title">Configuration diff</h3>
             <ConfigDiff event={event} />
+          </section>
+        )}
+        {event.eventType === 'engine_output' && (
+          <section className="tl-section" aria-label="Changed outputs">
+            <h3 className="tl-section-title">Changed outputs</h3>
+            <OutputChanges event={event} />
           </section>
         )}
         <section className="tl-section" aria-label="Causal chain">

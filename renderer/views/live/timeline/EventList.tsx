@@ -107,7 +107,10 @@ export function EventList(): ReactElement {
     if (index >= 0) listRef.current?.scrollToRow({ index, align: 'smart', behavior: 'instant' });
   }, [selectedId, following, listRef]);
 
-  const onSelect = useCallback((eventId: string, index: number) => selectEvent(eventId, timelineRowAt(useFlightdeck.getState(), index)), [selectEvent]);
+  const onSelect = useCallback((eventId: string, index: number, compare: boolean) => {
+    const s = useFlightdeck.getState();
+    (compare ? s.selection.selectToCompare : selectEvent)(eventId, timelineRowAt(s, index));
+  }, [selectEvent]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;

@@ -13,7 +13,8 @@ export interface EventRowProps {
   /** The event the views show the state as of (null: live). */
   viewedSeq: number | null;
   swimlanes: boolean;
-  onSelect(eventId: string, index: number): void;
+  /** `compare`: shift-click, to compare the event with the one selected. */
+  onSelect(eventId: string, index: number, compare: boolean): void;
 }
 
 /** DOM id of an event's row (for aria-activedescendant). */
@@ -51,7 +52,7 @@ export function EventRow({ index, style, selectedId, viewedSeq, swimlanes, onSel
       className={`tl-row${selected ? ' tl-row--selected' : ''}${viewed ? ' tl-row--viewed' : ''}${swimlanes ? ' tl-row--lanes' : ''}`}
       data-event-type={event.eventType}
       data-seq={event.seq}
-      onClick={() => onSelect(event.eventId, index)}
+      onClick={(e) => onSelect(event.eventId, index, e.shiftKey)}
     >
       {swimlanes && <Lanes source={event.sourceEngine} targets={event.targetEngines ?? []} />}
       <span className="tl-cell tl-seq">#{event.seq}</span>

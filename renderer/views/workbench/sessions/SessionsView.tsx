@@ -4,6 +4,9 @@ import { useFlightdeck } from '../../../store';
 import { REPLAY_SPEEDS, type ReplaySpeed } from '../../../store/viewed';
 import { speedLabel } from '../../live/timetravel/ReplayControls';
 import { EmptyState, Panel } from '../common/Panel';
+import { ComparisonResult } from '../compare/ComparisonResult';
+import { CompareSessions } from '../compare/CompareSessions';
+import { CompareVersions } from '../compare/CompareVersions';
 import { useWhileVisible } from '../common/use-while-visible';
 import { ImportSession } from './ImportSession';
 import { SessionsTable, type ReplayRange } from './SessionsTable';
@@ -44,7 +47,8 @@ function ReplayOptions({ from, to, setFrom, setTo }: { from: string; to: string;
 
 /**
  * The recorded sessions of this workspace: open one read-only (the scrubber and every view then
- * work on it), replay it, export it as a file, import one exported elsewhere.
+ * work on it), replay it, export it as a file, import one exported elsewhere; compare two
+ * configuration versions of a session, or two sessions.
  */
 export function SessionsView(): ReactElement {
   const ref = useRef<HTMLElement>(null);
@@ -77,6 +81,11 @@ export function SessionsView(): ReactElement {
       </Panel>
       <Panel title="Import a session" testId="import-panel">
         <ImportSession />
+      </Panel>
+      <Panel title="Compare" testId="compare-panel">
+        <CompareVersions />
+        <CompareSessions />
+        <ComparisonResult />
       </Panel>
     </section>
   );
