@@ -153,3 +153,21 @@ test('graph screenshots with the inspector open pass axe in both themes', async 
     expect(await seriousViolations(app)).toEqual([]);
   }
 });
+
+test('with the host gone the graph says so on itself, a draft reads not validated and Apply is off', async ({ app, server }) => {
+  await app.getByRole('tab', { name: 'Configuration' }).click();
+  const view = app.getByTestId('configuration-view');
+  await expect(view.getByTestId('cf-current-engine')).toContainText('F119-PW-100 × 2');
+  await expect(app.getByTestId('graph-offline')).toHaveCount(0);
+  await server.stop();
+  await expect(app.getByTestId('graph-offline')).toContainText("the engines' last known state, not live");
+  const opacity = await app.locator('.react-flow__node').first().evaluate((n) => Number(getComputedStyle(n).opacity));
+  expect(opacity).toBeLessThan(1);
+  await view.getByLabel('Engine model').selectOption('F135-PW-100');
+  await expect(view.getByTestId('cf-validation-status')).toHaveText('not validated');
+  const apply = view.getByRole('button', { name: /^Apply/ });
+  await expect(apply).toBeDisabled();
+  await expect(apply).toHaveAttribute('title', /not connected to the host/);
+  await expect(view.getByTestId('cf-apply-blocker')).toHaveText('Apply is off: not connected to the host');
+  await app.screenshot({ path: `${SCREENSHOTS}/graph-host-gone.png` });
+});

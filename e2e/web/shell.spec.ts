@@ -89,3 +89,17 @@ test('overview screenshots in both themes pass axe', async ({ app, server }) => 
     expect(await seriousViolations(app)).toEqual([]);
   }
 });
+
+test('the page loads with no failed request: the favicon is served', async ({ page, server }) => {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  await page.goto(server.url);
+  await page.locator('html[data-bridge="open"]').waitFor({ state: 'attached' });
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', './favicon.svg');
+  const icon = await page.request.get(new URL('favicon.svg', server.url).toString());
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/svg+xml');
+  expect(failed).toEqual([]);
+});

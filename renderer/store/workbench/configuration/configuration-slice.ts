@@ -41,6 +41,8 @@ export interface ConfigurationSlice {
     findings: DesignFinding[];
     /** Draft fields whose text is not a valid value yet (the draft keeps their last valid one). */
     invalidFields: string[];
+    /** Why the latest validation could not run (the host away, say); null once one did. */
+    validationError: string | null;
     validating: boolean;
     busy: boolean;
     lastChange: AppliedChange | null;
@@ -73,8 +75,8 @@ export const createConfigurationSlice: StateCreator<FlightdeckState, [], [], Con
     if (seq !== validateSeq) return;
     patch(
       result.ok
-        ? { findings: result.data.findings, validating: false, error: null }
-        : { findings: [], validating: false, error: result.error.message }
+        ? { findings: result.data.findings, validating: false, validationError: null, error: null }
+        : { findings: [], validating: false, validationError: result.error.message, error: result.error.message }
     );
   };
   const scheduleValidation = (): void => {
@@ -101,6 +103,7 @@ export const createConfigurationSlice: StateCreator<FlightdeckState, [], [], Con
       draftBaseVersion: 0,
       findings: [],
       invalidFields: [],
+      validationError: null,
       validating: false,
       busy: false,
       lastChange: null,
@@ -132,7 +135,7 @@ export const createConfigurationSlice: StateCreator<FlightdeckState, [], [], Con
       reset: () => {
         clearTimeout(validateTimer);
         validateSeq++;
-        patch({ draft: null, findings: [], invalidFields: [], validating: false });
+        patch({ draft: null, findings: [], invalidFields: [], validationError: null, validating: false });
       },
       applyDraft: async () => {
         const s = get();

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { DurationStats, PerformanceReport } from '../../../../shared/performance';
-import { memoryPoints, ratePoints, queueWaitRows, slowOperationRows, topLatencyRows } from './performance-rows';
+import { memoryPoints, ratePoints, queueWaitRows, slowOperationRows, topLatencyRows, withinRange } from './performance-rows';
 
 const stats = (p99Ms: number, maxMs = p99Ms, windowSize = 5): DurationStats => ({
   count: windowSize,
@@ -60,5 +60,15 @@ describe('report views', () => {
 
   it('places memory samples on the wall clock in MB', () => {
     expect(memoryPoints(report, 1_700_000_000_000)).toEqual([{ at: 1_699_999_999_000, heapUsedMB: 50, rssMB: 100 }]);
+  });
+});
+
+describe('withinRange', () => {
+  const points = [0, 30_000, 50_000, 90_000, 120_000].map((at) => ({ at }));
+  it('keeps the points within the range of the newest, or all of them', () => {
+    expect(withinRange(points, 60_000).map((p) => p.at)).toEqual([90_000, 120_000]);
+    expect(withinRange(points, 300_000)).toHaveLength(5);
+    expect(withinRange(points, null)).toHaveLength(5);
+    expect(withinRange([], 60_000)).toEqual([]);
   });
 });

@@ -88,6 +88,20 @@ export function memoryPoints(report: PerformanceReport, receivedAt: number): Mem
   return report.memory.map((m) => ({ at: receivedAt - (report.generatedAt - m.at), heapUsedMB: bytesToMB(m.heapUsedBytes), rssMB: bytesToMB(m.rssBytes) }));
 }
 
+/** The time windows the charts offer; null = every sample the host still holds. */
+export const CHART_RANGES = [
+  { label: 'last minute', ms: 60_000 },
+  { label: 'last 5 minutes', ms: 300_000 },
+  { label: 'all held', ms: null }
+] as const;
+
+/** The points within `rangeMs` of the newest one (all of them for null). */
+export function withinRange<T extends { at: number }>(points: readonly T[], rangeMs: number | null): T[] {
+  const newest = points.at(-1)?.at;
+  if (rangeMs === null || newest === undefined) return [...points];
+  return points.filter((p) => p.at >= newest - rangeMs);
+}
+
 /** Bytes as mebibytes with one decimal. */
 export function bytesToMB(bytes: number): number {
   return Math.round((bytes / 1_048_576) * 10) / 10;

@@ -110,16 +110,19 @@ function readGraphInputs(graph: EngineGraph): GraphInputs {
 function GraphCanvas(): ReactElement {
   const graph = useSession(selectEngineGraph);
   const ruleEdges = useSession(selectRuleEdges);
-  const { theme, animateFlow, setAnimateFlow, allLinks, setAllLinks, selectEngine } = useFlightdeck(
+  const { theme, animateFlow, setAnimateFlow, allLinks, setAllLinks, selectEngine, hostState } = useFlightdeck(
     useShallow((s) => ({
       theme: s.layout.theme,
       animateFlow: s.layout.animateFlow,
       setAnimateFlow: s.layout.setAnimateFlow,
       allLinks: s.graph.allLinks,
       setAllLinks: s.graph.setAllLinks,
-      selectEngine: s.selection.selectEngine
+      selectEngine: s.selection.selectEngine,
+      hostState: s.connection.info.state
     }))
   );
+  // Without the host nothing on the graph is current: say so on it, not only in the status bar.
+  const offline = hostState !== 'open' && hostState !== 'connecting';
   const [nodes, setNodes] = useState<EngineFlowNode[]>([]);
   const [edges, setEdges] = useState<RoutedFlowEdge[]>([]);
   const [layout, setLayout] = useState<GraphLayout | null>(null);
@@ -262,7 +265,12 @@ function GraphCanvas(): ReactElement {
           Animate
         </label>
       </div>
-      <div className="gr-canvas" ref={containerRef} onKeyDown={onKeyDown}>
+      <div className={`gr-canvas${offline ? ' gr-canvas--offline' : ''}`} ref={containerRef} onKeyDown={onKeyDown}>
+        {offline && graph.nodes.length > 0 && (
+          <p className="gr-offline" role="status" data-testid="graph-offline">
+            Host {hostState === 'reconnecting' ? 'unreachable — reconnecting' : 'disconnected'}: the engines' last known state, not live
+          </p>
+        )}
       {graph.nodes.length === 0 ? (
         <p className="gr-empty">Waiting for the session's engines…</p>
       ) : (

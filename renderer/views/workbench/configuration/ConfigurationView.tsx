@@ -29,6 +29,7 @@ export function ConfigurationView(): ReactElement {
       findings: s.configuration.findings,
       validating: s.configuration.validating,
       invalidFields: s.configuration.invalidFields,
+      validationError: s.configuration.validationError,
       busy: s.configuration.busy,
       lastChange: s.configuration.lastChange,
       error: s.configuration.error,
@@ -102,7 +103,7 @@ export function ConfigurationView(): ReactElement {
           meta={
             draft ? (
               <span role="status" data-testid="cf-validation-status">
-                {state.validating ? 'validating…' : errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : state.findings.length > 0 ? `${state.findings.length} finding(s)` : 'valid'}
+                {state.validating ? 'validating…' : state.validationError !== null ? 'not validated' : errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : state.findings.length > 0 ? `${state.findings.length} finding(s)` : 'valid'}
                 {state.draftBaseVersion < version && ` · the configuration changed under this draft (v${state.draftBaseVersion} → v${version})`}
               </span>
             ) : (
@@ -111,6 +112,11 @@ export function ConfigurationView(): ReactElement {
           }
           actions={
             <>
+              {(draft || state.invalidFields.length > 0) && blocker && (
+                <span className="wb-dim cf-apply-blocker" data-testid="cf-apply-blocker">
+                  Apply is off: {blocker}
+                </span>
+              )}
               <button type="button" className="wb-btn" disabled={!draft || state.busy} onClick={actions.reset}>
                 Reset
               </button>

@@ -1,14 +1,16 @@
-import { useCallback, useMemo, useRef, type ReactElement } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useFlightdeck, useSession } from '../../../store';
 import {
   bytesToMB,
+  CHART_RANGES,
   memoryPoints,
   queueWaitRows,
   ratePoints,
   slowOperationRows,
   statsForGrouping,
   topLatencyRows,
+  withinRange,
   type LatencyGrouping
 } from '../../../store/workbench/performance/performance-rows';
 import { Panel } from '../common/Panel';
@@ -62,8 +64,10 @@ export function PerformanceView(): ReactElement {
   const latencyRows = useMemo(() => (report ? topLatencyRows(statsForGrouping(report, grouping), TOP_OPERATIONS) : []), [report, grouping]);
   const slowRows = useMemo(() => (report ? slowOperationRows(report.operations, slowThresholdMs) : []), [report, slowThresholdMs]);
   const queueRows = useMemo(() => (report ? queueWaitRows(report) : []), [report]);
-  const rate = useMemo(() => (report ? ratePoints(report, receivedAt) : []), [report, receivedAt]);
-  const memory = useMemo(() => (report ? memoryPoints(report, receivedAt) : []), [report, receivedAt]);
+  const [rangeIndex, setRangeIndex] = useState(1);
+  const rangeMs = CHART_RANGES[rangeIndex]?.ms ?? null;
+  const rate = useMemo(() => (report ? withinRange(ratePoints(report, receivedAt), rangeMs) : []), [report, receivedAt, rangeMs]);
+  const memory = useMemo(() => (report ? withinRange(memoryPoints(report, receivedAt), rangeMs) : []), [report, receivedAt, rangeMs]);
   const heapBytes = summary?.heapUsedBytes ?? null;
   const rssBytes = summary?.rssBytes ?? null;
 
@@ -87,6 +91,18 @@ export function PerformanceView(): ReactElement {
       <div className="wb-grid">
         <Panel
           title="Events per second"
+          actions={
+            <label className="wb-field">
+              <span>Range</span>
+              <select className="wb-select" value={rangeIndex} onChange={(e) => setRangeIndex(Number(e.target.value))} aria-label="Time range of the rate and memory charts">
+                {CHART_RANGES.map((range, i) => (
+                  <option key={range.label} value={i}>
+                    {range.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          }
           meta={
             <span>
               latest <strong className="wb-big-figure" data-testid="perf-latest-rate">{summary ? formatNumber(summary.eventsPerSecond) : '—'}</strong> ev/s
