@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
+import { connectHost } from './live-helpers';
 
 const SHOTS = join(import.meta.dirname, '..', 'screenshots');
 
@@ -108,4 +109,23 @@ test('adding a rule validates inline and recomputes violations', async ({ app })
   await form.getByRole('button', { name: 'Add rule' }).click();
   await expect(view.getByTestId('rule-change-result')).toContainText('engine_mass_check added');
   await expect(view.locator('article[data-rule-id="engine_mass_check"]')).toContainText('±1 %');
+});
+
+test('the violations one failed engine causes are grouped under it', async ({ app, server }) => {
+  // resources/flightdeck.yaml gives materials up after its fourth failure in a row.
+  const host = await connectHost(server);
+  await host.invoke('engine.fault', { engineId: 'materials', fault: { kind: 'fail', count: 4 } });
+  await host.invoke('scenario.load', { scenarioId: 'typhoon' });
+  host.close();
+  await expect(app.getByTestId('engine-node-materials')).toHaveAttribute('data-condition', 'given-up');
+  await app.getByRole('tab', { name: 'Consistency' }).click();
+  const table = app.getByTestId('violations-open');
+  const group = table.locator('tbody[data-root-cause="materials"]');
+  await expect(group.locator('.cs-group-row')).toContainText(/✖ materials failed — \d+ violations? follows? from it/);
+  const rows = group.locator('tr[data-rule]');
+  expect(await rows.count()).toBeGreaterThan(0);
+  // Every grouped violation involves materials or an engine held up by it.
+  for (const text of await rows.allTextContents()) expect(text).toMatch(/materials|propulsion|sensors|aerodynamics|manufacturing/);
+  await app.screenshot({ path: join(SHOTS, 'consistency-root-cause.png') });
+  await expectNoSeriousAxeViolations(app, 'consistency-view');
 });

@@ -144,13 +144,19 @@ test('clicking a timeline event highlights its source and targets in the graph',
   await expect(app.locator('.gr-node--highlight-source')).toHaveCount(1);
 });
 
-test('graph screenshots with the inspector open pass axe in both themes', async ({ app }) => {
+test('graph screenshots with the inspector open pass axe at 1280×720 and 1440×900 in both themes', async ({ app }) => {
   await app.getByTestId('engine-node-propulsion').click();
   await expect(app.getByTestId('inspector-engine').getByRole('group', { name: 'outputs' })).toContainText('engineModel');
-  for (const theme of ['dark', 'light'] as const) {
-    await setTheme(app, theme);
-    await app.screenshot({ path: `${SCREENSHOTS}/graph-${theme}.png` });
-    expect(await seriousViolations(app)).toEqual([]);
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900]
+  ] as const) {
+    await app.setViewportSize({ width, height });
+    for (const theme of ['dark', 'light'] as const) {
+      await setTheme(app, theme);
+      await app.screenshot({ path: `${SCREENSHOTS}/graph-${width}x${height}-${theme}.png` });
+      expect(await seriousViolations(app)).toEqual([]);
+    }
   }
 });
 

@@ -2,7 +2,7 @@ import ELK, { type ElkExtendedEdge, type ElkNode, type ElkPort } from 'elkjs/lib
 import type { EngineGraph } from './graph-model';
 
 /** Node box used for layout and drawing. */
-export const NODE_WIDTH_PX = 224;
+export const NODE_WIDTH_PX = 240;
 export const NODE_HEIGHT_PX = 46;
 
 export interface Point {

@@ -1,9 +1,10 @@
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useMemo, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SEVERITIES } from '../../../../shared/consistency';
 import type { SessionState } from '../../../../shared/projection';
 import { useFlightdeck, useSession } from '../../../store';
-import { selectOpenViolations, selectRules, selectStaleEngines, selectViolationCounts } from '../../../store/session/selectors';
+import { selectConditionFacts, selectOpenViolations, selectRules, selectStaleEngines, selectViolationCounts } from '../../../store/session/selectors';
+import { groupByRootCause } from './root-cause';
 import { KpiTile, Panel } from '../common/Panel';
 import { AddRuleForm } from './AddRuleForm';
 import { RuleCard } from './RuleCard';
@@ -28,6 +29,8 @@ function checkKey(state: SessionState): string {
  */
 export function ConsistencyView(): ReactElement {
   const open = useSession(selectOpenViolations);
+  const conditions = useSession(selectConditionFacts);
+  const groups = useMemo(() => groupByRootCause(open, conditions), [open, conditions]);
   const stale = useSession(selectStaleEngines);
   const rules = useSession(selectRules);
   const engines = useSession((state) => state.engineOrder);
@@ -68,6 +71,7 @@ export function ConsistencyView(): ReactElement {
       <Panel title="Open violations" meta={`${counts.open} open`} testId="open-violations">
         <ViolationsTable
           violations={open}
+          groups={groups}
           kind="open"
           emptyTitle="No open violations"
           emptyText="Every enabled rule passed on the latest outputs of the engines."

@@ -2,6 +2,7 @@ import { Fragment, useState, type ReactElement } from 'react';
 import type { Violation } from '../../../../shared/consistency';
 import { Badge, EmptyState } from '../common/Panel';
 import { formatClock } from '../../common/format';
+import type { ViolationGroup } from './root-cause';
 
 /** A violation's expected/actual value as short text. */
 export function formatValue(value: unknown): string {
@@ -16,12 +17,20 @@ interface ViolationsTableProps {
   kind: 'open' | 'resolved';
   emptyTitle: string;
   emptyText: string;
+  /** Open violations by root cause: each failed engine's group under a header naming it. */
+  groups?: readonly ViolationGroup[];
 }
 
-/** Open or resolved violations; each row expands to the full message and its ids. */
-export function ViolationsTable({ violations, kind, emptyTitle, emptyText }: ViolationsTableProps): ReactElement {
+/**
+ * Open or resolved violations; each row expands to the full message and its ids. With groups,
+ * the violations a failed engine caused sit together under a header naming that engine.
+ */
+export function ViolationsTable({ violations, kind, emptyTitle, emptyText, groups }: ViolationsTableProps): ReactElement {
   const [expanded, setExpanded] = useState<string | null>(null);
   if (violations.length === 0) return <EmptyState title={emptyTitle}>{emptyText}</EmptyState>;
+  const columns = kind === 'resolved' ? 9 : 8;
+  const caused = groups?.some((g) => g.rootEngine !== null) ?? false;
+  const sections: readonly ViolationGroup[] = caused && groups ? groups : [{ rootEngine: null, violations: [...violations] }];
   return (
     <div className="wb-table-wrap" tabIndex={0} role="region" aria-label={`${kind === 'open' ? 'Open' : 'Resolved'} violations table`}>
       <table className="wb-table" data-testid={`violations-${kind}`}>
@@ -40,8 +49,18 @@ export function ViolationsTable({ violations, kind, emptyTitle, emptyText }: Vio
             {kind === 'resolved' && <th scope="col">Resolved</th>}
           </tr>
         </thead>
-        <tbody>
-          {violations.map((v) => {
+        {sections.map((section) => (
+        <tbody key={section.rootEngine ?? 'other'} data-root-cause={section.rootEngine ?? 'none'}>
+          {caused && (
+            <tr className="cs-group-row">
+              <th scope="rowgroup" colSpan={columns}>
+                {section.rootEngine === null
+                  ? `Other violations (${section.violations.length})`
+                  : `✖ ${section.rootEngine} failed — ${section.violations.length} violation${section.violations.length === 1 ? '' : 's'} follow from it`}
+              </th>
+            </tr>
+          )}
+          {section.violations.map((v) => {
             const open = expanded === v.violationId;
             return (
               <Fragment key={v.violationId}>
@@ -78,7 +97,7 @@ export function ViolationsTable({ violations, kind, emptyTitle, emptyText }: Vio
                 {open && (
                   <tr className="cs-detail-row">
                     <td />
-                    <td colSpan={kind === 'resolved' ? 8 : 7}>
+                    <td colSpan={columns - 1}>
                       <p className="cs-message">{v.message}</p>
                       <p className="wb-note wb-mono">
                         violation {v.violationId}
@@ -92,6 +111,7 @@ export function ViolationsTable({ violations, kind, emptyTitle, emptyText }: Vio
             );
           })}
         </tbody>
+        ))}
       </table>
     </div>
   );
