@@ -58,3 +58,15 @@ export async function renderedFontPx(page: Page, selector: string): Promise<numb
     elements.map((el) => (Number.parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().height) / (el as HTMLElement).offsetHeight)
   );
 }
+
+/** The event types of the timeline's rows in view, top to bottom. */
+export async function visibleTypes(page: Page): Promise<string[]> {
+  return page.locator('.tl-list .tl-row[data-event-type]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-type') ?? ''));
+}
+
+/** Ticks one option of a filter bar multi-select (`Types`, `Hide sources`, …) and closes it. */
+export async function chooseOption(page: Page, menu: string, option: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${menu}`) }).click();
+  await page.getByRole('group', { name: menu }).getByRole('checkbox', { name: option, exact: true }).check();
+  await page.keyboard.press('Escape');
+}

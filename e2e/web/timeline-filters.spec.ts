@@ -1,24 +1,13 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
-import { SCREENSHOTS, seriousViolations, setTheme } from './live-helpers';
-
-async function shownTypes(page: Page): Promise<string[]> {
-  return page.locator('.tl-list .tl-row[data-event-type]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-type') ?? ''));
-}
-
-async function check(page: Page, menu: string, option: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`^${menu}`) }).click();
-  await page.getByRole('group', { name: menu }).getByRole('checkbox', { name: option, exact: true }).check();
-  await page.keyboard.press('Escape');
-}
+import { chooseOption, SCREENSHOTS, seriousViolations, setTheme, visibleTypes } from './live-helpers';
 
 test('exclude filters hide types and sources; a saved filter set comes back after a reload', async ({ app }) => {
-  await expect.poll(async () => (await shownTypes(app)).includes('rule_added')).toBe(true);
-  await check(app, 'Hide types', 'rule_added');
-  await expect.poll(async () => (await shownTypes(app)).includes('rule_added')).toBe(false);
-  expect(await shownTypes(app)).toContain('engine_output');
-  await check(app, 'Hide sources', 'design');
-  await expect.poll(async () => (await shownTypes(app)).includes('configuration_changed')).toBe(false);
+  await expect.poll(async () => (await visibleTypes(app)).includes('rule_added')).toBe(true);
+  await chooseOption(app, 'Hide types', 'rule_added');
+  await expect.poll(async () => (await visibleTypes(app)).includes('rule_added')).toBe(false);
+  expect(await visibleTypes(app)).toContain('engine_output');
+  await chooseOption(app, 'Hide sources', 'design');
+  await expect.poll(async () => (await visibleTypes(app)).includes('configuration_changed')).toBe(false);
   await expect(app.getByRole('button', { name: /^Hide types \(1\)/ })).toBeVisible();
 
   // Save them, clear, and bring them back by name.
@@ -29,14 +18,14 @@ test('exclude filters hide types and sources; a saved filter set comes back afte
   expect(await seriousViolations(app)).toEqual([]);
   await app.keyboard.press('Escape');
   await app.getByRole('button', { name: 'Clear filters' }).click();
-  await expect.poll(async () => (await shownTypes(app)).includes('rule_added')).toBe(true);
+  await expect.poll(async () => (await visibleTypes(app)).includes('rule_added')).toBe(true);
 
   await app.reload();
   await app.locator('html[data-bridge="open"]').waitFor({ state: 'attached' });
   await app.getByRole('button', { name: /^Saved \(1\)/ }).click();
   await app.getByRole('button', { name: 'no rules, no design', exact: true }).click();
-  await expect.poll(async () => (await shownTypes(app)).includes('rule_added')).toBe(false);
-  await expect.poll(async () => (await shownTypes(app)).includes('configuration_changed')).toBe(false);
+  await expect.poll(async () => (await visibleTypes(app)).includes('rule_added')).toBe(false);
+  await expect.poll(async () => (await visibleTypes(app)).includes('configuration_changed')).toBe(false);
   await app.getByRole('button', { name: /^Saved/ }).click();
   await app.getByRole('button', { name: 'Delete filter set no rules, no design' }).click();
   await expect(app.getByRole('button', { name: /^Saved/ })).toHaveText(/^Saved ▾/);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
-import { connectHost, SCREENSHOTS, seriousViolations, setTheme } from './live-helpers';
+import { chooseOption, connectHost, SCREENSHOTS, seriousViolations, setTheme, visibleTypes } from './live-helpers';
 
 const ENGINES = ['design', 'materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing'];
 
@@ -9,16 +9,6 @@ async function shownCount(page: Page): Promise<number> {
   const text = (await page.getByTestId('timeline-count').textContent()) ?? '';
   const match = /^([\d,]+)/.exec(text.trim());
   return match ? Number(match[1]?.replaceAll(',', '')) : 0;
-}
-
-async function visibleTypes(page: Page): Promise<string[]> {
-  return page.locator('.tl-list .tl-row[data-event-type]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-event-type') ?? ''));
-}
-
-async function chooseOption(page: Page, menu: string, option: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`^${menu}`) }).click();
-  await page.getByRole('group', { name: menu }).getByRole('checkbox', { name: option, exact: true }).check();
-  await page.keyboard.press('Escape');
 }
 
 test('opens with the host history; events stream in; filters hide and clearing restores; pause counts new events', async ({ app, server }) => {
