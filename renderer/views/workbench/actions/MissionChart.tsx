@@ -1,7 +1,7 @@
 import { memo, useMemo, type ReactElement } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_TICK, CHART_COLORS, LEGEND_STYLE, TOOLTIP_ITEM_STYLE, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '../common/chart-style';
-import { chartRows, type PhaseMarker, type SimulationRow } from './simulation-data';
+import { chartRows, missionTick, type PhaseMarker, type SimulationRow } from './simulation-data';
 
 interface MissionChartProps {
   title: string;
@@ -11,10 +11,14 @@ interface MissionChartProps {
   showPhaseLabels?: boolean;
 }
 
+/** Past this share of the mission a phase label sits left of its line, so the chart's edge does not cut it. */
+const LABEL_FLIP_SHARE = 0.8;
+
 /** One quantity of the simulated mission against time, with the phase starts marked. */
 export const MissionChart = memo(function MissionChart({ title, rows, series, markers, showPhaseLabels }: MissionChartProps): ReactElement {
   const main = series[0]?.key ?? 'altitudeKm';
   const drawn = useMemo(() => chartRows(rows, (r) => Number(r[main])), [rows, main]);
+  const endMin = rows.at(-1)?.timeMin ?? 0;
   return (
     <figure className="ac-mission-chart" aria-label={title}>
       <figcaption className="ac-chart-title">{title}</figcaption>
@@ -23,7 +27,7 @@ export const MissionChart = memo(function MissionChart({ title, rows, series, ma
           <LineChart data={drawn as SimulationRow[]} margin={{ top: showPhaseLabels ? 18 : 8, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
             <XAxis dataKey="timeMin" type="number" domain={['dataMin', 'dataMax']} tick={AXIS_TICK} stroke={CHART_COLORS.axis} unit=" min" tickFormatter={(v: number) => v.toFixed(0)} />
-            <YAxis tick={AXIS_TICK} stroke={CHART_COLORS.axis} width={56} domain={['auto', 'auto']} tickFormatter={(v: number) => (Math.abs(v) >= 10 ? v.toFixed(0) : v.toFixed(1))} />
+            <YAxis tick={AXIS_TICK} stroke={CHART_COLORS.axis} width={56} domain={['auto', 'auto']} tickFormatter={missionTick} />
             <Tooltip
               contentStyle={TOOLTIP_STYLE}
               labelStyle={TOOLTIP_LABEL_STYLE}
@@ -41,7 +45,11 @@ export const MissionChart = memo(function MissionChart({ title, rows, series, ma
                 x={m.atMin}
                 stroke={CHART_COLORS.axis}
                 strokeDasharray="2 4"
-                label={showPhaseLabels && m.labelled ? { value: m.name, position: 'insideTopLeft', fill: 'var(--text-dim)', fontSize: 10, offset: 2 } : undefined}
+                label={
+                  showPhaseLabels && m.labelled
+                    ? { value: m.name, position: m.atMin > endMin * LABEL_FLIP_SHARE ? 'insideTopRight' : 'insideTopLeft', fill: 'var(--text-dim)', fontSize: 10, offset: 2 }
+                    : undefined
+                }
               />
             ))}
             {series.map((s) => (

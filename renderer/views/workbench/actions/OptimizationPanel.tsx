@@ -194,6 +194,11 @@ export function OptimizationPanel(): ReactElement {
               <thead>
                 <tr>
                   <th scope="col">#</th>
+                  <th scope="col">Engine · radar · coating</th>
+                  <th scope="col">Constraints</th>
+                  <th scope="col">
+                    <span className="fd-sr">Apply</span>
+                  </th>
                   {keys.map((k) => (
                     <th key={k} scope="col" className="wb-num">
                       {k}
@@ -204,27 +209,16 @@ export function OptimizationPanel(): ReactElement {
                       {f}
                     </th>
                   ))}
-                  <th scope="col">Constraints</th>
-                  <th scope="col">
-                    <span className="fd-sr">Apply</span>
-                  </th>
-                  <th scope="col">Engine · radar · coating</th>
                 </tr>
               </thead>
               <tbody>
                 {result.front.map((design, index) => (
                   <tr key={index}>
                     <td>{index + 1}</td>
-                    {keys.map((k) => (
-                      <td key={k} className="wb-num">
-                        {formatNumber(design.objectives[k] ?? NaN)}
-                      </td>
-                    ))}
-                    {SHOWN_FIGURES.filter((f) => !keys.includes(f)).map((f) => (
-                      <td key={f} className="wb-num">
-                        {design.figures[f] === undefined ? '—' : formatNumber(design.figures[f])}
-                      </td>
-                    ))}
+                    {/* What the design is, whether it meets the constraints and its Apply come first: the figures may scroll. */}
+                    <td className="wb-mono ac-genes-cell">
+                      {String(design.genes.engineModel ?? '—')} · {String(design.genes.radar ?? '—')} · {String(design.genes.coating ?? '—')}
+                    </td>
                     <td>{design.valid === false ? <Badge tone="warning">violated</Badge> : <Badge tone="ok">met</Badge>}</td>
                     <td>
                       <button
@@ -239,9 +233,16 @@ export function OptimizationPanel(): ReactElement {
                         Apply design
                       </button>
                     </td>
-                    <td className="wb-mono ac-genes-cell">
-                      {String(design.genes.engineModel ?? '—')} · {String(design.genes.radar ?? '—')} · {String(design.genes.coating ?? '—')}
-                    </td>
+                    {keys.map((k) => (
+                      <td key={k} className="wb-num">
+                        {formatNumber(design.objectives[k] ?? NaN)}
+                      </td>
+                    ))}
+                    {SHOWN_FIGURES.filter((f) => !keys.includes(f)).map((f) => (
+                      <td key={f} className="wb-num">
+                        {design.figures[f] === undefined ? '—' : formatNumber(design.figures[f])}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { chartRows, formatDuration, phaseMarkers, simulationRows } from './simulation-data';
+import { chartRows, formatDuration, missionTick, phaseMarkers, simulationRows } from './simulation-data';
 
 describe('simulation data', () => {
   const series = {
@@ -40,5 +40,10 @@ describe('simulation data', () => {
     expect(formatDuration(7.84)).toBe('7.8 s');
     expect(formatDuration(725)).toBe('12 min 05 s');
     expect(formatDuration(7774)).toBe('2 h 09 min');
+  });
+
+  it('writes axis ticks as they are: quarter Mach steps keep their second decimal', () => {
+    expect([0, 0.25, 0.5, 0.75, 1].map(missionTick)).toEqual(['0', '0.25', '0.5', '0.75', '1']);
+    expect([3, 12.5, 130].map(missionTick)).toEqual(['3', '13', '130']);
   });
 });

@@ -59,3 +59,8 @@ export function formatDuration(seconds: number): string {
   if (totalMinutes < 60) return `${totalMinutes} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
   return `${Math.floor(totalMinutes / 60)} h ${String(totalMinutes % 60).padStart(2, '0')} min`;
 }
+
+/** An axis tick as it is: 0.25 stays 0.25 (one decimal read it 0.3), 12.5 reads 13. */
+export function missionTick(value: number): string {
+  return Math.abs(value) >= 10 ? value.toFixed(0) : String(Number(value.toFixed(2)));
+}
