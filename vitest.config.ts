@@ -1,11 +1,12 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Two suites that kill processes and storm the engines run last, one at a time, with the CPU to
+ * Suites that kill processes and storm the engines run last, one at a time, with the CPU to
  * themselves: their checks are about the product under its own load (a kill loses ≤ 100 ms, a chaos
- * run settles), not about how it fares beside the rest of the test run on two cores.
+ * run settles, a worker's held answer stays inside JetStream's ack wait), not about how it fares
+ * beside the rest of the test run on two cores.
  */
-const ALONE = ['main/workspace/crash-reopen.test.ts', 'main/chaos/chaos.test.ts'];
+const ALONE = ['main/workspace/crash-reopen.test.ts', 'main/chaos/chaos.test.ts', 'main/distributed/remote-engines.test.ts'];
 
 export default defineConfig({
   test: {

@@ -6,6 +6,10 @@ import type { SessionResume } from '../../core/coordinator/session-resume';
 import { busOptionsFrom, loadFlightdeckConfig, restartPolicyFrom, type LoadedFlightdeckConfig } from '../../core/config/flightdeck-config';
 import { buildCatalog } from './catalog';
 import { defaultRules } from './default-rules';
+import type { EngineFactory } from '../../core/engine';
+import { RemoteEngine } from '../../distributed/remote-engine';
+import type { RemoteWorkClient } from '../../distributed/remote-work-client';
+import type { FlightdeckEngineId } from '../../distributed/work-protocol';
 import { engineFactories } from './engine-factories';
 import type { FlightdeckSession } from './flightdeck-session';
 import { loadEngineLibraries } from './libraries';
@@ -33,6 +37,8 @@ export interface CreateSessionOptions {
   resume?: SessionResume;
   /** Called once the coordinator exists, before it publishes anything: the session store's recorder attaches here. */
   attach?: (coordinator: EngineCoordinator<AircraftConfiguration>) => void;
+  /** Engines computed by engine workers over NATS (`npm run worker`); the others run in process. */
+  remoteEngines?: { client: RemoteWorkClient; engineIds: readonly FlightdeckEngineId[] };
 }
 
 /**
@@ -46,7 +52,14 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
   const scenarios = new ScenarioCatalog(join(options.resourcesDir, 'scenarios'));
   const check = (raw: unknown): ReturnType<typeof checkConfiguration> => checkConfiguration(raw, libraries);
   const coordinator = new EngineCoordinator<AircraftConfiguration>({
-    engines: engineFactories(libraries),
+    engines: engineFactories(libraries).map((factory): EngineFactory<AircraftConfiguration> => {
+      const remote = options.remoteEngines;
+      if (!remote) return factory;
+      return () => {
+        const local = factory();
+        return remote.engineIds.includes(local.id as FlightdeckEngineId) ? new RemoteEngine(local, remote.client) : local;
+      };
+    }),
     bus: busOptionsFrom(config),
     restartPolicy: restartPolicyFrom(config),
     random: options.random,

@@ -45,6 +45,11 @@ export function createFlightdeckEngines(libraries: EngineLibraries): FlightdeckE
   };
 }
 
+/** One engine built fresh from the session's libraries (an engine worker's own instance). */
+export function createEngine(id: keyof FlightdeckEngines, libraries: EngineLibraries): FlightdeckEngines[keyof FlightdeckEngines] {
+  return BUILDERS[id](libraries);
+}
+
 /** The six engines, each built fresh from the session's libraries (also after a crash). */
 export function engineFactories(libraries: EngineLibraries): EngineFactory<AircraftConfiguration>[] {
   return FLIGHTDECK_ENGINE_IDS.map((id) => () => BUILDERS[id](libraries));
