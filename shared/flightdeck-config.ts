@@ -51,6 +51,19 @@ export const FlightdeckConfigSchema = z.strictObject({
       memory_sample_interval_ms: z.number().int().min(10).default(1000),
       publish_interval_ms: z.number().int().min(10).default(1000)
     })
-    .prefault({})
+    .prefault({}),
+  /** Engines computed by engine workers over NATS JetStream (`npm run worker`); absent = all in process. */
+  distributed: z
+    .strictObject({
+      nats_url: z.string().min(1).default('nats://127.0.0.1:4222'),
+      /** Subject prefix: deployments that share a NATS keep apart by it. */
+      prefix: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('flightdeck'),
+      remote_engines: z.array(z.enum(['design', 'materials', 'propulsion', 'sensors', 'aerodynamics', 'manufacturing'])).max(6).default([]),
+      /** How long a worker may hold a request before another instance gets it. */
+      ack_wait_ms: z.number().int().min(100).max(600_000).default(5_000),
+      /** How long the coordinator waits for an answer, redeliveries included. */
+      answer_timeout_ms: z.number().int().min(100).max(3_600_000).default(30_000)
+    })
+    .optional()
 });
 export type FlightdeckConfig = z.infer<typeof FlightdeckConfigSchema>;

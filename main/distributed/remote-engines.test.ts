@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../shared/events';
+import { loadFlightdeckConfig } from '../core/config/flightdeck-config';
 import { createFlightdeckSession } from '../engines/session/create-session';
 import type { FlightdeckSession } from '../engines/session/flightdeck-session';
 import { RemoteWorkClient } from './remote-work-client';
-import { connectTestNats, deleteWorkStream, spawnWorker, testPrefix, type TestWorker } from './test-workers';
+import { connectTestNats, deleteWorkStream, NATS_URL, spawnWorker, testPrefix, type TestWorker } from './test-workers';
 import { workSubjects, type FlightdeckEngineId } from './work-protocol';
 
 const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
@@ -109,6 +111,24 @@ describe.skipIf(nc === null)(nc === null ? `engine workers over NATS (skipped: $
       expect(client.duplicateAnswers).toBe(0);
     } finally {
       client.close();
+      await session.dispose();
+    }
+  });
+
+  it("the configuration's distributed section names the remote engines; the rest stay in process", { timeout: 60_000 }, async () => {
+    const prefix = testPrefix('config');
+    prefixes.push(prefix);
+    const worker = await spawnWorker('manufacturing', 'manufacturing-1', prefix);
+    workers.push(worker);
+    const base = loadFlightdeckConfig(join(resourcesDir, 'flightdeck.yaml'));
+    const config = { ...base, distributed: { nats_url: NATS_URL, prefix, remote_engines: ['manufacturing' as const], ack_wait_ms: 5_000, answer_timeout_ms: 20_000 } };
+    const session = await createFlightdeckSession({ resourcesDir, config, initialScenario: 'f22a' });
+    try {
+      await runChanges(session, ['typhoon']);
+      await worker.tookCount(2);
+      expect(worker.took).toHaveLength(2);
+      expect(outputsByVersion(session.coordinator.log.query({ limit: 100_000 }))).toEqual(await inProcessOutputs(['typhoon']));
+    } finally {
       await session.dispose();
     }
   });

@@ -1,6 +1,12 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadFlightdeckConfig } from '../core/config/flightdeck-config';
+import { connectRemoteEngines } from './connect-remote-engines';
 import { parseMessage, WorkRequestSchema, WorkResultSchema, workSubjects } from './work-protocol';
 import { parseWorkerArgs } from './worker-args';
+
+const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
 
 describe('work protocol', () => {
   it('names subjects, stream and consumer per deployment prefix, refusing a prefix that is no subject token', () => {
@@ -37,5 +43,16 @@ describe('npm run worker arguments', () => {
       ackWaitMs: undefined,
       holdMs: 0
     });
+  });
+});
+
+describe('remote engines from the configuration', () => {
+  it('an unreachable NATS is an error naming the setting, not a silent fall-back to in-process', async () => {
+    const config = { ...loadFlightdeckConfig(join(resourcesDir, 'flightdeck.yaml')), distributed: { nats_url: 'nats://127.0.0.1:1', prefix: 'flightdeck', remote_engines: ['sensors' as const], ack_wait_ms: 5_000, answer_timeout_ms: 30_000 } };
+    await expect(connectRemoteEngines(config)).rejects.toThrow(/^distributed\.nats_url: cannot reach NATS at nats:\/\/127\.0\.0\.1:1 .*start `nats-server -js` there or empty distributed\.remote_engines$/);
+  });
+
+  it('names no client when no engine is remote', async () => {
+    expect(await connectRemoteEngines(loadFlightdeckConfig(join(resourcesDir, 'flightdeck.yaml')))).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { buildCatalog } from './catalog';
 import { defaultRules } from './default-rules';
 import type { EngineFactory } from '../../core/engine';
 import { RemoteEngine } from '../../distributed/remote-engine';
+import { connectRemoteEngines } from '../../distributed/connect-remote-engines';
 import type { RemoteWorkClient } from '../../distributed/remote-work-client';
 import type { FlightdeckEngineId } from '../../distributed/work-protocol';
 import { engineFactories } from './engine-factories';
@@ -49,11 +50,14 @@ export interface CreateSessionOptions {
 export async function createFlightdeckSession(options: CreateSessionOptions): Promise<FlightdeckSession> {
   const config = options.config ?? loadFlightdeckConfig(options.configPath ?? join(options.resourcesDir, 'flightdeck.yaml'));
   const libraries = loadEngineLibraries(config);
+  // Remote engines named in the configuration, unless the caller brought its own client.
+  const configured = options.remoteEngines ? null : await connectRemoteEngines(config);
+  const remoteEngines = options.remoteEngines ?? configured?.remoteEngines;
   const scenarios = new ScenarioCatalog(join(options.resourcesDir, 'scenarios'));
   const check = (raw: unknown): ReturnType<typeof checkConfiguration> => checkConfiguration(raw, libraries);
   const coordinator = new EngineCoordinator<AircraftConfiguration>({
     engines: engineFactories(libraries).map((factory): EngineFactory<AircraftConfiguration> => {
-      const remote = options.remoteEngines;
+      const remote = remoteEngines;
       if (!remote) return factory;
       return () => {
         const local = factory();
@@ -92,6 +96,9 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
     },
     catalog: () => buildCatalog(libraries),
     optimizationCriteria: normaliseCriteria,
-    dispose: () => coordinator.shutdown()
+    dispose: async () => {
+      await coordinator.shutdown();
+      await configured?.close();
+    }
   };
 }
