@@ -14,7 +14,8 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   engines: async () => (await import('./engines.bench')).benchEngines(),
   stream: async () => (await import('./stream.bench')).benchStream(),
   store: async () => (await import('./store.bench')).benchStore(),
-  ui: async () => (await import('./ui.bench')).benchUi()
+  ui: async () => (await import('./ui.bench')).benchUi(),
+  nats: async () => (await import('./nats.bench')).benchNats()
 };
 
 function format(value: number): string {

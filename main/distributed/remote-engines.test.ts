@@ -6,7 +6,7 @@ import { loadFlightdeckConfig } from '../core/config/flightdeck-config';
 import { createFlightdeckSession } from '../engines/session/create-session';
 import type { FlightdeckSession } from '../engines/session/flightdeck-session';
 import { RemoteWorkClient } from './remote-work-client';
-import { connectTestNats, deleteWorkStream, NATS_URL, spawnWorker, testPrefix, type TestWorker } from './test-workers';
+import { connectTestNats, deleteWorkStream, NATS_URL, spawnWorker, testPrefix, type TestWorker } from './spawn-workers';
 import { workSubjects, type FlightdeckEngineId } from './work-protocol';
 
 const resourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));

@@ -65,7 +65,7 @@ export async function spawnWorker(engineId: string, id: string, prefix: string, 
   };
 }
 
-/** A prefix of its own per test: streams, consumers and ack waits do not leak between tests. */
+/** A prefix of its own per test or bench run: streams, consumers and ack waits do not leak between them. */
 export function testPrefix(name: string): string {
   return `fdtest-${name}-${process.pid}-${Date.now().toString(36)}`;
 }
