@@ -18,7 +18,8 @@ export async function connectRemoteEngines(
     nc = await connect({ servers: distributed.nats_url, name: 'flightdeck-coordinator' });
   } catch (error) {
     throw new Error(
-      `distributed.nats_url: cannot reach NATS at ${distributed.nats_url} (${error instanceof Error ? error.message : String(error)}); start \`nats-server -js\` there or empty distributed.remote_engines`
+      `distributed.nats_url: cannot reach NATS at ${distributed.nats_url} (${error instanceof Error ? error.message : String(error)}); start \`nats-server -js\` there or empty distributed.remote_engines`,
+      { cause: error }
     );
   }
   const connection = nc;
