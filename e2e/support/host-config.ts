@@ -30,10 +30,10 @@ interface ConfigFile {
 /**
  * Writes a copy of resources/flightdeck.yaml into `dir` with `policies` as the engines' own
  * restart policies (library paths made absolute, since they are relative to the file) and
- * returns its path, for the host's `--config`.
+ * `sections` in place of the file's own (`distributed`, say), and returns its path, for the host's `--config`.
  */
-export function writeHostConfig(dir: string, policies: RestartPolicies): string {
-  const config = parse(readFileSync(join(RESOURCES, 'flightdeck.yaml'), 'utf8')) as ConfigFile;
+export function writeHostConfig(dir: string, policies: RestartPolicies, sections: Readonly<Record<string, unknown>> = {}): string {
+  const config = { ...(parse(readFileSync(join(RESOURCES, 'flightdeck.yaml'), 'utf8')) as ConfigFile), ...sections };
   for (const [engineId, entry] of Object.entries(config.engines)) {
     if (!isAbsolute(entry.library_path)) entry.library_path = resolve(RESOURCES, entry.library_path);
     const policy = policies[engineId];

@@ -77,6 +77,7 @@ function sessionWith(patch: (state: SessionState) => void): SessionState {
     condition: { kind: 'ok' },
     lastError: null,
     lastFailure: null,
+    remote: false,
     restarts: 0,
     faults: { slowMs: 0, failuresLeft: 0 }
   };

@@ -50,6 +50,8 @@ export interface SimulationEngine<TConfig = unknown, TOutputs extends EngineData
   compute(context: ComputeContext<TConfig>): TOutputs | Promise<TOutputs>;
   /** Analysis types this engine contributes to; absent = none. */
   readonly analyses?: readonly string[];
+  /** Its computations run in worker processes (over NATS); absent = in process. */
+  readonly remote?: boolean;
   analyze?(context: AnalysisContext<TConfig>): unknown;
   restore?(outputs: TOutputs): void;
   dispose?(): void;

@@ -15,6 +15,7 @@ export class RemoteEngine implements SimulationEngine<AircraftConfiguration> {
   readonly capabilities: readonly string[];
   readonly dependsOn: readonly string[];
   readonly analyses?: readonly string[];
+  readonly remote = true;
   constructor(
     private readonly local: SimulationEngine<AircraftConfiguration>,
     private readonly client: RemoteWorkClient

@@ -76,6 +76,10 @@ describe.skipIf(nc === null)(nc === null ? `engine workers over NATS (skipped: $
       expect([...client.answeredBy.keys()].every((id) => /^(aerodynamics|propulsion)-[12]$/.test(id))).toBe(true);
       expect(client.duplicateAnswers).toBe(0);
       expect(client.rejectedAnswers).toBe(0);
+      // The session knows its workers: four alive, each announced once.
+      await expect.poll(() => Object.keys(session.coordinator.state.workers).sort(), { timeout: 5_000 }).toEqual(['aerodynamics-1', 'aerodynamics-2', 'propulsion-1', 'propulsion-2']);
+      const joined = session.coordinator.log.query({ limit: 100_000 }).filter((e) => e.eventType === 'worker_joined');
+      expect(joined.map((e) => (e.data as { workerId: string }).workerId).sort()).toEqual(['aerodynamics-1', 'aerodynamics-2', 'propulsion-1', 'propulsion-2']);
     } finally {
       client.close();
       await session.dispose();
@@ -109,6 +113,10 @@ describe.skipIf(nc === null)(nc === null ? `engine workers over NATS (skipped: $
       const remote = outputsByVersion(session.coordinator.log.query({ limit: 100_000 }));
       expect(remote).toEqual(await inProcessOutputs(['typhoon']));
       expect(client.duplicateAnswers).toBe(0);
+      // Its heartbeats stopped: the session records it lost.
+      const lost = (): unknown[] => session.coordinator.log.query({ limit: 100_000 }).filter((e) => e.eventType === 'worker_left').map((e) => e.data);
+      await expect.poll(lost, { timeout: 6_000 }).toEqual([expect.objectContaining({ workerId: holder.id, reason: 'lost' })]);
+      expect(Object.keys(session.coordinator.state.workers)).toEqual([survivor.id]);
     } finally {
       client.close();
       await session.dispose();
@@ -140,7 +148,12 @@ describe.skipIf(nc === null)(nc === null ? `engine workers over NATS (skipped: $
     workers.push(early);
     const { session, client } = await remoteSession(prefix, ['sensors'], 5_000);
     try {
+      await expect.poll(() => Object.keys(session.coordinator.state.workers), { timeout: 5_000 }).toEqual(['sensors-early']);
       await early.kill('SIGTERM');
+      // It said it was leaving.
+      await expect.poll(() => session.coordinator.log.query({ limit: 100_000 }).filter((e) => e.eventType === 'worker_left').map((e) => e.data), { timeout: 5_000 }).toEqual([
+        expect.objectContaining({ workerId: 'sensors-early', reason: 'left' })
+      ]);
       const change = session.coordinator.processConfigurationChange(session.loadScenario('fa18e'), 'design');
       await new Promise((resolve) => setTimeout(resolve, 500));
       const late = await spawnWorker('sensors', 'sensors-late', prefix);

@@ -53,6 +53,15 @@ export class RemoteWorkClient {
     });
   }
 
+  /** The connection and subjects it works on (the worker roster listens there too). */
+  get connection(): NatsConnection {
+    return this.options.nc;
+  }
+
+  get subjects(): WorkSubjects {
+    return this.options.subjects;
+  }
+
   static async open(options: RemoteWorkClientOptions): Promise<RemoteWorkClient> {
     for (const engineId of options.engines) await ensureWorkQueue(options.nc, options.subjects, engineId, options.ackWaitMs);
     const client = new RemoteWorkClient(options);

@@ -53,7 +53,11 @@ export const LIFECYCLE_EVENT_TYPES = [
   /** Synthetic traffic from the load generator, for stress tests and demos. */
   'synthetic_load',
   /** The host ended a client's connection for breaking a limit (it stopped reading, sent too much). */
-  'client_disconnected'
+  'client_disconnected',
+  /** An engine worker process (NATS) announced itself: its engine's computations may go to it. */
+  'worker_joined',
+  /** An engine worker left (it said so) or was lost (its heartbeats stopped). */
+  'worker_left'
 ] as const;
 
 export const EVENT_TYPES = [...SEED_EVENT_TYPES, ...LIFECYCLE_EVENT_TYPES] as const;

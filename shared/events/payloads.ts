@@ -34,7 +34,9 @@ export const RegisteredEngineSchema = z.strictObject({
   engineId: EngineIdSchema,
   capabilities: z.array(z.string().max(128)).max(64),
   dependsOn: engineIds,
-  analyses: z.array(z.string().max(64)).max(64)
+  analyses: z.array(z.string().max(64)).max(64),
+  /** Computed by engine worker processes over NATS (absent: in process). */
+  remote: z.boolean().optional()
 });
 export type RegisteredEngine = z.infer<typeof RegisteredEngineSchema>;
 
@@ -135,6 +137,15 @@ export const EVENT_PAYLOADS = {
     outcome: z.enum(['redelivered', 'discarded']),
     /** Why it was discarded when no user asked (the host stopped, and its retry queue with it). */
     reason: text.optional()
+  }),
+  worker_joined: z.strictObject({ workerId: z.string().max(200), engineId: EngineIdSchema }),
+  worker_left: z.strictObject({
+    workerId: z.string().max(200),
+    engineId: EngineIdSchema,
+    /** `left`: it said it was leaving; `lost`: its heartbeats stopped (it died or the network went). */
+    reason: z.enum(['left', 'lost']),
+    /** Computations it reported done. */
+    computed: z.number().int().nonnegative()
   }),
   client_disconnected: z.strictObject({
     /** The WebSocket close code sent (RFC 6455: 1008 policy, 1009 too big). */

@@ -259,4 +259,18 @@ describe('engine ids that name Object.prototype members', () => {
     expect(Object.hasOwn(computed.engines, 'constructor')).toBe(true);
     expect(engineOf(computed, 'constructor')?.outputs).toEqual({ x: 2 });
   });
+
+  it('keeps the engine workers alive now: joined, left or lost, and none after the host restarts', () => {
+    const { ev, events } = session();
+    events.push(
+      ev({ eventType: 'worker_joined', data: { workerId: 'aero-1', engineId: 'aero' } }),
+      ev({ eventType: 'worker_joined', data: { workerId: 'aero-2', engineId: 'aero' } }),
+      ev({ eventType: 'worker_left', data: { workerId: 'aero-1', engineId: 'aero', reason: 'lost', computed: 3 } })
+    );
+    const state = projectAll(events);
+    expect(Object.keys(state.workers)).toEqual(['aero-2']);
+    expect(state.workers['aero-2']).toMatchObject({ engineId: 'aero' });
+    const restarted = project(state, ev({ eventType: 'session_started', data: { engines: ENGINES, resumedAfterSeq: 4 } }));
+    expect(restarted.workers).toEqual({});
+  });
 });

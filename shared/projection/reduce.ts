@@ -156,6 +156,13 @@ function fold(state: SessionState, event: EngineEvent): SessionState {
       };
     case 'performance_updated':
       return { ...state, performance: event.data };
+    case 'worker_joined':
+      return { ...state, workers: { ...state.workers, [event.data.workerId]: { workerId: event.data.workerId, engineId: event.data.engineId, joinedAt: event.timestamp } } };
+    case 'worker_left': {
+      if (!Object.hasOwn(state.workers, event.data.workerId)) return state;
+      const { [event.data.workerId]: _left, ...workers } = state.workers;
+      return { ...state, workers };
+    }
     case 'module_added':
     case 'module_removed':
     case 'material_updated':
@@ -176,6 +183,7 @@ function sessionStarted(state: SessionState, event: EngineEvent<'session_started
       capabilities: registered.capabilities,
       dependsOn: registered.dependsOn,
       analyses: registered.analyses,
+      remote: registered.remote === true,
       computedVersion: previous?.computedVersion ?? 0,
       outputs: previous?.outputs ?? null,
       changedFields: [],
@@ -195,7 +203,9 @@ function sessionStarted(state: SessionState, event: EngineEvent<'session_started
     startedAt: event.data.resumedAfterSeq === undefined ? event.timestamp : (state.startedAt ?? event.timestamp),
     stoppedAt: null,
     engineOrder: event.data.engines.map((engine) => engine.engineId),
-    engines
+    engines,
+    // A new host has heard from no worker yet: those alive announce themselves again.
+    workers: {}
   };
 }
 

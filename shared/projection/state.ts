@@ -69,6 +69,8 @@ export const EngineStateSchema = z.strictObject({
   capabilities: z.array(z.string()),
   dependsOn: z.array(EngineIdSchema),
   analyses: z.array(z.string()),
+  /** Computed by engine worker processes over NATS. */
+  remote: z.boolean(),
   /** The configuration version of `outputs` (0 = never computed). */
   computedVersion: z.number().int().nonnegative(),
   outputs: z.record(z.string(), z.unknown()).nullable(),
@@ -171,6 +173,8 @@ export const SessionStateSchema = z.strictObject({
   performance: PerformanceSummarySchema.nullable(),
   /** Newest first, at most `MAX_DEAD_LETTERS`. */
   deadLetters: z.array(DeadLetterSchema),
+  /** Engine worker processes alive now (NATS), by worker id. */
+  workers: z.record(z.string(), z.strictObject({ workerId: z.string(), engineId: EngineIdSchema, joinedAt: timestamp })),
   deadLettersDropped: z.number().int().nonnegative(),
   errors: z.strictObject({
     total: z.number().int().nonnegative(),
@@ -201,6 +205,7 @@ export const INITIAL_SESSION_STATE: SessionState = Object.freeze({
   analyses: {},
   performance: null,
   deadLetters: [],
+  workers: {},
   deadLettersDropped: 0,
   errors: { total: 0, recent: [] }
 }) as SessionState;

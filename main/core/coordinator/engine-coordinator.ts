@@ -180,7 +180,7 @@ export class EngineCoordinator<TConfig = unknown> extends DisposableStore {
       data: {
         engines: this.registry.topologicalOrder().map((id) => {
           const runner = this.requireRunner(id);
-          return { engineId: id, capabilities: [...runner.capabilities], dependsOn: [...runner.dependsOn], analyses: [...runner.analyses] };
+          return { engineId: id, capabilities: [...runner.capabilities], dependsOn: [...runner.dependsOn], analyses: [...runner.analyses], ...(runner.remote && { remote: true }) };
         }),
         ...(this.options.resume && { resumedAfterSeq: this.options.resume.lastSeq })
       }

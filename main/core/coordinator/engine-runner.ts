@@ -88,6 +88,9 @@ export class EngineRunner<TConfig = unknown> extends DisposableStore {
   get analyses(): readonly string[] {
     return this.engine.analyses ?? [];
   }
+  get remote(): boolean {
+    return this.engine.remote === true;
+  }
 
   /**
    * Computes `target.version` and publishes what happened. Never throws. Written as promise

@@ -11,6 +11,7 @@ import { RemoteEngine } from '../../distributed/remote-engine';
 import { connectRemoteEngines } from '../../distributed/connect-remote-engines';
 import type { RemoteWorkClient } from '../../distributed/remote-work-client';
 import type { FlightdeckEngineId } from '../../distributed/work-protocol';
+import { WorkerRoster } from '../../distributed/worker-roster';
 import { engineFactories } from './engine-factories';
 import type { FlightdeckSession } from './flightdeck-session';
 import { loadEngineLibraries } from './libraries';
@@ -81,6 +82,10 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
   });
   options.attach?.(coordinator);
   await coordinator.initialize();
+  // After session_started (which forgets earlier workers): who is alive is heard from now on.
+  const roster = remoteEngines
+    ? new WorkerRoster(remoteEngines.client.connection, remoteEngines.client.subjects, remoteEngines.engineIds, (event) => coordinator.bus.publish(event))
+    : null;
   if (options.initialScenario && !options.resume) {
     const result = await coordinator.processConfigurationChange(scenarios.load(options.initialScenario), 'design');
     if (!result.ok) throw new Error(`scenario ${options.initialScenario} did not compute: ${result.errors.join('; ')}`);
@@ -97,6 +102,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
     catalog: () => buildCatalog(libraries),
     optimizationCriteria: normaliseCriteria,
     dispose: async () => {
+      roster?.dispose();
       await coordinator.shutdown();
       await configured?.close();
     }

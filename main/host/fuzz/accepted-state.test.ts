@@ -17,6 +17,7 @@ const engine = (computedVersion: number, outputs: Record<string, unknown>): Sess
   condition: { kind: 'ok' },
   lastError: null,
   lastFailure: null,
+  remote: false,
   restarts: 0,
   faults: { slowMs: 0, failuresLeft: 0 }
 });

@@ -98,6 +98,23 @@ export const selectOpenViolations = memoized(
 export const selectViolationCounts = memoized((s: SessionState) => [s.violations], violationCounts);
 
 /** The engines and their dependency edges; the same object while the structure is unchanged. */
+/** Ids of the engines computed by worker processes over NATS. */
+export const selectRemoteEngines = structurallyStable(
+  memoized((s: SessionState) => [s.engines], (s: SessionState): string[] => s.engineOrder.filter((id) => s.engines[id]?.remote === true))
+);
+
+/** The engine workers alive now (NATS), by engine id, oldest first. */
+export const selectWorkersByEngine = structurallyStable(
+  memoized(
+    (s: SessionState) => [s.workers],
+    (s: SessionState): Record<string, { workerId: string; joinedAt: number }[]> => {
+      const out: Record<string, { workerId: string; joinedAt: number }[]> = {};
+      for (const worker of Object.values(s.workers).sort((a, b) => a.joinedAt - b.joinedAt)) (out[worker.engineId] ??= []).push({ workerId: worker.workerId, joinedAt: worker.joinedAt });
+      return out;
+    }
+  )
+);
+
 /** Each engine's last failure this session (kept after it recovered), by engine id. */
 export const selectEngineFailures = structurallyStable(
   memoized(

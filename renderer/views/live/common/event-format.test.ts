@@ -31,4 +31,9 @@ describe('event formatting', () => {
     expect(formatRoute(makeEvent(6, 'synthetic_load', { n: 1 }, { targetEngines: ['sensors', 'materials'] }))).toBe('design → sensors, materials');
     expect(formatRoute(makeEvent(7, 'synthetic_load', { n: 1 }))).toBe('design → all');
   });
+
+  it('says which worker joined, left or was lost', () => {
+    expect(summarizeEvent(makeEvent(1, 'worker_joined', { workerId: 'aero@h:1', engineId: 'aerodynamics' }))).toBe('aerodynamics worker aero@h:1 joined');
+    expect(summarizeEvent(makeEvent(2, 'worker_left', { workerId: 'aero@h:1', engineId: 'aerodynamics', reason: 'lost', computed: 12 }))).toBe('aerodynamics worker aero@h:1 lost (heartbeats stopped) after 12 computations');
+  });
 });

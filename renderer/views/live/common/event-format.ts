@@ -83,6 +83,10 @@ export function summarizeEvent(event: EngineEvent): string {
       return `${event.data.engineId}: ${event.data.fault.kind}`;
     case 'client_disconnected':
       return `${event.data.code} · ${event.data.reason}`;
+    case 'worker_joined':
+      return `${event.data.engineId} worker ${event.data.workerId} joined`;
+    case 'worker_left':
+      return `${event.data.engineId} worker ${event.data.workerId} ${event.data.reason === 'lost' ? 'lost (heartbeats stopped)' : 'left'} after ${event.data.computed} computations`;
     default: {
       const json = JSON.stringify(event.data);
       return json.length > 160 ? `${json.slice(0, 160)}…` : json;

@@ -23,7 +23,9 @@ import {
   selectEngineGraph,
   selectEngineReports,
   selectOpenViolations,
-  selectRuleEdges
+  selectRemoteEngines,
+  selectRuleEdges,
+  selectWorkersByEngine
 } from '../../../store/session/selectors';
 import { EngineNode, type EngineFlowNode } from './EngineNode';
 import { buildEdges, buildNodeData, rulePairs, sameRecord, type EdgeModel, type EngineGraph, type GraphInputs } from './graph-model';
@@ -95,6 +97,8 @@ function readGraphInputs(graph: EngineGraph): GraphInputs {
     conditions: selectConditionFacts(state),
     openViolations: selectOpenViolations(state),
     failures: selectEngineFailures(state),
+    workers: selectWorkersByEngine(state),
+    remoteEngines: selectRemoteEngines(state),
     // Rates and flow pulses are the live stream's: none while another moment is shown.
     rateOf: (id: string) => (live ? liveBuffer.perSecond(id, now) : 0),
     flowAgeMs: (a: string, b: string) => (live ? liveBuffer.flowAgeMs(a, b, now) : Number.POSITIVE_INFINITY),

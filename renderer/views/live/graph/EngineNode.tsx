@@ -114,6 +114,15 @@ function EngineNodeView({ data }: NodeProps<EngineFlowNode>): ReactElement {
             {data.eventsPerS > 0 && <span title="Events per second from this engine (last second)">{data.eventsPerS} ev/s</span>}
             <span title="Last handler latency">{formatMs(data.lastLatencyMs)}</span>
             {data.restarts > 0 && <span title="Restarts">↻ {data.restarts}</span>}
+            {data.workers !== null && (
+              <span
+                className={data.workers === 0 ? 'gr-no-workers' : undefined}
+                title={data.workers === 0 ? 'Computes on worker processes over NATS: none is alive, its computations wait for one' : `${data.workers} worker process${data.workers === 1 ? '' : 'es'} compute this engine over NATS`}
+                data-testid={`engine-workers-${data.engineId}`}
+              >
+                {data.workers} worker{data.workers === 1 ? '' : 's'}
+              </span>
+            )}
           </span>
         )}
       </div>

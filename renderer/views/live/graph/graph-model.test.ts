@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectAll } from '../../../../shared/projection';
-import { selectConditionFacts, selectEngineFailures, selectEngineGraph, selectEngineReports, selectOpenViolations, selectRuleEdges } from '../../../store/session/selectors';
-import { TestLog } from '../../../store/session/test-log';
+import { selectConditionFacts, selectEngineFailures, selectRemoteEngines, selectWorkersByEngine, selectEngineGraph, selectEngineReports, selectOpenViolations, selectRuleEdges } from '../../../store/session/selectors';
+import { TEST_ENGINES, TestLog } from '../../../store/session/test-log';
 import { buildEdges, buildNodeData, directDependencyIds, FAILURE_FLASH_MS, rulePairs, sameRecord, type GraphInputs } from './graph-model';
 
 /** Graph inputs read from the projection of a log, as the graph view reads them. */
@@ -14,6 +14,8 @@ function inputs(log: TestLog, overrides: Partial<GraphInputs> = {}): GraphInputs
     conditions: selectConditionFacts(state),
     openViolations: selectOpenViolations(state),
     failures: selectEngineFailures(state),
+    workers: selectWorkersByEngine(state),
+    remoteEngines: selectRemoteEngines(state),
     rateOf: () => 0,
     flowAgeMs: () => Number.POSITIVE_INFINITY,
     highlightSource: null,
@@ -128,5 +130,12 @@ describe('graph model', () => {
   it('compares records shallowly, arrays by items', () => {
     expect(sameRecord({ a: 1, b: ['x'] }, { a: 1, b: ['x'] })).toBe(true);
     expect(sameRecord({ a: 1, b: ['x'] }, { a: 1, b: ['y'] })).toBe(false);
+  });
+
+  it('counts the worker processes of each remote engine, none of an engine that computes in process', () => {
+    const engines = TEST_ENGINES.map((e) => (e.engineId === 'propulsion' || e.engineId === 'materials' ? { ...e, remote: true } : e));
+    const log = new TestLog().start(engines).add('worker_joined', { workerId: 'p-1', engineId: 'propulsion' }).add('worker_joined', { workerId: 'p-2', engineId: 'propulsion' });
+    const nodes = buildNodeData(inputs(log));
+    expect([nodes.get('propulsion')?.workers, nodes.get('materials')?.workers, nodes.get('design')?.workers]).toEqual([2, 0, null]);
   });
 });

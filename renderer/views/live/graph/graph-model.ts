@@ -24,6 +24,8 @@ export type EngineNodeData = ConditionFacts & {
   failureReason: string | null;
   /** The failure happened within the last `FAILURE_FLASH_MS` (live only): the node shows it. */
   failureRecent: boolean;
+  /** Worker processes alive for this engine; null when it computes in process. */
+  workers: number | null;
 };
 
 /** What a graph edge needs beyond its endpoints. */
@@ -49,6 +51,9 @@ export interface GraphInputs {
   conditions: Readonly<Record<string, ConditionFacts>>;
   openViolations: readonly Violation[];
   failures: Readonly<Record<string, FailureFact | null>>;
+  /** Worker processes alive per engine (NATS), and the engines that compute on them. */
+  workers: Readonly<Record<string, readonly unknown[]>>;
+  remoteEngines: readonly string[];
   rateOf(engineId: string): number;
   flowAgeMs(source: string, target: string): number;
   highlightSource: string | null;
@@ -98,6 +103,7 @@ export function buildNodeData(inputs: GraphInputs): Map<string, EngineNodeData> 
       restarts: status?.restarts ?? 0,
       highlight: inputs.highlightSource === node.id ? 'source' : inputs.highlightTargets.includes(node.id) ? 'target' : null,
       selected: inputs.selectedEngine === node.id,
+      workers: inputs.remoteEngines.includes(node.id) ? (inputs.workers[node.id]?.length ?? 0) : null,
       ...failureMark(inputs, node.id)
     });
   }

@@ -10,7 +10,8 @@ import {
   selectEngineReports,
   selectOpenViolations,
   selectStaleEngines,
-  selectSupervisions
+  selectSupervisions,
+  selectWorkersByEngine
 } from '../../../store/session/selectors';
 import { formatClock, formatMs } from '../../common/format';
 import { ConditionText } from '../common/ConditionText';
@@ -70,6 +71,7 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
   );
   const open = useSession(selectOpenViolations);
   const graph = useSession(selectEngineGraph);
+  const workers = useSession(selectWorkersByEngine)[engineId] ?? [];
   const s = useFlightdeck(
     useShallow((st) => ({
       latency: st.inspector.engineId === engineId ? st.inspector.latency : null,
@@ -161,6 +163,14 @@ function EngineInspector({ engineId }: { engineId: string }): ReactElement {
             <dd data-testid="inspector-restarts">{engine.restarts}</dd>
             <dt>Armed faults</dt>
             <dd>{armedFaults(engine.faults)}</dd>
+            <dt>Computes</dt>
+            <dd data-testid="inspector-workers">
+              {!engine.remote
+                ? 'in process'
+                : workers.length === 0
+                  ? 'on worker processes (NATS): none alive, its computations wait for one'
+                  : `on ${workers.length} worker process${workers.length === 1 ? '' : 'es'} (NATS): ${workers.map((w) => `${w.workerId} since ${formatClock(w.joinedAt, 's')}`).join(', ')}`}
+            </dd>
             <dt>Latency</dt>
             <dd>
               last {formatMs(engine.lastDurationMs)}
