@@ -25,7 +25,9 @@ export default defineConfig({
           index: resolve('main/index.ts'),
           serve: resolve('main/host/serve.ts'),
           // The session store commits in a worker thread; it loads this file beside the entry.
-          'store-worker': resolve('main/store/store-worker.ts')
+          'store-worker': resolve('main/store/store-worker.ts'),
+          // The optimizer's evaluation workers (when `optimization.evaluation_workers` > 0).
+          'evaluation-worker': resolve('main/engines/session/evaluation-worker.ts')
         }
       }
     }

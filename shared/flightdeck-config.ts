@@ -52,6 +52,12 @@ export const FlightdeckConfigSchema = z.strictObject({
       publish_interval_ms: z.number().int().min(10).default(1000)
     })
     .prefault({}),
+  optimization: z
+    .strictObject({
+      /** Worker threads scoring the optimizer's designs (0: on the host's own thread). Same front for a seed either way. */
+      evaluation_workers: z.number().int().min(0).max(16).default(0)
+    })
+    .prefault({}),
   /** Engines computed by engine workers over NATS JetStream (`npm run worker`); absent = all in process. */
   distributed: z
     .strictObject({

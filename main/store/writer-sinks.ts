@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { CommitQueue, type CommitQueueOptions, type WriterMessage, type WriterReport } from './commit-queue';
 import type { StoreWorkerData } from './store-worker';
 import { transferListOf } from './wire-batch';
+import { startWorkerThread, workerEntryUrl } from '../core/worker-thread';
 
 /** Where the recorder's batches go: a writer that reports back through `report`. */
 export interface WriterSink {
@@ -92,9 +89,9 @@ export class WorkerSink implements WriterSink {
   }
 
   private start(): Worker {
-    const url = this.options.workerUrl ?? defaultWorkerUrl();
+    const url = this.options.workerUrl ?? workerEntryUrl(import.meta.url, 'store-worker');
     const data: StoreWorkerData = { path: this.options.path, busyTimeoutMs: this.options.busyTimeoutMs, queue: this.options.queue, nice: this.options.writerNice };
-    const worker = startWorker(url, data);
+    const worker = startWorkerThread(url, data);
     worker.on('message', (message: WriterReport) => {
       this.report(message);
       if (message.kind === 'closed') this.onClosed?.();
@@ -114,26 +111,4 @@ export class WorkerSink implements WriterSink {
   }
 }
 
-function defaultWorkerUrl(): URL {
-  // Run from source (tsx, vitest) this module is a .ts file; bundled, the worker is an entry of
-  // its own in out/main/, and this module may sit in a shared chunk one folder down.
-  if (import.meta.url.endsWith('.ts')) return new URL('./store-worker.ts', import.meta.url);
-  const beside = new URL('./store-worker.js', import.meta.url);
-  const above = new URL('../store-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(beside)) || !existsSync(fileURLToPath(above)) ? beside : above;
-}
 
-/**
- * Starts the worker. Run from source, the worker is TypeScript: Node 20 does not apply the tsx
- * loader (`--import tsx`) to a worker's entry, so a tiny evaluated bootstrap registers tsx's ESM
- * hooks in the worker and then imports it.
- */
-function startWorker(url: URL, workerData: StoreWorkerData): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
-  const require = createRequire(import.meta.url);
-  const tsxPackage = require.resolve('tsx/package.json');
-  const manifest = require(tsxPackage) as { exports: Record<string, { import: { default: string } }> };
-  const api = pathToFileURL(join(dirname(tsxPackage), manifest.exports['./esm/api']?.import.default ?? 'dist/esm/api/index.mjs')).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); }).catch((error) => { throw error; });`;
-  return new Worker(bootstrap, { eval: true, workerData, execArgv: [] });
-}

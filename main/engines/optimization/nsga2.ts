@@ -36,6 +36,11 @@ export interface Nsga2Options {
   readonly space: DesignSpace;
   /** Scores one genome; every objective is minimised. Non-finite objectives mark it invalid. */
   readonly evaluate: (genome: Genome) => Evaluation;
+  /**
+   * Scores a generation's new genomes at once, in order (worker threads, say); default: `evaluate`
+   * on each. Whatever does it, the result must be what `evaluate` gives: the search is the same.
+   */
+  readonly evaluateBatch?: (genomes: readonly Genome[]) => Promise<readonly Evaluation[]>;
   /** Designs per generation (at least 4; odd sizes are rounded up to even). */
   readonly populationSize: number;
   readonly generations: number;
@@ -90,17 +95,34 @@ class Evaluator {
     this.cache = new BoundedCache(cacheSize);
   }
 
-  score(genome: number[]): Individual {
-    const key = genomeKey(genome);
-    const cached = this.cache.get(key);
-    if (cached) {
-      this.cacheHits++;
-      return { genome, evaluation: cached, rank: 0, crowding: 0 };
+  /**
+   * Scores a generation's genomes: each one the cache (or an earlier one of the same batch) does
+   * not hold is evaluated once, all of them in one `evaluateBatch` call, in order.
+   */
+  async scoreAll(genomes: number[][], evaluateBatch: ((genomes: readonly Genome[]) => Promise<readonly Evaluation[]>) | undefined): Promise<Individual[]> {
+    const keys = genomes.map(genomeKey);
+    const fresh: number[][] = [];
+    const freshIndex = new Map<string, number>();
+    for (let i = 0; i < genomes.length; i++) {
+      const key = keys[i] as string;
+      if (this.cache.get(key) || freshIndex.has(key)) {
+        this.cacheHits++;
+        continue;
+      }
+      freshIndex.set(key, fresh.length);
+      fresh.push(genomes[i] as number[]);
     }
-    this.evaluations++;
-    const evaluation = this.check(this.evaluate(genome));
-    this.cache.set(key, evaluation);
-    return { genome, evaluation, rank: 0, crowding: 0 };
+    const raw = evaluateBatch ? await evaluateBatch(fresh) : fresh.map((genome) => this.evaluate(genome));
+    if (raw.length !== fresh.length) throw new Error(`evaluateBatch returned ${raw.length} evaluations for ${fresh.length} genomes`);
+    const evaluated = raw.map((evaluation) => this.check(evaluation));
+    this.evaluations += fresh.length;
+    fresh.forEach((genome, i) => this.cache.set(genomeKey(genome), evaluated[i] as Evaluation));
+    return genomes.map((genome, i) => {
+      const key = keys[i] as string;
+      const at = freshIndex.get(key);
+      const evaluation = at === undefined ? (this.cache.get(key) as Evaluation) : (evaluated[at] as Evaluation);
+      return { genome, evaluation, rank: 0, crowding: 0 };
+    });
   }
 
   private check(raw: Evaluation): Evaluation {
@@ -235,20 +257,26 @@ export async function runNsga2(options: Nsga2Options): Promise<Nsga2Result> {
   });
 
   if (signal?.aborted) return finish([], 0, true);
-  let population = Array.from({ length: size }, () => evaluator.score(randomGenome(space, random)));
+  let population = await evaluator.scoreAll(
+    Array.from({ length: size }, () => randomGenome(space, random)),
+    options.evaluateBatch
+  );
   rankPopulation(population);
   await yieldToEventLoop();
 
   for (let generation = 1; generation <= options.generations; generation++) {
     if (signal?.aborted) return finish(population, generation - 1, true);
-    const offspring: Individual[] = [];
-    while (offspring.length < size) {
+    // Every child is drawn before any is scored (scoring draws no random number), so a
+    // generation's evaluations can run together, in worker threads, with the same outcome.
+    const children: number[][] = [];
+    while (children.length < size) {
       const parentA = tournament(population, random).genome;
       const parentB = tournament(population, random).genome;
       for (const child of makeChildren(space, parentA, parentB, settings, random)) {
-        if (offspring.length < size) offspring.push(evaluator.score(child));
+        if (children.length < size) children.push(child);
       }
     }
+    const offspring = await evaluator.scoreAll(children, options.evaluateBatch);
     population = selectSurvivors([...population, ...offspring], size);
     onProgress?.({
       generation,

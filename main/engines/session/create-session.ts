@@ -19,6 +19,7 @@ import { ScenarioCatalog } from './scenarios';
 import { summarizeAnalysis } from './summarize-analysis';
 import { checkConfiguration } from './validate-configuration';
 import { createOptimizer, normaliseCriteria } from './design-optimizer';
+import { EvaluationPool } from './evaluation-pool';
 import { createMissionSimulator } from './mission-simulator';
 
 /** The aircraft a new session opens with, so no view starts empty. */
@@ -54,6 +55,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
   // Remote engines named in the configuration, unless the caller brought its own client.
   const configured = options.remoteEngines ? null : await connectRemoteEngines(config);
   const remoteEngines = options.remoteEngines ?? configured?.remoteEngines;
+  const evaluationPool = config.optimization.evaluation_workers > 0 ? new EvaluationPool(config, config.optimization.evaluation_workers) : undefined;
   const scenarios = new ScenarioCatalog(join(options.resourcesDir, 'scenarios'));
   const check = (raw: unknown): ReturnType<typeof checkConfiguration> => checkConfiguration(raw, libraries);
   const coordinator = new EngineCoordinator<AircraftConfiguration>({
@@ -77,7 +79,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
     checkConfiguration: check,
     rules: defaultRules(),
     summarizeAnalysis,
-    optimizer: createOptimizer(libraries),
+    optimizer: createOptimizer(libraries, evaluationPool),
     simulator: createMissionSimulator(libraries)
   });
   options.attach?.(coordinator);
@@ -105,6 +107,7 @@ export async function createFlightdeckSession(options: CreateSessionOptions): Pr
       roster?.dispose();
       await coordinator.shutdown();
       await configured?.close();
+      await evaluationPool?.dispose();
     }
   };
 }

@@ -3,6 +3,7 @@ import type { FrontDesign, OptimizationCriteria, OptimizationResult } from '../.
 import type { OptimizationStrategy } from '../../core/coordinator/long-running-tasks';
 import { BUDGET_FINDING_CODES } from '../design/validate';
 import { runNsga2, type ParetoPoint } from '../optimization/nsga2';
+import type { Evaluation } from '../optimization/pareto';
 import type { DesignSpace, DecodedGenome, Genome } from '../optimization/design-space';
 import { DesignEvaluator, type DesignFigures } from './design-evaluator';
 import type { EngineLibraries } from './libraries';
@@ -116,36 +117,69 @@ function figuresOf(figures: DesignFigures): Record<string, number> {
   };
 }
 
+/** What one search scores with: its design space, objectives and the genome → evaluation function. */
+export interface DesignScorer {
+  space: DesignSpace;
+  objectives: Objective[];
+  configurationOf(genome: Genome): AircraftConfiguration;
+  evaluate(genome: Genome): Evaluation;
+}
+
+/**
+ * The scoring of one search: every objective minimised, the constraints as one violation figure,
+ * a design the engines cannot evaluate marked invalid. Pure for a given evaluator's libraries,
+ * so an evaluation worker thread built on the same libraries scores a genome the same.
+ */
+export function designScorer(libraries: EngineLibraries, evaluator: DesignEvaluator, base: AircraftConfiguration, requested: OptimizationCriteria): DesignScorer {
+  const criteria = normaliseCriteria(requested);
+  const radars = new Set(radarIds(libraries));
+  const objectives = OBJECTIVES.filter((objective) => criteria[objective.key] === true);
+  const space = buildDesignSpace(libraries, base);
+  const configurationOf = (genome: Genome): AircraftConfiguration =>
+    applyGenes(base, Object.fromEntries(space.map((gene, i) => [gene.name, gene.kind === 'choice' ? (gene.options[genome[i] as number] as string) : (genome[i] as number)])), radars);
+  return {
+    space,
+    objectives,
+    configurationOf,
+    evaluate: (genome) => {
+      try {
+        const figures = evaluator.evaluate(configurationOf(genome));
+        const violation = constraintViolation(figures, criteria, base);
+        return { objectives: objectives.map((o) => score(o, figures)), constraintViolation: violation, valid: true };
+      } catch {
+        return { objectives: objectives.map(() => Number.NaN), constraintViolation: Number.POSITIVE_INFINITY, valid: false };
+      }
+    }
+  };
+}
+
+/** Scores a generation's genomes elsewhere (worker threads); absent = on this thread. */
+export interface EvaluationFanOut {
+  evaluate(setup: { base: AircraftConfiguration; criteria: OptimizationCriteria }, genomes: readonly Genome[]): Promise<readonly Evaluation[]>;
+}
+
 /**
  * NSGA-II over engine, material, coating and radar choices, scored by the six engines'
- * own models; deterministic for a seed, cancellable, reporting the front as it improves.
+ * own models; deterministic for a seed (whatever does the evaluations), cancellable, reporting
+ * the front as it improves.
  */
-export function createOptimizer(libraries: EngineLibraries): OptimizationStrategy<AircraftConfiguration> {
+export function createOptimizer(libraries: EngineLibraries, fanOut?: EvaluationFanOut): OptimizationStrategy<AircraftConfiguration> {
   const evaluator = new DesignEvaluator(libraries);
-  const radars = new Set(radarIds(libraries));
   return {
     async optimize(requested, context): Promise<OptimizationResult> {
       const criteria = normaliseCriteria(requested);
       const base = context.configuration;
-      const objectives = OBJECTIVES.filter((objective) => criteria[objective.key] === true);
-      const space = buildDesignSpace(libraries, base);
-      const configurationOf = (genome: Genome): AircraftConfiguration =>
-        applyGenes(base, Object.fromEntries(space.map((gene, i) => [gene.name, gene.kind === 'choice' ? (gene.options[genome[i] as number] as string) : (genome[i] as number)])), radars);
+      const { space, objectives, configurationOf, evaluate } = designScorer(libraries, evaluator, base, criteria);
+      // One object per search: the workers build their scorer (and keep their caches) once per search.
+      const setup = { base, criteria };
       const result = await runNsga2({
         space,
         populationSize: criteria.populationSize ?? 48,
         generations: criteria.generations ?? 40,
         seed: criteria.seed ?? 1,
         signal: context.signal,
-        evaluate: (genome) => {
-          try {
-            const figures = evaluator.evaluate(configurationOf(genome));
-            const violation = constraintViolation(figures, criteria, base);
-            return { objectives: objectives.map((o) => score(o, figures)), constraintViolation: violation, valid: true };
-          } catch {
-            return { objectives: objectives.map(() => Number.NaN), constraintViolation: Number.POSITIVE_INFINITY, valid: false };
-          }
-        },
+        evaluate,
+        ...(fanOut && { evaluateBatch: (genomes: readonly Genome[]) => fanOut.evaluate(setup, genomes) }),
         onProgress: (progress) =>
           context.reportProgress({
             fraction: progress.generation / progress.generations,
