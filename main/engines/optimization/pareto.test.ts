@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  constrainedDominance,
   constrainedDominates,
   crowdingDistances,
   fastNonDominatedSort,
@@ -51,5 +52,21 @@ describe('crowdingDistances', () => {
     expect(distance[3]).toBe(Number.POSITIVE_INFINITY);
     expect(distance[1]).toBeCloseTo(2 / 4 + 3 / 4);
     expect(distance[2]).toBeCloseTo(3 / 4 + 2 / 4);
+  });
+
+  it('one-pass dominance agrees with constrainedDominates both ways on random evaluations', () => {
+    let seed = 7;
+    const next = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = (): Evaluation => ({
+      objectives: [Math.floor(next() * 4), Math.floor(next() * 4), Math.floor(next() * 4)],
+      constraintViolation: next() < 0.5 ? 0 : Math.floor(next() * 3),
+      valid: next() > 0.1
+    });
+    for (let i = 0; i < 5000; i++) {
+      const a = pick();
+      const b = pick();
+      const expected = constrainedDominates(a, b) ? 1 : constrainedDominates(b, a) ? -1 : 0;
+      expect(constrainedDominance(a, b)).toBe(expected);
+    }
   });
 });

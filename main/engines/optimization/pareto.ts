@@ -35,6 +35,32 @@ export function constrainedDominates(a: Evaluation, b: Evaluation): boolean {
 }
 
 /**
+ * Both directions of `constrainedDominates` in one pass: 1 when `a` dominates `b`, -1 when `b`
+ * dominates `a`, 0 when neither does. The sort compares every pair, so one pass instead of two
+ * halves its cost.
+ */
+export function constrainedDominance(a: Evaluation, b: Evaluation): 1 | 0 | -1 {
+  if (a.valid !== b.valid) return a.valid ? 1 : -1;
+  if (!a.valid) return 0;
+  const aFeasible = a.constraintViolation <= 0;
+  const bFeasible = b.constraintViolation <= 0;
+  if (aFeasible !== bFeasible) return aFeasible ? 1 : -1;
+  if (!aFeasible) return a.constraintViolation < b.constraintViolation ? 1 : b.constraintViolation < a.constraintViolation ? -1 : 0;
+  let aBetter = false;
+  let bBetter = false;
+  const ao = a.objectives;
+  const bo = b.objectives;
+  for (let i = 0; i < ao.length; i++) {
+    const ai = ao[i] ?? Number.POSITIVE_INFINITY;
+    const bi = bo[i] ?? Number.POSITIVE_INFINITY;
+    if (ai < bi) aBetter = true;
+    else if (ai > bi) bBetter = true;
+    if (aBetter && bBetter) return 0;
+  }
+  return aBetter ? 1 : bBetter ? -1 : 0;
+}
+
+/**
  * Fast non-dominated sort (Deb et al. 2002) under constraint-domination.
  * Returns the fronts best first, each as indices into `items`; front 0 is the non-dominated set.
  *
@@ -53,10 +79,11 @@ export function fastNonDominatedSort(items: readonly Evaluation[]): number[][] {
     const dominatedByA = dominated[p] as number[];
     for (let q = p + 1; q < items.length; q++) {
       const b = items[q] as Evaluation;
-      if (constrainedDominates(a, b)) {
+      const dominance = constrainedDominance(a, b);
+      if (dominance === 1) {
         dominatedByA.push(q);
         dominationCount[q] = (dominationCount[q] as number) + 1;
-      } else if (constrainedDominates(b, a)) {
+      } else if (dominance === -1) {
         (dominated[q] as number[]).push(p);
         dominationCount[p] = (dominationCount[p] as number) + 1;
       }
