@@ -1,6 +1,6 @@
 import { test, expect } from '../support/fixtures';
 import type { Page } from '@playwright/test';
-import { connectHost, renderedFontPx, SCREENSHOTS, seriousViolations, setTheme } from './live-helpers';
+import { connectHost, renderedFontPx, SCREENSHOTS, shootAtBothSizesAndThemes } from './live-helpers';
 
 /**
  * Points of drawn edges that fall inside a node they do not start or end at (sampled every 4 px
@@ -147,17 +147,7 @@ test('clicking a timeline event highlights its source and targets in the graph',
 test('graph screenshots with the inspector open pass axe at 1280×720 and 1440×900 in both themes', async ({ app }) => {
   await app.getByTestId('engine-node-propulsion').click();
   await expect(app.getByTestId('inspector-engine').getByRole('group', { name: 'outputs' })).toContainText('engineModel');
-  for (const [width, height] of [
-    [1280, 720],
-    [1440, 900]
-  ] as const) {
-    await app.setViewportSize({ width, height });
-    for (const theme of ['dark', 'light'] as const) {
-      await setTheme(app, theme);
-      await app.screenshot({ path: `${SCREENSHOTS}/graph-${width}x${height}-${theme}.png` });
-      expect(await seriousViolations(app)).toEqual([]);
-    }
-  }
+  expect(await shootAtBothSizesAndThemes(app, 'graph')).toEqual([]);
 });
 
 test('with the host gone the graph says so on itself, a draft reads not validated and Apply is off', async ({ app, server }) => {

@@ -70,3 +70,23 @@ export async function chooseOption(page: Page, menu: string, option: string): Pr
   await page.getByRole('group', { name: menu }).getByRole('checkbox', { name: option, exact: true }).check();
   await page.keyboard.press('Escape');
 }
+
+/**
+ * Screenshots `name` at 1280×720 and 1440×900 in both themes into `SCREENSHOTS`
+ * (`<name>-<w>x<h>-<theme>.png`), each checked by axe for serious or critical findings.
+ */
+export async function shootAtBothSizesAndThemes(page: Page, name: string): Promise<string[]> {
+  const findings: string[] = [];
+  for (const [width, height] of [
+    [1280, 720],
+    [1440, 900]
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const theme of ['dark', 'light'] as const) {
+      await setTheme(page, theme);
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}x${height}-${theme}.png` });
+      findings.push(...(await seriousViolations(page)).map((f) => `${width}x${height} ${theme}: ${f}`));
+    }
+  }
+  return findings;
+}

@@ -6,7 +6,7 @@ import { connect } from '@nats-io/transport-node';
 import { test, expect } from '../support/fixtures';
 import { startBrowserMode } from '../support/browser-mode';
 import { writeHostConfig } from '../support/host-config';
-import { SCREENSHOTS, seriousViolations, setTheme } from './live-helpers';
+import { shootAtBothSizesAndThemes } from './live-helpers';
 
 const NATS = { host: '127.0.0.1', port: 4222 };
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -53,17 +53,7 @@ test('engine workers over NATS show on the graph and in the inspector; a lost on
     await page.getByTestId('engine-node-sensors').click();
     await expect(page.getByTestId('inspector-workers')).toContainText('on 1 worker process (NATS): sensors-e2e since');
     await expect(page.locator('.tl-row[data-event-type="worker_joined"]')).toContainText('sensors worker sensors-e2e joined');
-    for (const [width, height] of [
-      [1280, 720],
-      [1440, 900]
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      for (const theme of ['dark', 'light'] as const) {
-        await setTheme(page, theme);
-        await page.screenshot({ path: `${SCREENSHOTS}/workers-${width}x${height}-${theme}.png` });
-        expect(await seriousViolations(page)).toEqual([]);
-      }
-    }
+    expect(await shootAtBothSizesAndThemes(page, 'workers')).toEqual([]);
     // Killed: its heartbeats stop and the session records it lost within a few seconds.
     worker.kill('SIGKILL');
     await expect(page.locator('.tl-row[data-event-type="worker_left"]')).toContainText('lost (heartbeats stopped)', { timeout: 10_000 });
