@@ -12,6 +12,11 @@ describe('chaos options', () => {
     });
   });
 
+  it('takes the engines to run in worker processes and how often to kill one', () => {
+    expect(parseChaosOptions(['--workers', 'aerodynamics, propulsion', '--kill-workers-every', '1s'])).toMatchObject({ workers: ['aerodynamics', 'propulsion'], killWorkersEveryMs: 1000 });
+    expect(() => parseChaosOptions(['--workers', 'aero'])).toThrow('--workers: "aero" is not an engine (one of design, materials, propulsion, sensors, aerodynamics, manufacturing)');
+  });
+
   it('takes durations in seconds or milliseconds, and 0 for no kills', () => {
     expect(parseDuration('kill-every', '500ms')).toBe(500);
     expect(parseDuration('kill-every', '1.5s')).toBe(1500);

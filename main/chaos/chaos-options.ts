@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { FlightdeckEngineIdSchema, type FlightdeckEngineId } from '../distributed/work-protocol';
 
 /** What a chaos run does; `npm run chaos -- --help` lists the flags. */
 export interface ChaosOptions {
@@ -13,6 +14,10 @@ export interface ChaosOptions {
   clients: number;
   /** Synthetic events per second beside the configuration storm. */
   loadPerSecond: number;
+  /** Engines computed by worker processes over NATS (two each), SIGKILLed at random; none = all in process. */
+  workers: FlightdeckEngineId[];
+  /** Milliseconds between worker kills (0 = none). */
+  killWorkersEveryMs: number;
 }
 
 export const DEFAULT_CHAOS_OPTIONS: ChaosOptions = {
@@ -21,7 +26,9 @@ export const DEFAULT_CHAOS_OPTIONS: ChaosOptions = {
   killEveryMs: 2000,
   seed: 1,
   clients: 3,
-  loadPerSecond: 5000
+  loadPerSecond: 5000,
+  workers: [],
+  killWorkersEveryMs: 3000
 };
 
 export const CHAOS_USAGE = `usage: npm run chaos -- [--events N] [--fault-rate P] [--kill-every 2s|500ms|0] [--seed N] [--clients N] [--load N]
@@ -30,7 +37,9 @@ export const CHAOS_USAGE = `usage: npm run chaos -- [--events N] [--fault-rate P
   --kill-every  time between engine kills, e.g. 2s or 500ms; 0 for none (default 2s)
   --seed        seed of every random choice (default 1)
   --clients     WebSocket clients streaming at once (default 3)
-  --load        synthetic events per second beside the storm (default 5000)`;
+  --load        synthetic events per second beside the storm (default 5000)
+  --workers     engines computed by worker processes over NATS at 127.0.0.1:4222, e.g. aerodynamics,propulsion (default none)
+  --kill-workers-every  time between SIGKILLs of a random worker, replaced at once (default 3s)`;
 
 /** A command line the chaos run cannot take; the message names the flag. */
 export class ChaosUsageError extends Error {}
@@ -64,6 +73,8 @@ export function parseChaosOptions(argv: readonly string[]): ChaosOptions | 'help
         seed: { type: 'string' },
         clients: { type: 'string' },
         load: { type: 'string' },
+        workers: { type: 'string' },
+        'kill-workers-every': { type: 'string' },
         help: { type: 'boolean', default: false }
       }
     }));
@@ -82,5 +93,13 @@ export function parseChaosOptions(argv: readonly string[]): ChaosOptions | 'help
   if (values.seed !== undefined) options.seed = integer('seed', values.seed, 0, 2 ** 31 - 1);
   if (values.clients !== undefined) options.clients = integer('clients', values.clients, 0, 64);
   if (values.load !== undefined) options.loadPerSecond = integer('load', values.load, 0, 200_000);
+  if (values.workers !== undefined) {
+    options.workers = values.workers.split(',').map((id) => {
+      const parsed = FlightdeckEngineIdSchema.safeParse(id.trim());
+      if (!parsed.success) throw new ChaosUsageError(`--workers: "${id}" is not an engine (one of ${FlightdeckEngineIdSchema.options.join(', ')})`);
+      return parsed.data;
+    });
+  }
+  if (values['kill-workers-every'] !== undefined) options.killWorkersEveryMs = parseDuration('kill-workers-every', values['kill-workers-every']);
   return options;
 }

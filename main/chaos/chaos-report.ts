@@ -15,6 +15,9 @@ export function formatChaosReport(report: ChaosReport): string {
     `  handler faults: ${n(faults.handler.transient)} transient, ${n(faults.handler.permanent)} permanent, ${n(faults.handler.timeout)} timeouts; dead letters redelivered ${n(faults.redelivered)}, discarded ${n(faults.discarded)}`,
     `  clients: ${n(clients.connections)} connections, ${n(clients.disconnected)} disconnected by the run, ${n(clients.droppedNoise)} noise events dropped by overload`,
     `  longest downtime ${n(downtime.maxMs)} ms (policy allows ${n(downtime.policyMaxMs)} ms)`,
+    ...(report.workers
+      ? [`  engine workers (${report.workers.engines.join(', ')} over NATS): ${n(report.workers.spawned)} spawned, ${n(report.workers.killed)} SIGKILLed, ${n(report.workers.answered)} computations answered`]
+      : []),
     'Deliveries:',
     ...delivered,
     'Checks:',

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { EngineEvent, EventType } from '../../shared/events';
 import type { SessionState } from '../../shared/projection';
 import { loadFlightdeckConfig, type LoadedFlightdeckConfig } from '../core/config/flightdeck-config';
 import { createRandom } from '../engines/optimization/random';
 import { createFlightdeckSession, DEFAULT_SCENARIO } from '../engines/session/create-session';
 import { SessionHost } from '../host/session-host';
+import { connectTestNats } from '../distributed/spawn-workers';
 import { startWebServer } from '../host/web-server';
 import { AuditedSubscribers } from './audited-subscribers';
 import { auditDeliveries, downtimesOverPolicy, settledProblems, type DeliveryAudit } from './chaos-checks';
@@ -15,6 +17,7 @@ import type { ChaosOptions } from './chaos-options';
 import { ClientChurn, type ClientTotals } from './client-churn';
 import { ConfigurationStorm } from './configuration-storm';
 import { LogLedger } from './log-ledger';
+import { ChaosWorkers } from './chaos-workers';
 
 /** The bus's handler and request timeout in a chaos run: short, so timeouts happen and end quickly. */
 const CHAOS_EVENT_TIMEOUT_S = 0.5;
@@ -43,6 +46,8 @@ export interface ChaosReport {
   /** Why the host cut clients off (its `client_disconnected` events). */
   disconnects: string[];
   duplicatedOutputs: number;
+  /** The engine workers of a run with `--workers`: spawned, SIGKILLed, and how their answers went. */
+  workers: { engines: string[]; spawned: number; killed: number; answered: number; duplicateAnswers: number; rejectedAnswers: number } | null;
   checks: ChaosCheck[];
   passed: boolean;
 }
@@ -62,7 +67,21 @@ export async function runChaos(options: ChaosOptions, resourcesDir: string, prog
   const startedAt = performance.now();
   const random = createRandom(options.seed);
   const config = chaosConfig(resourcesDir);
-  const session = await createFlightdeckSession({ resourcesDir, config, random: () => random.next(), initialScenario: DEFAULT_SCENARIO });
+  // Engines in worker processes over NATS, killed on their own seeded schedule.
+  let nats: NatsConnection | null = null;
+  if (options.workers.length > 0) {
+    const connected = await connectTestNats();
+    if (!connected.nc) throw new Error(`--workers needs NATS: ${connected.why}`);
+    nats = connected.nc;
+  }
+  const workers = nats ? await ChaosWorkers.start(nats, options.workers, createRandom(options.seed + 1)) : null;
+  const session = await createFlightdeckSession({
+    resourcesDir,
+    config,
+    random: () => random.next(),
+    initialScenario: DEFAULT_SCENARIO,
+    ...(workers && { remoteEngines: { client: workers.client, engineIds: options.workers } })
+  });
   const { coordinator } = session;
   const ledger = new LogLedger(coordinator.log);
   const host = new SessionHost(session);
@@ -84,6 +103,7 @@ export async function runChaos(options: ChaosOptions, resourcesDir: string, prog
   const changes = { sent: 0, accepted: 0, refused: 0, mistakenAccepted: 0 };
 
   if (options.loadPerSecond > 0) await host.invoke('load.start', { eventsPerSecond: options.loadPerSecond, durationS: 600 });
+  workers?.startKilling(options.killWorkersEveryMs);
   let reported = 0;
   while (ledger.eventCount < options.events) {
     await faults.beforeChange();
@@ -104,6 +124,7 @@ export async function runChaos(options: ChaosOptions, resourcesDir: string, prog
   }
 
   // Settle: the storm and the faults stop; the operator restarts what was given up.
+  workers?.stopKilling();
   await host.invoke('load.stop', {});
   await faults.stopFaults();
   // Dead letters left now stay dead-lettered, with their reasons.
@@ -146,6 +167,15 @@ export async function runChaos(options: ChaosOptions, resourcesDir: string, prog
   await server.close();
   host.dispose();
   await session.dispose();
+  const remote = workers && {
+    engines: options.workers,
+    ...workers.totals,
+    duplicateAnswers: workers.client.duplicateAnswers,
+    rejectedAnswers: workers.client.rejectedAnswers,
+    answered: [...workers.client.answeredBy.values()].reduce((a, b) => a + b, 0)
+  };
+  await workers?.dispose();
+  await nats?.close();
 
   const report: Omit<ChaosReport, 'checks' | 'passed'> = {
     options,
@@ -159,7 +189,8 @@ export async function runChaos(options: ChaosOptions, resourcesDir: string, prog
     settled: problems,
     hostFaults,
     disconnects,
-    duplicatedOutputs: ledger.duplicatedOutputs
+    duplicatedOutputs: ledger.duplicatedOutputs,
+    workers: remote
   };
   const checks = chaosChecks(report, busStats.rejected);
   return { ...report, checks, passed: checks.every((c) => c.passed) };
@@ -184,6 +215,14 @@ function chaosChecks(report: Omit<ChaosReport, 'checks' | 'passed'>, rejectedByB
     { name: 'every mistaken configuration refused', passed: report.changes.mistakenAccepted === 0, detail: `${report.changes.mistakenAccepted} accepted` },
     { name: 'the host reported no fault of its own', passed: report.hostFaults.length === 0, detail: report.hostFaults.slice(0, 3).join('; ') || 'none' }
   ];
+  if (report.workers) {
+    const { killed, answered, duplicateAnswers, rejectedAnswers } = report.workers;
+    checks.push({
+      name: 'remote computations answered once each, none refused, while workers were killed',
+      passed: duplicateAnswers === 0 && rejectedAnswers === 0 && answered > 0,
+      detail: `${answered} answered, ${duplicateAnswers} answered twice, ${rejectedAnswers} refused; ${killed} workers SIGKILLed`
+    });
+  }
   if (clients.stalled) {
     // The close frame waits behind what the client never read, so the reason is the host's to keep.
     const { closedBy, closeCode } = clients.stalled;

@@ -6,7 +6,7 @@ const RESOURCES = join(import.meta.dirname, '..', '..', 'resources');
 
 describe('chaos run (small, seeded)', () => {
   it('loses nothing, duplicates nothing and settles as a fresh recompute while handlers, engines and clients fail', async () => {
-    const report = await runChaos({ events: 15_000, faultRate: 0.05, killEveryMs: 300, seed: 11, clients: 2, loadPerSecond: 2000 }, RESOURCES);
+    const report = await runChaos({ events: 15_000, faultRate: 0.05, killEveryMs: 300, seed: 11, clients: 2, loadPerSecond: 2000, workers: [], killWorkersEveryMs: 0 }, RESOURCES);
     // The faults happened: a run without them proves nothing.
     expect(report.faults.kills).toBeGreaterThan(0);
     expect(report.downtime.restarts).toBeGreaterThan(0);
