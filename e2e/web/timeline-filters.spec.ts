@@ -1,5 +1,5 @@
 import { test, expect } from '../support/fixtures';
-import { chooseOption, SCREENSHOTS, seriousViolations, setTheme, visibleTypes } from './live-helpers';
+import { chooseOption, shootAtBothSizesAndThemes, visibleTypes } from './live-helpers';
 
 test('exclude filters hide types and sources; a saved filter set comes back after a reload', async ({ app }) => {
   await expect.poll(async () => (await visibleTypes(app)).includes('rule_added')).toBe(true);
@@ -14,8 +14,7 @@ test('exclude filters hide types and sources; a saved filter set comes back afte
   await app.getByRole('button', { name: /^Saved/ }).click();
   await app.getByLabel('Save the current filters as').fill('no rules, no design');
   await app.getByRole('button', { name: 'Save', exact: true }).click();
-  await app.screenshot({ path: `${SCREENSHOTS}/timeline-saved-filters.png` });
-  expect(await seriousViolations(app)).toEqual([]);
+  expect(await shootAtBothSizesAndThemes(app, 'timeline-saved-filters')).toEqual([]);
   await app.keyboard.press('Escape');
   await app.getByRole('button', { name: 'Clear filters' }).click();
   await expect.poll(async () => (await visibleTypes(app)).includes('rule_added')).toBe(true);
@@ -42,10 +41,7 @@ test("the inspector's 'Its events' makes the timeline show the selected engine's
   await app.getByTestId('engine-node-sensors').click();
   await expect.poll(async () => (await rows.allTextContents()).every((t) => t.includes('sensors'))).toBe(true);
   expect(await rows.count()).toBeGreaterThan(0);
-  for (const theme of ['dark', 'light'] as const) {
-    await setTheme(app, theme);
-    await app.screenshot({ path: `${SCREENSHOTS}/timeline-follows-engine-${theme}.png` });
-  }
+  expect(await shootAtBothSizesAndThemes(app, 'timeline-follows-engine')).toEqual([]);
   // Off again: every engine's events.
   await app.getByRole('button', { name: 'Its events' }).click();
   await expect(app.getByRole('button', { name: 'Engines', exact: true })).toBeVisible();
