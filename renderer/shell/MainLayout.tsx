@@ -67,7 +67,7 @@ export function MainLayout(): ReactElement {
   return (
     // The presenter's split is its own (a wider graph), so leaving presenter mode restores the user's.
     <PersistedGroup key={presenter ? 'presenter' : 'desk'} id={presenter ? 'fd-main-presenter' : 'fd-main'} orientation="horizontal" className="fd-main">
-      <Panel id="left" defaultSize={presenter ? '46%' : '38%'} minSize="22%">
+      <Panel id="left" defaultSize={presenter ? '50%' : '38%'} minSize="22%">
         {presenter ? (
           <DependencyGraph />
         ) : (
