@@ -16,6 +16,9 @@ const INSTANCES_PER_ENGINE = 2;
 export class ChaosWorkers {
   private readonly workers: TestWorker[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** The kill in progress (a kill and its replacement take a moment). */
+  private killing: Promise<void> = Promise.resolve();
+  private stopped = false;
   private next = 0;
   readonly totals = { spawned: 0, killed: 0 };
 
@@ -43,7 +46,9 @@ export class ChaosWorkers {
   /** Starts killing (and replacing) a random worker every `killEveryMs`. */
   startKilling(killEveryMs: number): void {
     if (killEveryMs <= 0) return;
-    this.timer = setInterval(() => void this.killOne(), killEveryMs);
+    this.timer = setInterval(() => {
+      this.killing = this.killing.then(() => this.killOne());
+    }, killEveryMs);
   }
 
   private async killOne(): Promise<void> {
@@ -52,7 +57,8 @@ export class ChaosWorkers {
     const engineId = victim.id.slice(0, victim.id.lastIndexOf('-')) as FlightdeckEngineId;
     await victim.kill('SIGKILL');
     this.totals.killed++;
-    await this.spawn(engineId);
+    // Replaced unless the run is over (a worker spawned after dispose would outlive it).
+    if (!this.stopped) await this.spawn(engineId);
   }
 
   /** Stops the kills; every engine keeps its instances alive to settle on. */
@@ -62,6 +68,8 @@ export class ChaosWorkers {
 
   async dispose(): Promise<void> {
     this.stopKilling();
+    this.stopped = true;
+    await this.killing;
     this.client.close();
     await Promise.all(this.workers.map((worker) => worker.kill('SIGKILL')));
     await deleteWorkStream(this.nc, this.prefix);

@@ -93,8 +93,8 @@ describe.skipIf(nc === null)(nc === null ? `engine workers over NATS (skipped: $
     // unacknowledged request to another instance after 2 s.
     const slow = ['--ack-wait-ms', '2000', '--hold-ms', '1500'];
     const first = await spawnWorker('aerodynamics', 'aero-a', prefix, slow);
-    const { session, client } = await remoteSession(prefix, ['aerodynamics'], 2_000);
     workers.push(first);
+    const { session, client } = await remoteSession(prefix, ['aerodynamics'], 2_000);
     try {
       // The initial scenario was computed by the only instance; now a second one joins…
       const second = await spawnWorker('aerodynamics', 'aero-b', prefix, slow);
